@@ -1,0 +1,47 @@
+// qaw: the command line of QA Workbench. Links the core library only, so anything
+// the GUI does to data a scheduled job can do too.
+#include "CliSupport.h"
+
+#include <QCoreApplication>
+
+
+namespace {
+
+int usage(int code)
+{
+    QString text = QStringLiteral("Usage: qaw COMMAND [OPTIONS]   (qaw COMMAND --help for "
+                                  "its options)\n\nCommands:\n");
+    for (const auto &[name, command] : qaw::cli::commandRegistry())
+        text += QStringLiteral("  %1  %2\n").arg(name, -12).arg(command.summary);
+    (code == 0 ? qaw::cli::printOut : qaw::cli::printErr)(text);
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("qa-workbench"));
+    QCoreApplication::setOrganizationName(QStringLiteral("QA Workbench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QAW_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2)
+        return usage(qaw::cli::Usage);
+    const QString name = args.at(1);
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") ||
+        name == QLatin1String("help"))
+        return usage(qaw::cli::Ok);
+    if (name == QLatin1String("--version")) {
+        qaw::cli::printOut(QStringLiteral("qaw %1").arg(QStringLiteral(QAW_VERSION)));
+        return qaw::cli::Ok;
+    }
+    const auto it = qaw::cli::commandRegistry().find(name);
+    if (it == qaw::cli::commandRegistry().end()) {
+        qaw::cli::printErr(QStringLiteral("qaw: unknown command '%1'").arg(name));
+        return usage(qaw::cli::Usage);
+    }
+    args.removeFirst();
+    args.first() = QStringLiteral("qaw ") + name;
+    return it->second.run(args);
+}

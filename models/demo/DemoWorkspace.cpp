@@ -1,0 +1,114 @@
+#include "demo/DemoWorkspace.h"
+
+#include "demo/DemoGenerator.h"
+#include "domain/InteractionJson.h"
+#include "storage/InteractionStore.h"
+#include "storage/Workspace.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace qaw {
+namespace {
+
+constexpr int kChunk = 2000;
+
+bool recordCoachingSessions(Workspace &workspace, const DemoGenerator &generator, QString *error)
+{
+    QSqlQuery q(workspace.database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO coaching_sessions(agent_id, date, focus, notes, commitments, "
+        "follow_up_date, created_by, created_at) SELECT id, ?, ?, ?, ?, ?, 'demo', ? "
+        "FROM agents WHERE external_id = ?"));
+    for (const DemoCoachingSession &s : generator.coachingSessions()) {
+        q.addBindValue(s.date.toString(Qt::ISODate));
+        q.addBindValue(QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(s.focus)).toJson(QJsonDocument::Compact)));
+        q.addBindValue(s.notes);
+        q.addBindValue(QStringLiteral("Use the customer's name; say sorry before solving."));
+        q.addBindValue(s.date.addDays(30).toString(Qt::ISODate));
+        q.addBindValue(nowMs());
+        q.addBindValue(s.agentId);
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QString *error,
+                        const std::function<bool(int)> &progress)
+{
+    DemoGenerator generator(options.seed, options.interactions);
+    QSqlDatabase db = workspace.database();
+    InteractionStore store(workspace);
+
+    QSqlQuery batch(db);
+    batch.prepare(QStringLiteral("INSERT INTO import_batches(file_path, format, started_at, "
+                                 "status) VALUES(?, 'demo', ?, 'running')"));
+    batch.addBindValue(QStringLiteral("demo:seed=%1").arg(options.seed));
+    batch.addBindValue(nowMs());
+    if (!batch.exec()) {
+        *error = batch.lastError().text();
+        return false;
+    }
+    const qint64 batchId = batch.lastInsertId().toLongLong();
+
+    int written = 0;
+    bool ok = true;
+    bool cancelled = false;
+    db.transaction();
+    generator.generate([&](const Interaction &in) {
+        if (!ok || cancelled)
+            return;
+        if (store.write(in, batchId) == InteractionStore::Outcome::Failed) {
+            ok = false;
+            *error = store.lastError();
+            return;
+        }
+        if (++written % kChunk == 0) {
+            ok = store.flush() && db.commit();
+            if (progress && !progress(written))
+                cancelled = true;
+            db.transaction();
+        }
+    });
+    ok = ok && store.flush() && recordCoachingSessions(workspace, generator, error);
+    QSqlQuery done(db);
+    done.prepare(QStringLiteral("UPDATE import_batches SET finished_at = ?, n_imported = ?, "
+                                "status = ? WHERE id = ?"));
+    done.addBindValue(nowMs());
+    done.addBindValue(written);
+    done.addBindValue(!ok ? QStringLiteral("failed")
+                          : cancelled ? QStringLiteral("cancelled") : QStringLiteral("done"));
+    done.addBindValue(batchId);
+    done.exec();
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    if (progress)
+        progress(written);
+    return ok;
+}
+
+bool writeDemoJsonl(const QString &path, const DemoOptions &options, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = file.errorString();
+        return false;
+    }
+    DemoGenerator generator(options.seed, options.interactions);
+    generator.generate([&file](const Interaction &in) { file.write(interactionToJsonLine(in)); });
+    return true;
+}
+
+} // namespace qaw

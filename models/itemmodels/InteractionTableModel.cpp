@@ -1,0 +1,270 @@
+#include "itemmodels/InteractionTableModel.h"
+
+#include "storage/Workspace.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace qaw {
+namespace {
+
+constexpr int kMaxCachedPages = 16;
+
+const char *const kSelect =
+    "SELECT i.id, i.started_at, i.external_id, i.channel, a.name, t.name, i.queue, "
+    "i.duration_ms, i.csat, i.resolved, i.auto_total, i.auto_failed, i.turn_count "
+    "FROM interactions i JOIN agents a ON a.id = i.agent_id "
+    "LEFT JOIN teams t ON t.id = i.team_id";
+
+QString sortExpression(int column)
+{
+    switch (column) {
+    case InteractionTableModel::ExternalId:
+        return QStringLiteral("i.external_id");
+    case InteractionTableModel::Channel:
+        return QStringLiteral("i.channel");
+    case InteractionTableModel::Agent:
+        return QStringLiteral("a.name");
+    case InteractionTableModel::Team:
+        return QStringLiteral("t.name");
+    case InteractionTableModel::Queue:
+        return QStringLiteral("i.queue");
+    case InteractionTableModel::Duration:
+        return QStringLiteral("i.duration_ms");
+    case InteractionTableModel::Csat:
+        return QStringLiteral("i.csat");
+    case InteractionTableModel::Resolved:
+        return QStringLiteral("i.resolved");
+    case InteractionTableModel::Total:
+        return QStringLiteral("i.auto_total");
+    case InteractionTableModel::AutoFailed:
+        return QStringLiteral("i.auto_failed");
+    case InteractionTableModel::Turns:
+        return QStringLiteral("i.turn_count");
+    default:
+        return QStringLiteral("i.started_at");
+    }
+}
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+void bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+}
+
+} // namespace
+
+InteractionTableModel::InteractionTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void InteractionTableModel::setWorkspace(Workspace *workspace)
+{
+    m_workspace = workspace;
+    reload();
+}
+
+void InteractionTableModel::setFilter(const InteractionFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+QString InteractionTableModel::orderBy() const
+{
+    const QString direction = m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC")
+                                                                 : QStringLiteral(" DESC");
+    // The id breaks ties so that paging is stable.
+    return QStringLiteral(" ORDER BY ") + sortExpression(m_sortColumn) + direction +
+           QStringLiteral(", i.id") + direction;
+}
+
+void InteractionTableModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_pageAge.clear();
+    m_rowCount = 0;
+    if (m_workspace && m_workspace->isOpen()) {
+        QVariantList values;
+        const QString where = m_filter.whereClause(QStringLiteral("i"), &values);
+        QSqlQuery q(m_workspace->database());
+        q.prepare(QStringLiteral("SELECT count(*) FROM interactions i") + where);
+        bindAll(q, values);
+        if (q.exec() && q.next())
+            m_rowCount = q.value(0).toInt();
+    }
+    endResetModel();
+}
+
+const QVector<InteractionTableModel::Row> &InteractionTableModel::page(int pageIndex) const
+{
+    if (auto it = m_pages.constFind(pageIndex); it != m_pages.constEnd()) {
+        m_pageAge.remove(pageIndex);
+        m_pageAge.push_front(pageIndex);
+        return *it;
+    }
+    QVector<Row> rows;
+    QVariantList values;
+    const QString where = m_filter.whereClause(QStringLiteral("i"), &values);
+    QSqlQuery q(m_workspace->database());
+    q.setForwardOnly(true);
+    q.prepare(QLatin1String(kSelect) + where + orderBy() + QStringLiteral(" LIMIT ? OFFSET ?"));
+    bindAll(q, values);
+    q.addBindValue(kPageSize);
+    q.addBindValue(pageIndex * kPageSize);
+    if (q.exec()) {
+        rows.reserve(kPageSize);
+        while (q.next()) {
+            Row row(13);
+            for (int c = 0; c < 13; ++c)
+                row[c] = q.value(c);
+            rows.push_back(row);
+        }
+    }
+    if (int(m_pageAge.size()) >= kMaxCachedPages) {
+        m_pages.remove(m_pageAge.back());
+        m_pageAge.pop_back();
+    }
+    m_pageAge.push_front(pageIndex);
+    return *m_pages.insert(pageIndex, rows);
+}
+
+qint64 InteractionTableModel::interactionId(int row) const
+{
+    if (row < 0 || row >= m_rowCount)
+        return -1;
+    const QVector<Row> &rows = page(row / kPageSize);
+    const int offset = row % kPageSize;
+    return offset < rows.size() ? rows[offset][0].toLongLong() : -1;
+}
+
+int InteractionTableModel::rowOfInteraction(qint64 id) const
+{
+    for (int row = 0; row < m_rowCount; row += kPageSize) {
+        const QVector<Row> &rows = page(row / kPageSize);
+        for (int k = 0; k < rows.size(); ++k)
+            if (rows[k][0].toLongLong() == id)
+                return row + k;
+    }
+    return -1;
+}
+
+int InteractionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int InteractionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant InteractionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rowCount || !m_workspace)
+        return {};
+    const QVector<Row> &rows = page(index.row() / kPageSize);
+    const int offset = index.row() % kPageSize;
+    if (offset >= rows.size())
+        return {};
+    const Row &r = rows[offset];
+    if (role == IdRole)
+        return r[0];
+    if (role == Qt::TextAlignmentRole) {
+        switch (index.column()) {
+        case Duration:
+        case Csat:
+        case Total:
+        case Turns:
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case Started:
+        return QDateTime::fromMSecsSinceEpoch(r[1].toLongLong(), QTimeZone::utc())
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    case ExternalId:
+        return r[2];
+    case Channel:
+        return r[3];
+    case Agent:
+        return r[4];
+    case Team:
+        return r[5];
+    case Queue:
+        return r[6];
+    case Duration:
+        return r[7].isNull() ? QVariant() : QVariant(formatDuration(r[7].toLongLong()));
+    case Csat:
+        return r[8];
+    case Resolved:
+        return r[9].isNull() ? QVariant()
+                             : QVariant(r[9].toBool() ? tr("yes") : tr("no"));
+    case Total:
+        return r[10].isNull() ? QVariant() : QVariant(QString::number(r[10].toDouble(), 'f', 1));
+    case AutoFailed:
+        return r[11].toInt() == 1 ? QVariant(tr("auto-fail")) : QVariant();
+    case Turns:
+        return r[12];
+    default:
+        return {};
+    }
+}
+
+QVariant InteractionTableModel::headerData(int section, Qt::Orientation orientation,
+                                           int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Started:
+        return tr("Started (UTC)");
+    case ExternalId:
+        return tr("ID");
+    case Channel:
+        return tr("Channel");
+    case Agent:
+        return tr("Agent");
+    case Team:
+        return tr("Team");
+    case Queue:
+        return tr("Queue");
+    case Duration:
+        return tr("Duration");
+    case Csat:
+        return tr("CSAT");
+    case Resolved:
+        return tr("Resolved");
+    case Total:
+        return tr("Score");
+    case AutoFailed:
+        return tr("Auto-fail");
+    case Turns:
+        return tr("Turns");
+    default:
+        return {};
+    }
+}
+
+void InteractionTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload();
+}
+
+} // namespace qaw

@@ -1,0 +1,65 @@
+#include "storage/DefaultContent.h"
+
+#include "storage/Workspace.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace qaw {
+
+QByteArray defaultScorecardJson()
+{
+    QFile file(QStringLiteral(":/scorecards/customer-support-core.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+bool installDefaultContent(Workspace &workspace, QString *error)
+{
+    const QByteArray json = defaultScorecardJson();
+    const QJsonObject card = QJsonDocument::fromJson(json).object();
+    if (card.isEmpty()) {
+        *error = QStringLiteral("the default scorecard resource is missing or not valid JSON");
+        return false;
+    }
+    QSqlDatabase db = workspace.database();
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO scorecards(key, name) VALUES(?, ?)"));
+    q.addBindValue(card.value(QStringLiteral("key")).toString());
+    q.addBindValue(card.value(QStringLiteral("name")).toString());
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    const qint64 scorecardId = q.lastInsertId().toLongLong();
+    q.prepare(QStringLiteral("INSERT INTO scorecard_versions(scorecard_id, version, definition, "
+                             "created_at, created_by, note) VALUES(?, 1, ?, ?, 'QA Workbench', "
+                             "'shipped default')"));
+    q.addBindValue(scorecardId);
+    q.addBindValue(QString::fromUtf8(json));
+    q.addBindValue(nowMs());
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    const qint64 versionId = q.lastInsertId().toLongLong();
+    q.prepare(QStringLiteral("UPDATE scorecards SET active_version_id = ? WHERE id = ?"));
+    q.addBindValue(versionId);
+    q.addBindValue(scorecardId);
+    if (!q.exec() || !db.commit()) {
+        *error = q.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+} // namespace qaw

@@ -1,0 +1,84 @@
+#include "storage/InteractionFilter.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QTimeZone>
+
+namespace qaw {
+
+bool InteractionFilter::operator==(const InteractionFilter &o) const
+{
+    return from == o.from && to == o.to && teamId == o.teamId && agentId == o.agentId &&
+           channel == o.channel && queue == o.queue && minTotal == o.minTotal &&
+           maxTotal == o.maxTotal && autoFailedOnly == o.autoFailedOnly &&
+           flaggedOnly == o.flaggedOnly && withHumanOnly == o.withHumanOnly && text == o.text;
+}
+
+QString ftsQueryFromText(const QString &text)
+{
+    static const QRegularExpression wordPattern(QStringLiteral("[\\p{L}\\p{N}']+"));
+    QStringList terms;
+    auto it = wordPattern.globalMatch(text);
+    while (it.hasNext()) {
+        QString word = it.next().captured(0);
+        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        terms << QLatin1Char('"') + word + QLatin1Char('"');
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+QString InteractionFilter::whereClause(const QString &alias, QVariantList *values) const
+{
+    QStringList parts;
+    const QString a = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
+    if (from.isValid()) {
+        parts << a + QStringLiteral("started_at >= ?");
+        values->append(QDateTime(from, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+    }
+    if (to.isValid()) {
+        parts << a + QStringLiteral("started_at < ?");
+        values->append(
+            QDateTime(to.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+    }
+    if (teamId >= 0) {
+        parts << a + QStringLiteral("team_id = ?");
+        values->append(teamId);
+    }
+    if (agentId >= 0) {
+        parts << a + QStringLiteral("agent_id = ?");
+        values->append(agentId);
+    }
+    if (!channel.isEmpty()) {
+        parts << a + QStringLiteral("channel = ?");
+        values->append(channel);
+    }
+    if (!queue.isEmpty()) {
+        parts << a + QStringLiteral("queue = ?");
+        values->append(queue);
+    }
+    if (minTotal) {
+        parts << a + QStringLiteral("auto_total >= ?");
+        values->append(*minTotal);
+    }
+    if (maxTotal) {
+        parts << a + QStringLiteral("auto_total <= ?");
+        values->append(*maxTotal);
+    }
+    if (autoFailedOnly)
+        parts << a + QStringLiteral("auto_failed = 1");
+    if (flaggedOnly)
+        parts << a + QStringLiteral("flagged = 1");
+    if (withHumanOnly)
+        parts << a + QStringLiteral("has_human = 1");
+    const QString fts = ftsQueryFromText(text);
+    if (!fts.isEmpty()) {
+        parts << a + QStringLiteral("id IN (SELECT t.interaction_id FROM turns t "
+                                    "WHERE t.id IN (SELECT rowid FROM turns_fts "
+                                    "WHERE turns_fts MATCH ?))");
+        values->append(fts);
+    }
+    return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
+}
+
+} // namespace qaw

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+namespace qaw {
+
+//! What the Interactions, Trends and Coaching views filter on. Empty fields do not
+//! filter. Turned into a SQL WHERE clause with bound values, never with spliced text.
+struct InteractionFilter
+{
+    QDate from;
+    QDate to; //!< inclusive
+    qint64 teamId = -1;
+    qint64 agentId = -1;
+    QString channel;
+    QString queue;
+    std::optional<double> minTotal;
+    std::optional<double> maxTotal;
+    bool autoFailedOnly = false;
+    bool flaggedOnly = false;
+    bool withHumanOnly = false;
+    QString text; //!< full-text search over transcripts (FTS5 query syntax, words ANDed)
+
+    bool operator==(const InteractionFilter &other) const;
+    bool operator!=(const InteractionFilter &other) const { return !(*this == other); }
+
+    //! "WHERE ..." (or empty) over table alias \a alias, and the values to bind in order.
+    QString whereClause(const QString &alias, QVariantList *values) const;
+};
+
+//! Turns what a person types into a safe FTS5 query: each word quoted, all required.
+QString ftsQueryFromText(const QString &text);
+
+} // namespace qaw

@@ -1,0 +1,321 @@
+#include "storage/Workspace.h"
+
+#include "storage/DefaultContent.h"
+#include "storage/Schema.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace qaw {
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("qaw-workspace-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+qint64 scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+QString currentUserName()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("reviewer") : user;
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Workspace::Workspace() = default;
+
+Workspace::~Workspace()
+{
+    close();
+}
+
+bool Workspace::fail(OpenErrorCode code, const QString &message)
+{
+    close();
+    m_errorCode = code;
+    m_errorMessage = message;
+    return false;
+}
+
+void Workspace::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    m_open = false;
+}
+
+QSqlDatabase Workspace::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Workspace::openConnection(bool readOnly)
+{
+    close();
+    m_connectionName = nextConnectionName();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    return db.open();
+}
+
+void Workspace::configureConnection()
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (!m_readOnly) {
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        // NORMAL is durable across application crashes in WAL mode; only an OS crash
+        // can lose the last transactions, never corrupt the file.
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    q.exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
+}
+
+// Looks at an existing file without writing to it: the header, the schema version and
+// a quick integrity check, all through a read-only connection.
+bool Workspace::inspectReadOnly(int *version)
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(OpenErrorCode::NotFound,
+                    QStringLiteral("Cannot read %1: %2.").arg(m_path, file.errorString()));
+    const QByteArray header = file.read(16);
+    file.close();
+    if (header.isEmpty())
+        return fail(OpenErrorCode::EmptyFile,
+                    QStringLiteral("%1 is an empty file, not a QA Workbench workspace. "
+                                   "Choose File > New to create a workspace.")
+                        .arg(m_path));
+    if (header != QByteArray("SQLite format 3\0", 16))
+        return fail(OpenErrorCode::NotSqlite,
+                    QStringLiteral("%1 is not a QA Workbench workspace (it is not an SQLite "
+                                   "database). To bring interactions in from this file, use "
+                                   "File > Import.")
+                        .arg(m_path));
+    if (!openConnection(true))
+        return fail(OpenErrorCode::Corrupt, QStringLiteral("%1 cannot be opened: %2")
+                                                .arg(m_path, database().lastError().text()));
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
+        return fail(OpenErrorCode::Corrupt,
+                    QStringLiteral("%1 is damaged and cannot be read (%2). Restore it from a "
+                                   "backup; the file has not been changed.")
+                        .arg(m_path, q.lastError().databaseText()));
+    }
+    QStringList problems;
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    if (!problems.isEmpty())
+        return fail(OpenErrorCode::Corrupt,
+                    QStringLiteral("%1 is damaged: the integrity check found %2 problem(s), "
+                                   "first: %3. Restore it from a backup; the file has not "
+                                   "been changed.")
+                        .arg(m_path)
+                        .arg(problems.size())
+                        .arg(problems.first()));
+    *version = schema::userVersion(db);
+    const qint64 appId = scalar(db, QStringLiteral("PRAGMA application_id"));
+    const qint64 tables = scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (appId != schema::kApplicationId && tables > 0)
+        return fail(OpenErrorCode::NotWorkspace,
+                    QStringLiteral("%1 is an SQLite database but not a QA Workbench workspace.")
+                        .arg(m_path));
+    if (*version > schema::kCurrentVersion)
+        return fail(OpenErrorCode::NewerSchema,
+                    QStringLiteral("%1 was written by a newer QA Workbench (workspace schema %2; "
+                                   "this version reads up to %3). Update QA Workbench to open "
+                                   "it; the file has not been changed.")
+                        .arg(m_path)
+                        .arg(*version)
+                        .arg(schema::kCurrentVersion));
+    return true;
+}
+
+bool Workspace::createNew()
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(OpenErrorCode::CannotCreate,
+                    QStringLiteral("Cannot create the folder %1.").arg(info.absolutePath()));
+    if (!openConnection(false))
+        return fail(OpenErrorCode::CannotCreate,
+                    QStringLiteral("Cannot create %1: %2")
+                        .arg(m_path, database().lastError().text()));
+    return true;
+}
+
+bool Workspace::open(const QString &path, OpenMode mode)
+{
+    close();
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_errorCode = OpenErrorCode::None;
+    m_errorMessage.clear();
+    m_readOnly = false;
+
+    const QFileInfo info(m_path);
+    const bool isNew = !info.exists() || (info.size() == 0 && mode == OpenMode::CreateIfMissing);
+    if (!info.exists() && mode == OpenMode::OpenExisting)
+        return fail(OpenErrorCode::NotFound,
+                    QStringLiteral("%1 does not exist.").arg(m_path));
+    if (info.exists() && info.isDir())
+        return fail(OpenErrorCode::NotSqlite,
+                    QStringLiteral("%1 is a folder, not a workspace file.").arg(m_path));
+
+    int version = 0;
+    if (isNew) {
+        if (!createNew())
+            return false;
+    } else {
+        if (!inspectReadOnly(&version))
+            return false;
+        const bool writable = info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
+        if (!writable) {
+            if (version < schema::kCurrentVersion)
+                return fail(OpenErrorCode::ReadOnlyNeedsUpgrade,
+                            QStringLiteral("%1 is read-only and was written by an older QA "
+                                           "Workbench (schema %2). Make it writable once so it "
+                                           "can be upgraded to schema %3.")
+                                .arg(m_path)
+                                .arg(version)
+                                .arg(schema::kCurrentVersion));
+            m_readOnly = true;
+            configureConnection();
+            m_open = true;
+            return true;
+        }
+        if (!openConnection(false))
+            return fail(OpenErrorCode::Corrupt,
+                        QStringLiteral("%1 cannot be opened for writing: %2")
+                            .arg(m_path, database().lastError().text()));
+    }
+
+    configureConnection();
+    QSqlDatabase db = database();
+    QString error;
+    if (!schema::migrate(db, schema::kCurrentVersion, &error))
+        return fail(OpenErrorCode::MigrationFailed,
+                    QStringLiteral("%1 could not be upgraded: %2").arg(m_path, error));
+    m_open = true;
+    if (isNew && !installDefaultContent(*this, &error))
+        return fail(OpenErrorCode::CannotCreate,
+                    QStringLiteral("%1 was created but its default scorecard could not be "
+                                   "stored: %2")
+                        .arg(m_path, error));
+    return true;
+}
+
+int Workspace::schemaVersion() const
+{
+    QSqlDatabase db = database();
+    return schema::userVersion(db);
+}
+
+std::unique_ptr<Workspace> Workspace::openAnotherConnection() const
+{
+    auto other = std::make_unique<Workspace>();
+    other->m_path = m_path;
+    other->m_readOnly = m_readOnly;
+    if (!other->openConnection(m_readOnly)) {
+        other->m_errorCode = OpenErrorCode::Corrupt;
+        other->m_errorMessage = other->database().lastError().text();
+        return other;
+    }
+    other->configureConnection();
+    other->m_open = true;
+    return other;
+}
+
+WorkspaceCounts Workspace::counts() const
+{
+    const QSqlDatabase db = database();
+    WorkspaceCounts c;
+    c.teams = scalar(db, QStringLiteral("SELECT count(*) FROM teams"));
+    c.agents = scalar(db, QStringLiteral("SELECT count(*) FROM agents"));
+    c.interactions = scalar(db, QStringLiteral("SELECT count(*) FROM interactions"));
+    c.turns = scalar(db, QStringLiteral("SELECT count(*) FROM turns"));
+    c.evaluations = scalar(db, QStringLiteral("SELECT count(*) FROM evaluations"));
+    c.humanEvaluations = scalar(
+        db, QStringLiteral("SELECT count(*) FROM evaluations WHERE evaluator_kind = 'human'"));
+    c.calibrationSessions = scalar(db, QStringLiteral("SELECT count(*) FROM calibration_sessions"));
+    c.coachingItems = scalar(db, QStringLiteral("SELECT count(*) FROM coaching_items"));
+    c.coachingSessions = scalar(db, QStringLiteral("SELECT count(*) FROM coaching_sessions"));
+    c.importBatches = scalar(db, QStringLiteral("SELECT count(*) FROM import_batches"));
+    c.rejectedRecords = scalar(db, QStringLiteral("SELECT count(*) FROM rejected_records"));
+    return c;
+}
+
+QString Workspace::setting(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM workspace_settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+bool Workspace::setSetting(const QString &key, const QString &value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO workspace_settings(key, value) VALUES(?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    return q.exec();
+}
+
+bool Workspace::audit(const QString &user, const QString &entity, qint64 entityId,
+                      const QString &field, const QString &oldValue, const QString &newValue)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO audit_log(at, user, entity, entity_id, field, "
+                             "old_value, new_value) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(nowMs());
+    q.addBindValue(user);
+    q.addBindValue(entity);
+    q.addBindValue(entityId);
+    q.addBindValue(field);
+    q.addBindValue(oldValue);
+    q.addBindValue(newValue);
+    return q.exec();
+}
+
+} // namespace qaw

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace qaw {
+
+struct WorkspaceCounts
+{
+    qint64 teams = 0;
+    qint64 agents = 0;
+    qint64 interactions = 0;
+    qint64 turns = 0;
+    qint64 evaluations = 0;
+    qint64 humanEvaluations = 0;
+    qint64 calibrationSessions = 0;
+    qint64 coachingItems = 0;
+    qint64 coachingSessions = 0;
+    qint64 importBatches = 0;
+    qint64 rejectedRecords = 0;
+};
+
+//! Why a workspace could not be opened. Each case leaves the file as it was.
+enum class OpenErrorCode {
+    None,
+    NotFound,
+    EmptyFile,
+    NotSqlite,
+    NotWorkspace,
+    Corrupt,
+    NewerSchema,
+    ReadOnlyNeedsUpgrade,
+    CannotCreate,
+    MigrationFailed,
+};
+
+//! One workspace: a single SQLite file. Every other class in models/ reaches the
+//! database through a Workspace, one per thread (see openAnotherConnection()).
+class Workspace
+{
+public:
+    enum class OpenMode { OpenExisting, CreateIfMissing };
+
+    Workspace();
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    bool open(const QString &path, OpenMode mode = OpenMode::OpenExisting);
+    void close();
+
+    bool isOpen() const { return m_open; }
+    bool isReadOnly() const { return m_readOnly; }
+    QString path() const { return m_path; }
+    OpenErrorCode errorCode() const { return m_errorCode; }
+    QString errorMessage() const { return m_errorMessage; }
+    int schemaVersion() const;
+
+    //! A second connection to the same file, for a worker thread. Must be used and
+    //! destroyed on the thread that uses it.
+    std::unique_ptr<Workspace> openAnotherConnection() const;
+
+    //! The connection, for storage classes inside models/ only.
+    QSqlDatabase database() const;
+
+    WorkspaceCounts counts() const;
+
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    bool setSetting(const QString &key, const QString &value);
+
+    //! Appends to the audit log: who changed what, from which value to which.
+    bool audit(const QString &user, const QString &entity, qint64 entityId, const QString &field,
+               const QString &oldValue, const QString &newValue);
+
+private:
+    bool fail(OpenErrorCode code, const QString &message);
+    bool openConnection(bool readOnly);
+    bool inspectReadOnly(int *version);
+    bool createNew();
+    void configureConnection();
+
+    QString m_path;
+    QString m_connectionName;
+    bool m_open = false;
+    bool m_readOnly = false;
+    OpenErrorCode m_errorCode = OpenErrorCode::None;
+    QString m_errorMessage;
+};
+
+QString currentUserName();
+qint64 nowMs();
+
+} // namespace qaw

@@ -1,0 +1,323 @@
+#include "MainWindow.h"
+
+#include "Prompts.h"
+#include "views/CalibrationView.h"
+#include "views/CoachingView.h"
+#include "views/InteractionsView.h"
+#include "views/TrendsView.h"
+
+#include "demo/DemoWorkspace.h"
+#include "storage/Workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QEventLoop>
+
+namespace qaw {
+namespace {
+
+const QString kWorkspaceFilter = QStringLiteral("QA Workbench workspaces (*.qaw);;All files (*)");
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<AppSettings> settings, std::unique_ptr<Prompts> prompts,
+                       QWidget *parent)
+    : QMainWindow(parent),
+      m_settings(settings ? std::move(settings) : std::make_unique<AppSettings>()),
+      m_prompts(prompts ? std::move(prompts) : std::make_unique<Prompts>())
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("QA Workbench"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("workspaceTabs"));
+    m_tabs->setDocumentMode(true);
+    m_interactions = new InteractionsView(this);
+    m_calibration = new CalibrationView(this);
+    m_trends = new TrendsView(this);
+    m_coaching = new CoachingView(this);
+    m_tabs->addTab(m_interactions, tr("&Interactions"));
+    m_tabs->addTab(m_calibration, tr("C&alibration"));
+    m_tabs->addTab(m_trends, tr("&Trends"));
+    m_tabs->addTab(m_coaching, tr("C&oaching"));
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int index) { m_settings->setCurrentWorkspaceTab(index); });
+
+    m_pathLabel = new QLabel(this);
+    m_pathLabel->setObjectName(QStringLiteral("statusWorkspacePath"));
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("statusCounts"));
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_countsLabel);
+
+    createActions();
+    if (!restoreGeometry(m_settings->windowGeometry()))
+        resize(1400, 880);
+    restoreState(m_settings->windowState());
+    m_tabs->setCurrentIndex(m_settings->currentWorkspaceTab());
+    setWorkspace(nullptr);
+}
+
+MainWindow::~MainWindow()
+{
+    // Views hold pointers into the workspace: let them go first.
+    setWorkspace(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *newAction = file->addAction(tr("&New Workspace..."), this, [this] {
+        const QString path = m_prompts->saveFileName(this, tr("New Workspace"),
+                                                     tr("workspace.qaw"), kWorkspaceFilter);
+        if (!path.isEmpty())
+            createWorkspace(path);
+    });
+    newAction->setObjectName(QStringLiteral("actionNewWorkspace"));
+    newAction->setShortcut(QKeySequence::New);
+    QAction *openAction = file->addAction(tr("&Open Workspace..."), this, [this] {
+        const QString path = m_prompts->openFileName(this, tr("Open Workspace"), kWorkspaceFilter);
+        if (!path.isEmpty())
+            openWorkspace(path);
+    });
+    openAction->setObjectName(QStringLiteral("actionOpenWorkspace"));
+    openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    QAction *demoAction =
+        file->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemoWorkspace);
+    demoAction->setObjectName(QStringLiteral("actionOpenDemo"));
+    m_closeAction = file->addAction(tr("&Close Workspace"), this, &MainWindow::closeWorkspace);
+    m_closeAction->setObjectName(QStringLiteral("actionCloseWorkspace"));
+    m_closeAction->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    const QStringList names = {QStringLiteral("Interactions"), QStringLiteral("Calibration"),
+                               QStringLiteral("Trends"), QStringLiteral("Coaching")};
+    for (int i = 0; i < names.size(); ++i) {
+        QAction *a = view->addAction(m_tabs->tabText(i), this,
+                                     [this, i] { m_tabs->setCurrentIndex(i); });
+        a->setObjectName(QStringLiteral("actionShow") + names[i]);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Refresh"), this, [this] {
+        for (int i = 0; i < m_tabs->count(); ++i)
+            static_cast<WorkspaceView *>(m_tabs->widget(i))->refresh();
+        updateStatus();
+    });
+    refresh->setObjectName(QStringLiteral("actionRefresh"));
+    refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *about = help->addAction(tr("&About QA Workbench"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings->recentWorkspaces();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName() +
+                                                 QStringLiteral("  (") + path + QLatin1Char(')'),
+                                             this, [this, path] { openWorkspace(path); });
+        a->setObjectName(QStringLiteral("actionRecent_") + QFileInfo(path).fileName());
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_workspace) {
+        m_pathLabel->setText(tr("No workspace open. Use File > Open, or File > Open Demo "
+                                "Workspace."));
+        m_countsLabel->clear();
+        return;
+    }
+    m_pathLabel->setText(m_workspace->path() +
+                         (m_workspace->isReadOnly() ? tr("  (read-only)") : QString()));
+    const WorkspaceCounts c = m_workspace->counts();
+    m_countsLabel->setText(tr("%L1 interactions · %L2 agents · %L3 evaluations · %L4 coaching "
+                              "items")
+                               .arg(c.interactions)
+                               .arg(c.agents)
+                               .arg(c.evaluations)
+                               .arg(c.coachingItems));
+}
+
+void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        static_cast<WorkspaceView *>(m_tabs->widget(i))->setWorkspace(nullptr);
+    m_workspace = std::move(workspace);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        static_cast<WorkspaceView *>(m_tabs->widget(i))->setWorkspace(m_workspace.get());
+    m_closeAction->setEnabled(m_workspace != nullptr);
+    setWindowTitle(m_workspace ? QFileInfo(m_workspace->path()).fileName() +
+                                     (m_workspace->isReadOnly() ? tr(" (read-only)") : QString()) +
+                                     QStringLiteral(" — QA Workbench")
+                               : tr("QA Workbench"));
+    updateStatus();
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    auto ws = std::make_unique<Workspace>();
+    if (!ws->open(path, Workspace::OpenMode::OpenExisting)) {
+        m_prompts->error(this, tr("Cannot open workspace"), ws->errorMessage());
+        if (ws->errorCode() == OpenErrorCode::NotFound) {
+            m_settings->removeRecentWorkspace(QFileInfo(path).absoluteFilePath());
+            updateRecentMenu();
+        }
+        return false;
+    }
+    if (ws->isReadOnly())
+        m_prompts->information(this, tr("Read-only workspace"),
+                               tr("%1 is read-only. You can look at everything, but imports, "
+                                  "scoring and edits are disabled.")
+                                   .arg(ws->path()));
+    m_settings->setLastWorkspace(ws->path());
+    m_settings->addRecentWorkspace(ws->path());
+    setWorkspace(std::move(ws));
+    updateRecentMenu();
+    return true;
+}
+
+bool MainWindow::createWorkspace(const QString &path)
+{
+    if (QFileInfo(path).exists() && QFileInfo(path).size() > 0)
+        return openWorkspace(path);
+    auto ws = std::make_unique<Workspace>();
+    if (!ws->open(path, Workspace::OpenMode::CreateIfMissing)) {
+        m_prompts->error(this, tr("Cannot create workspace"), ws->errorMessage());
+        return false;
+    }
+    m_settings->setLastWorkspace(ws->path());
+    m_settings->addRecentWorkspace(ws->path());
+    setWorkspace(std::move(ws));
+    updateRecentMenu();
+    return true;
+}
+
+void MainWindow::closeWorkspace()
+{
+    setWorkspace(nullptr);
+}
+
+bool MainWindow::createDemoWorkspace(const QString &path)
+{
+    DemoOptions options;
+    QProgressDialog progress(tr("Creating the demo workspace..."), tr("Cancel"), 0,
+                             options.interactions, this);
+    progress.setObjectName(QStringLiteral("demoProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+
+    // The worker opens its own connection: one SQLite connection per thread.
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &progress,
+            &QProgressDialog::setValue);
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    connect(&progress, &QProgressDialog::canceled, &watcher, &QFutureWatcherBase::cancel);
+    watcher.setFuture(QtConcurrent::run([path, options](QPromise<QString> &promise) {
+        Workspace ws;
+        if (!ws.open(path, Workspace::OpenMode::CreateIfMissing)) {
+            promise.addResult(ws.errorMessage());
+            return;
+        }
+        QString error;
+        const bool ok = buildDemoWorkspace(ws, options, &error, [&promise](int done) {
+            promise.setProgressValue(done);
+            return !promise.isCanceled();
+        });
+        promise.addResult(ok ? QString() : error);
+    }));
+    loop.exec();
+    const QString error = watcher.future().resultCount() > 0 ? watcher.future().result() : QString();
+    if (!error.isEmpty()) {
+        m_prompts->error(this, tr("Cannot create the demo workspace"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::openDemoWorkspace()
+{
+    const QString path = AppSettings::defaultDemoWorkspacePath();
+    return (QFileInfo::exists(path) || createDemoWorkspace(path)) && openWorkspace(path);
+}
+
+void MainWindow::offerDemo()
+{
+    const QString path = AppSettings::defaultDemoWorkspacePath();
+    if (QFileInfo::exists(path)) {
+        openWorkspace(path);
+        return;
+    }
+    if (m_prompts->question(this, tr("Welcome to QA Workbench"),
+                            tr("No workspace is open yet. Create the demo workspace (20,000 "
+                               "realistic interactions from 44 agents over six months) to "
+                               "explore the workbench?\n\nIt will be saved as %1.")
+                                .arg(path))
+        && createDemoWorkspace(path))
+        openWorkspace(path);
+}
+
+void MainWindow::openInitialWorkspace(const QString &path)
+{
+    if (!path.isEmpty()) {
+        openWorkspace(path);
+        return;
+    }
+    const QString last = m_settings->lastWorkspace();
+    if (!last.isEmpty() && QFileInfo::exists(last) && openWorkspace(last))
+        return;
+    offerDemo();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About QA Workbench"),
+        tr("<h3>QA Workbench %1</h3><p>Automated and human quality scoring for customer "
+           "support: import every interaction, score it against a weighted scorecard, "
+           "calibrate against human reviewers, chart trends and coach.</p>"
+           "<p>Built with Qt %2, SQLite and QCustomPlot.</p>")
+            .arg(QStringLiteral(QAW_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->sync();
+    event->accept();
+}
+
+} // namespace qaw

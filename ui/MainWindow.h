@@ -1,0 +1,73 @@
+#pragma once
+
+#include "Prompts.h"
+#include "settings/AppSettings.h"
+#include "storage/Workspace.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QTabWidget;
+
+namespace qaw {
+
+class Workspace;
+class Prompts;
+class InteractionsView;
+class CalibrationView;
+class TrendsView;
+class CoachingView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Tab { InteractionsTab, CalibrationTab, TrendsTab, CoachingTab };
+
+    //! \a settings and \a prompts may be given by tests; otherwise the real ones.
+    explicit MainWindow(std::unique_ptr<AppSettings> settings = nullptr,
+                        std::unique_ptr<Prompts> prompts = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    //! Start-up: \a path if given, else the last workspace, else offer the demo.
+    void openInitialWorkspace(const QString &path);
+    bool openWorkspace(const QString &path);
+    bool createWorkspace(const QString &path);
+    void closeWorkspace();
+    //! Creates the demo workspace at \a path (in a worker thread, with progress).
+    bool createDemoWorkspace(const QString &path);
+    //! Opens the demo workspace in the user's data folder, creating it first if absent.
+    bool openDemoWorkspace();
+
+    Workspace *workspace() const { return m_workspace.get(); }
+    QTabWidget *tabs() const { return m_tabs; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void updateRecentMenu();
+    void updateStatus();
+    void setWorkspace(std::unique_ptr<Workspace> workspace);
+    void showAbout();
+    void offerDemo();
+
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<Prompts> m_prompts;
+    std::unique_ptr<Workspace> m_workspace;
+    QTabWidget *m_tabs = nullptr;
+    InteractionsView *m_interactions = nullptr;
+    CalibrationView *m_calibration = nullptr;
+    TrendsView *m_trends = nullptr;
+    CoachingView *m_coaching = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_closeAction = nullptr;
+    QLabel *m_pathLabel = nullptr;
+    QLabel *m_countsLabel = nullptr;
+};
+
+} // namespace qaw
