@@ -1,0 +1,41 @@
+#pragma once
+
+#include "import/ParsedRecord.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace qaw {
+
+//! Export formats of contact-centre platforms and help desks, read whole (they come as
+//! one JSON document per contact or per API page, small enough to hold in memory).
+enum class VendorFormat {
+    ContactLens,             //!< Amazon Connect Contact Lens analysis output (voice and chat)
+    TranscribeCallAnalytics, //!< Amazon Transcribe Call Analytics output
+    GenesysCloud,            //!< Genesys Cloud speech & text analytics transcript
+    Zendesk,                 //!< Zendesk Support API v2: tickets, audits, satisfaction ratings
+};
+
+QString vendorFormatName(VendorFormat format); //!< "contact-lens", "transcribe", ...
+std::optional<VendorFormat> vendorFormatFromName(const QString &name);
+
+//! Recognises a vendor format from a parsed JSON document's shape, or nullopt.
+std::optional<VendorFormat> detectVendorFormat(const QJsonDocument &document);
+
+struct VendorFile
+{
+    QString fileName;
+    QByteArray content;
+};
+
+//! Turns the files of one vendor format into interactions (source = the format's name).
+//! Zendesk needs its files together: tickets, their audits (comment events become turns)
+//! and satisfaction ratings (good/bad become CSAT 5/1) are joined by ticket id. A record
+//! that cannot be read is returned with its reason, never dropped.
+std::vector<ParsedRecord> parseVendorFiles(VendorFormat format, const std::vector<VendorFile> &files);
+
+} // namespace qaw
