@@ -3,6 +3,7 @@
 #include "import/ParsedRecord.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QString>
 
@@ -30,6 +31,11 @@ struct VendorFile
 {
     QString fileName;
     QByteArray content;
+    //! Start time to use when neither the content nor the file name holds one (Contact
+    //! Lens voice and Transcribe output carry offsets only). Invalid: the parser falls
+    //! back to the modification time of fileName if it exists, else rejects the record.
+    //! See docs/import-formats.md.
+    QDateTime fallbackStartedAt{};
 };
 
 //! Turns the files of one vendor format into interactions (source = the format's name).
