@@ -2,6 +2,8 @@
 
 #include "import/vendor/VendorParseSupport.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace qaw::vendor {
@@ -46,16 +48,11 @@ QString channelOf(const QJsonObject &document)
     return QStringLiteral("voice"); // speech analytics transcripts are calls by default
 }
 
-//! Sentiment per phrase, found by the phrase's start time and participant.
-QJsonValue phraseSentiment(const QJsonArray &sentiments, const Phrase &phrase)
+//! Sentiment entries are matched to phrases by start time and participant (their
+//! phraseIndex does not count the phrases of the file reliably).
+QString sentimentKey(qint64 startMs, const QString &purpose)
 {
-    for (const QJsonValue &value : sentiments) {
-        const QJsonObject s = value.toObject();
-        if (readMillis(field(s, "startTimeMs")) == phrase.epochMs
-            && stringField(s, "participant") == phrase.purpose)
-            return field(s, "sentiment");
-    }
-    return QJsonValue();
+    return QString::number(startMs) + QLatin1Char('/') + purpose;
 }
 
 } // namespace
@@ -88,13 +85,15 @@ ParsedRecord parseGenesysFile(const VendorFile &file)
     const QJsonArray transcripts = transcriptsValue.toArray();
 
     std::vector<Phrase> phrases;
-    QJsonArray allSentiments;
+    QHash<QString, QJsonValue> sentimentByPhrase;
     QStringList topics;
     for (int t = 0; t < transcripts.size(); ++t) {
         const QJsonObject transcript = transcripts.at(t).toObject();
         const QJsonObject analytics = objectField(transcript, "analytics");
         for (const QJsonValue &s : arrayField(analytics, "sentiment"))
-            allSentiments.append(s);
+            sentimentByPhrase.insert(sentimentKey(readMillis(field(s.toObject(), "startTimeMs")),
+                                                  stringField(s.toObject(), "participant")),
+                                     field(s.toObject(), "sentiment"));
         for (const QJsonValue &topic : arrayField(analytics, "topics")) {
             const QString name = stringField(topic.toObject(), "topicName");
             if (!name.isEmpty() && !topics.contains(name))
@@ -173,7 +172,7 @@ ParsedRecord parseGenesysFile(const VendorFile &file)
             turn.startMs = p.epochMs - firstMs;
             turn.endMs = p.durationMs >= 0 ? turn.startMs + p.durationMs : -1;
         }
-        sentiments.append(phraseSentiment(allSentiments, p));
+        sentiments.append(sentimentByPhrase.value(sentimentKey(p.epochMs, p.purpose)));
         in.turns.push_back(std::move(turn));
     }
     if (firstMs >= 0)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <algorithm>
 
@@ -45,6 +46,7 @@ private:
     QHash<QString, std::vector<Entry>> m_audits;
     QHash<QString, std::vector<Entry>> m_ratings;
     QHash<QString, std::vector<Entry>> m_metrics;
+    QSet<QString> m_seenIds; //!< "<kind>/<id>" of audits, ratings and metrics already taken
     std::vector<ParsedRecord> m_rejected;
 };
 
@@ -141,11 +143,14 @@ void ZendeskCollection::addByTicketId(const QJsonValue &value, Origin origin, co
                QStringLiteral("%1 has no ticket_id").arg(QLatin1String(what)));
         return;
     }
-    std::vector<Entry> &list = into[ticketId];
     const QString id = idString(field(object, "id"));
-    for (const Entry &e : list)
-        if (!id.isEmpty() && idString(field(e.object, "id")) == id)
+    if (!id.isEmpty()) {
+        const QString key = QLatin1String(what) + QLatin1Char('/') + id;
+        if (m_seenIds.contains(key))
             return; // the same audit or rating from two overlapping pages
+        m_seenIds.insert(key);
+    }
+    std::vector<Entry> &list = into[ticketId];
     list.push_back({object, origin});
 }
 

@@ -168,15 +168,17 @@ std::optional<Interaction> mapZendeskTicket(const ZendeskTicketParts &parts, QSt
         in.resolved = status == QLatin1String("solved") || status == QLatin1String("closed");
 
     const TicketPeople people{in.customerId, idString(field(ticket, "submitter_id"))};
-    std::vector<QJsonObject> audits = parts.audits;
-    std::stable_sort(audits.begin(), audits.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return isoToEpochMs(field(a, "created_at")) < isoToEpochMs(field(b, "created_at"));
-    });
+    std::vector<std::pair<qint64, const QJsonObject *>> audits; // (created_at, audit)
+    audits.reserve(parts.audits.size());
+    for (const QJsonObject &audit : parts.audits)
+        audits.emplace_back(isoToEpochMs(field(audit, "created_at")), &audit);
+    std::stable_sort(audits.begin(), audits.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
     const QString description = stringField(ticket, "description");
     bool descriptionSeen = false;
     QJsonArray internalNotes;
-    for (const QJsonObject &audit : audits) {
-        const qint64 atMs = isoToEpochMs(field(audit, "created_at"));
+    for (const auto &[atMs, auditPointer] : audits) {
+        const QJsonObject &audit = *auditPointer;
         const QString auditVia = stringField(objectField(audit, "via"), "channel");
         for (const QJsonValue &value : arrayField(audit, "events")) {
             const QJsonObject event = value.toObject();
