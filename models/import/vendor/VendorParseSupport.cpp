@@ -16,6 +16,12 @@ QString unknownAgentId()
 
 std::optional<QJsonObject> parseJsonObject(const QByteArray &content, QString *error)
 {
+    if (content.size() > kMaxVendorDocumentBytes) {
+        *error = QStringLiteral("file too large for one vendor JSON document: %1 MB, the limit is %2 MB")
+                     .arg(content.size() / (1024 * 1024))
+                     .arg(kMaxVendorDocumentBytes / (1024 * 1024));
+        return std::nullopt;
+    }
     if (content.trimmed().isEmpty()) {
         *error = QStringLiteral("empty file");
         return std::nullopt;

@@ -32,6 +32,10 @@ inline QString stringField(const QJsonObject &object, const char *key)
     return object.value(QLatin1String(key)).toString();
 }
 
+//! Vendor documents are one contact or one API page; anything larger is not one of them,
+//! and parsing it whole would cost many times its size in memory.
+constexpr qint64 kMaxVendorDocumentBytes = 64 * 1024 * 1024;
+
 //! Parses bytes as a JSON object; on failure returns nullopt and says why in *error.
 std::optional<QJsonObject> parseJsonObject(const QByteArray &content, QString *error);
 

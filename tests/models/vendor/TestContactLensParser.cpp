@@ -253,6 +253,13 @@ void TestContactLensParser::brokenFiles_data()
                            << QStringLiteral("expected a JSON object at the top level, found an array");
     QTest::newRow("binary") << QStringLiteral("h.json") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)
                             << QStringLiteral("not JSON: ");
+    QTest::newRow("invalid utf-8")
+        << QStringLiteral("k.json")
+        << QByteArray("{\"Channel\": \"CHAT\", \"Transcript\": [{\"Content\": \"caf\xe9\"}]}")
+        << QStringLiteral("not JSON: ");
+    QTest::newRow("too large") << QStringLiteral("l.json")
+                               << QByteArray(64 * 1024 * 1024 + 1, ' ')
+                               << QStringLiteral("file too large for one vendor JSON document: 64 MB");
     QTest::newRow("transcript not array")
         << QStringLiteral("i.json") << QByteArray(R"({"CustomerMetadata": {}, "Transcript": "x"})")
         << QStringLiteral("Contact Lens Transcript is not an array");
