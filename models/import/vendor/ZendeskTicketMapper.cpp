@@ -183,6 +183,8 @@ std::optional<Interaction> mapZendeskTicket(const ZendeskTicketParts &parts, QSt
         for (const QJsonValue &value : arrayField(audit, "events")) {
             const QJsonObject event = value.toObject();
             const QString type = stringField(event, "type");
+            // The audit that created the ticket holds its first comment, the description.
+            descriptionSeen = descriptionSeen || type == QLatin1String("Create");
             if (type != QLatin1String("Comment") && type != QLatin1String("VoiceComment"))
                 continue; // field changes, notifications: not part of the conversation
             if (!hasCommentText(event)) {
@@ -194,7 +196,8 @@ std::optional<Interaction> mapZendeskTicket(const ZendeskTicketParts &parts, QSt
             QString authorId = idString(field(event, "author_id"));
             if (authorId.isEmpty())
                 authorId = idString(field(audit, "author_id"));
-            descriptionSeen = descriptionSeen || text.trimmed() == description.trimmed();
+            descriptionSeen = descriptionSeen || text.simplified() == description.simplified()
+                              || stringField(event, "plain_body").simplified() == description.simplified();
             if (!field(event, "public").toBool(true)) {
                 internalNotes.append(QJsonObject{{QStringLiteral("author_id"), authorId},
                                                  {QStringLiteral("at"), field(audit, "created_at")},
@@ -208,8 +211,9 @@ std::optional<Interaction> mapZendeskTicket(const ZendeskTicketParts &parts, QSt
             in.turns.push_back(std::move(turn));
         }
     }
-    // The description is the ticket's first comment; when the audits at hand do not hold
-    // it (none given, or a later page only), it opens the conversation.
+    // The description is the ticket's first comment; when the audits at hand hold neither
+    // the creation audit nor a comment with its text (none given, or a later page only),
+    // it opens the conversation.
     if (!descriptionSeen && !description.trimmed().isEmpty()) {
         Turn first;
         const bool byRequester = people.submitter.isEmpty() || people.submitter == people.requester;

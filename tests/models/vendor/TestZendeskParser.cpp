@@ -50,6 +50,8 @@ private slots:
     void fixtureTicketWithAuditsAndRatings();
     void ticketsWithoutAudits();
     void orphanRatingIsKeptAsReject();
+    void descriptionNotDuplicated_data();
+    void descriptionNotDuplicated();
     void brokenRecords();
     void brokenFiles_data();
     void brokenFiles();
@@ -210,6 +212,46 @@ void TestZendeskParser::orphanRatingIsKeptAsReject()
     QCOMPARE(orphan.fileName, fixture("satisfaction_ratings.json"));
     QCOMPARE(orphan.recordNo, qint64(5));
     QCOMPARE(QJsonDocument::fromJson(orphan.raw).object().value(QStringLiteral("id")).toInt(), 6005);
+}
+
+void TestZendeskParser::descriptionNotDuplicated_data()
+{
+    QTest::addColumn<QByteArray>("audits");
+    QTest::addColumn<QStringList>("texts");
+    // The creation audit's comment differs from the description only in markup: it is
+    // the description, so it is not added again.
+    QTest::newRow("creation audit")
+        << QByteArray(R"({"audits": [{"id": 1, "ticket_id": 700, "created_at": "2024-05-01T10:00:00Z",
+            "events": [{"type": "Comment", "author_id": 11, "public": true, "body": "**Hello**, the app crashes."},
+                       {"type": "Create", "field_name": "status", "value": "new"}]}]})")
+        << QStringList{QStringLiteral("**Hello**, the app crashes.")};
+    QTest::newRow("same text, other spacing")
+        << QByteArray(R"({"audits": [{"id": 1, "ticket_id": 700, "created_at": "2024-05-01T10:00:00Z",
+            "events": [{"type": "Comment", "author_id": 11, "public": true, "body": "Hello,  the app\ncrashes."}]}]})")
+        << QStringList{QStringLiteral("Hello,  the app\ncrashes.")};
+    // A later page of audits only: the description opens the conversation.
+    QTest::newRow("later page")
+        << QByteArray(R"({"audits": [{"id": 9, "ticket_id": 700, "created_at": "2024-05-02T10:00:00Z",
+            "events": [{"type": "Comment", "author_id": 11, "public": true, "body": "Any news?"}]}]})")
+        << QStringList{QStringLiteral("Hello, the app crashes."), QStringLiteral("Any news?")};
+}
+
+void TestZendeskParser::descriptionNotDuplicated()
+{
+    QFETCH(QByteArray, audits);
+    QFETCH(QStringList, texts);
+    const QByteArray ticket = R"({"ticket": {"id": 700, "created_at": "2024-05-01T10:00:00Z",
+        "description": "Hello, the app crashes.", "requester_id": 11, "submitter_id": 11}})";
+    const std::vector<ParsedRecord> records = parseVendorFiles(
+        VendorFormat::Zendesk, {VendorFile{QStringLiteral("t.json"), ticket}, VendorFile{QStringLiteral("a.json"), audits}});
+    QCOMPARE(records.size(), std::size_t(1));
+    QVERIFY2(records[0].interaction, qPrintable(records[0].error));
+    QStringList actual;
+    for (const Turn &t : records[0].interaction->turns) {
+        actual << t.text;
+        QCOMPARE(t.speaker, Speaker::Customer);
+    }
+    QCOMPARE(actual, texts);
 }
 
 void TestZendeskParser::brokenRecords()
