@@ -74,9 +74,8 @@ void addAwsCharacteristics(const QJsonObject &document, QJsonObject &attributes)
     insertNumber(attributes, "sentiment_agent", field(overall, "AGENT"));
     insertNumber(attributes, "sentiment_customer", field(overall, "CUSTOMER"));
 
-    const QString summary =
-        stringField(objectField(objectField(cc, "ContactSummary"), "PostContactSummary"),
-                    "Content");
+    const QString summary = stringField(
+        objectField(objectField(cc, "ContactSummary"), "PostContactSummary"), "Content");
     if (!summary.isEmpty())
         attributes.insert(QStringLiteral("summary"), summary);
 }

@@ -53,9 +53,10 @@ QString channelOf(const QJsonObject &document, const QJsonArray &transcript)
     if (channel == QLatin1String("EMAIL"))
         return QStringLiteral("email");
     // No (known) Channel field: chat items carry absolute times, voice items offsets.
-    const bool anyAbsolute = std::any_of(transcript.begin(), transcript.end(), [](const QJsonValue &v) {
-        return v.toObject().contains(QLatin1String("AbsoluteTime"));
-    });
+    const bool anyAbsolute =
+        std::any_of(transcript.begin(), transcript.end(), [](const QJsonValue &v) {
+            return v.toObject().contains(QLatin1String("AbsoluteTime"));
+        });
     return anyAbsolute ? QStringLiteral("chat") : QStringLiteral("voice");
 }
 
@@ -107,7 +108,8 @@ ParsedRecord parseContactLensFile(const VendorFile &file)
     for (int i = 0; i < transcript.size(); ++i) {
         const QString where = QStringLiteral("Transcript item %1").arg(i + 1);
         if (!transcript.at(i).isObject())
-            return rejectedRecord(file, 1, file.content, where + QStringLiteral(" is not an object"));
+            return rejectedRecord(file, 1, file.content,
+                                  where + QStringLiteral(" is not an object"));
         const QJsonObject item = transcript.at(i).toObject();
         const QString participantId = stringField(item, "ParticipantId");
         QString role = stringField(item, "ParticipantRole");
@@ -124,7 +126,8 @@ ParsedRecord parseContactLensFile(const VendorFile &file)
         const QString type = stringField(item, "Type").toUpper();
         if (type == QLatin1String("EVENT")) {
             // Joins, leaves, typing and chat-ended are not speech: kept as attributes.
-            QJsonObject event{{QStringLiteral("event"), eventName(stringField(item, "ContentType"))}};
+            QJsonObject event{
+                {QStringLiteral("event"), eventName(stringField(item, "ContentType"))}};
             if (!role.isEmpty())
                 event.insert(QStringLiteral("role"), role);
             if (atMs >= 0)
@@ -137,7 +140,8 @@ ParsedRecord parseContactLensFile(const VendorFile &file)
         const std::optional<Speaker> speaker = speakerFromAwsRole(role);
         if (!speaker)
             return rejectedRecord(file, 1, file.content,
-                                  where + QStringLiteral(" has no ParticipantId or ParticipantRole"));
+                                  where +
+                                      QStringLiteral(" has no ParticipantId or ParticipantRole"));
         turn.speaker = *speaker;
         const QJsonValue content = field(item, "Content");
         if (content.isString())

@@ -21,8 +21,8 @@ struct Phrase
 QString channelOf(const QJsonObject &document)
 {
     const QString media = stringField(document, "mediaType").toLower();
-    if (media == QLatin1String("call") || media == QLatin1String("callback")
-        || media == QLatin1String("voice"))
+    if (media == QLatin1String("call") || media == QLatin1String("callback") ||
+        media == QLatin1String("voice"))
         return QStringLiteral("voice");
     if (media == QLatin1String("email"))
         return QStringLiteral("email");
@@ -36,8 +36,8 @@ QString channelOf(const QJsonObject &document)
         type = type.toLower();
         if (type == QLatin1String("sms"))
             return QStringLiteral("sms");
-        static const QStringList social{QStringLiteral("facebook"), QStringLiteral("twitter"),
-                                        QStringLiteral("whatsapp"), QStringLiteral("line"),
+        static const QStringList social{QStringLiteral("facebook"),  QStringLiteral("twitter"),
+                                        QStringLiteral("whatsapp"),  QStringLiteral("line"),
                                         QStringLiteral("instagram"), QStringLiteral("apple")};
         if (social.contains(type))
             return QStringLiteral("social");
@@ -110,7 +110,8 @@ ParsedRecord parseGenesysFile(const VendorFile &file)
                 return rejectedRecord(file, 1, file.content,
                                       where + QStringLiteral(" has no participantPurpose"));
             if (!field(item, "text").isString())
-                return rejectedRecord(file, 1, file.content, where + QStringLiteral(" has no text"));
+                return rejectedRecord(file, 1, file.content,
+                                      where + QStringLiteral(" has no text"));
             phrase.speaker = *speaker;
             phrase.text = stringField(item, "text");
             phrase.epochMs = readMillis(field(item, "startTimeMs"));
@@ -119,7 +120,8 @@ ParsedRecord parseGenesysFile(const VendorFile &file)
         }
     }
     if (phrases.empty())
-        return rejectedRecord(file, 1, file.content, QStringLiteral("Genesys transcripts have no phrases"));
+        return rejectedRecord(file, 1, file.content,
+                              QStringLiteral("Genesys transcripts have no phrases"));
     // Several transcripts of one communication interleave; order by time when all have one.
     if (std::all_of(phrases.begin(), phrases.end(), [](const Phrase &p) { return p.epochMs >= 0; }))
         std::stable_sort(phrases.begin(), phrases.end(),
@@ -136,8 +138,8 @@ ParsedRecord parseGenesysFile(const VendorFile &file)
     for (const QJsonValue &value : arrayField(document, "participants")) {
         const QJsonObject p = value.toObject();
         const QString purpose = stringField(p, "participantPurpose").toLower();
-        if (purpose == QLatin1String("agent") && in.agentId == unknownAgentId()
-            && !stringField(p, "userId").isEmpty()) {
+        if (purpose == QLatin1String("agent") && in.agentId == unknownAgentId() &&
+            !stringField(p, "userId").isEmpty()) {
             in.agentId = stringField(p, "userId");
             in.team = stringField(p, "teamId");
             if (!stringField(p, "queueId").isEmpty())

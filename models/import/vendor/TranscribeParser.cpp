@@ -23,8 +23,9 @@ ParsedRecord parseTranscribeFile(const VendorFile &file)
     const QJsonArray transcript = transcriptValue.toArray();
     const QString status = stringField(document, "JobStatus");
     if (!status.isEmpty() && status != QLatin1String("COMPLETED"))
-        return rejectedRecord(file, 1, file.content,
-                              QStringLiteral("Transcribe job status is %1, not COMPLETED").arg(status));
+        return rejectedRecord(
+            file, 1, file.content,
+            QStringLiteral("Transcribe job status is %1, not COMPLETED").arg(status));
 
     Interaction in;
     in.source = vendorFormatName(VendorFormat::TranscribeCallAnalytics);
@@ -40,7 +41,8 @@ ParsedRecord parseTranscribeFile(const VendorFile &file)
     for (int i = 0; i < transcript.size(); ++i) {
         const QString where = QStringLiteral("Transcript segment %1").arg(i + 1);
         if (!transcript.at(i).isObject())
-            return rejectedRecord(file, 1, file.content, where + QStringLiteral(" is not an object"));
+            return rejectedRecord(file, 1, file.content,
+                                  where + QStringLiteral(" is not an object"));
         const QJsonObject segment = transcript.at(i).toObject();
         QString role = stringField(segment, "ParticipantRole");
         if (role.isEmpty())

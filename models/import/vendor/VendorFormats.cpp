@@ -23,11 +23,11 @@ bool anyItemHas(const QJsonArray &items, const char *key)
 
 bool looksLikeZendesk(const QJsonObject &o)
 {
-    return field(o, "ticket").isObject() || field(o, "tickets").isArray()
-           || field(o, "audit").isObject() || field(o, "audits").isArray()
-           || field(o, "satisfaction_rating").isObject()
-           || field(o, "satisfaction_ratings").isArray() || field(o, "ticket_metric").isObject()
-           || field(o, "ticket_metrics").isArray();
+    return field(o, "ticket").isObject() || field(o, "tickets").isArray() ||
+           field(o, "audit").isObject() || field(o, "audits").isArray() ||
+           field(o, "satisfaction_rating").isObject() ||
+           field(o, "satisfaction_ratings").isArray() || field(o, "ticket_metric").isObject() ||
+           field(o, "ticket_metrics").isArray();
 }
 
 bool looksLikeGenesys(const QJsonObject &o)
@@ -35,9 +35,9 @@ bool looksLikeGenesys(const QJsonObject &o)
     const QJsonValue transcripts = field(o, "transcripts");
     if (!transcripts.isArray())
         return false;
-    return anyItemHas(transcripts.toArray(), "phrases")
-           || anyItemHas(arrayField(o, "participants"), "participantPurpose")
-           || o.contains(QLatin1String("conversationId"));
+    return anyItemHas(transcripts.toArray(), "phrases") ||
+           anyItemHas(arrayField(o, "participants"), "participantPurpose") ||
+           o.contains(QLatin1String("conversationId"));
 }
 
 //! Contact Lens and Transcribe Call Analytics look alike (Transcript, Participants,
@@ -45,27 +45,29 @@ bool looksLikeGenesys(const QJsonObject &o)
 std::optional<VendorFormat> awsFormat(const QJsonObject &o)
 {
     const QJsonValue transcript = field(o, "Transcript");
-    const bool hasContactFields = o.contains(QLatin1String("CustomerMetadata"))
-                                  || field(o, "Version").toString().startsWith(QLatin1String("CHAT-"));
+    const bool hasContactFields = o.contains(QLatin1String("CustomerMetadata")) ||
+                                  field(o, "Version").toString().startsWith(QLatin1String("CHAT-"));
     if (!transcript.isArray()) {
         // No transcript at all: still recognisably a Contact Lens or Transcribe file, so
         // that its reader can reject it with the reason.
-        if (o.contains(QLatin1String("JobName")) && o.contains(QLatin1String("ConversationCharacteristics")))
+        if (o.contains(QLatin1String("JobName")) &&
+            o.contains(QLatin1String("ConversationCharacteristics")))
             return VendorFormat::TranscribeCallAnalytics;
-        if (hasContactFields
-            || (o.contains(QLatin1String("Participants")) && o.contains(QLatin1String("Channel"))))
+        if (hasContactFields ||
+            (o.contains(QLatin1String("Participants")) && o.contains(QLatin1String("Channel"))))
             return VendorFormat::ContactLens;
         return std::nullopt;
     }
     const QJsonArray items = transcript.toArray();
     if (o.contains(QLatin1String("JobName")))
         return VendorFormat::TranscribeCallAnalytics;
-    if (hasContactFields || anyItemHas(items, "AbsoluteTime") || anyItemHas(items, "ParticipantId")
-        || anyItemHas(arrayField(o, "Participants"), "ParticipantId"))
+    if (hasContactFields || anyItemHas(items, "AbsoluteTime") ||
+        anyItemHas(items, "ParticipantId") ||
+        anyItemHas(arrayField(o, "Participants"), "ParticipantId"))
         return VendorFormat::ContactLens;
-    if (anyItemHas(items, "ParticipantRole")
-        && (o.contains(QLatin1String("ConversationCharacteristics")) || anyItemHas(items, "LoudnessScores")
-            || anyItemHas(items, "Items")))
+    if (anyItemHas(items, "ParticipantRole") &&
+        (o.contains(QLatin1String("ConversationCharacteristics")) ||
+         anyItemHas(items, "LoudnessScores") || anyItemHas(items, "Items")))
         return VendorFormat::TranscribeCallAnalytics;
     return std::nullopt;
 }
@@ -90,8 +92,8 @@ QString vendorFormatName(VendorFormat format)
 std::optional<VendorFormat> vendorFormatFromName(const QString &name)
 {
     const QString n = name.trimmed().toLower();
-    if (n == QLatin1String("contact-lens") || n == QLatin1String("contactlens")
-        || n == QLatin1String("amazon-connect"))
+    if (n == QLatin1String("contact-lens") || n == QLatin1String("contactlens") ||
+        n == QLatin1String("amazon-connect"))
         return VendorFormat::ContactLens;
     if (n == QLatin1String("transcribe") || n == QLatin1String("transcribe-call-analytics"))
         return VendorFormat::TranscribeCallAnalytics;
@@ -114,7 +116,8 @@ std::optional<VendorFormat> detectVendorFormat(const QJsonDocument &document)
     return awsFormat(o);
 }
 
-std::vector<ParsedRecord> parseVendorFiles(VendorFormat format, const std::vector<VendorFile> &files)
+std::vector<ParsedRecord> parseVendorFiles(VendorFormat format,
+                                           const std::vector<VendorFile> &files)
 {
     if (format == VendorFormat::Zendesk)
         return vendor::parseZendeskFiles(files);

@@ -17,9 +17,10 @@ QString unknownAgentId()
 std::optional<QJsonObject> parseJsonObject(const QByteArray &content, QString *error)
 {
     if (content.size() > kMaxVendorDocumentBytes) {
-        *error = QStringLiteral("file too large for one vendor JSON document: %1 MB, the limit is %2 MB")
-                     .arg(content.size() / (1024 * 1024))
-                     .arg(kMaxVendorDocumentBytes / (1024 * 1024));
+        *error =
+            QStringLiteral("file too large for one vendor JSON document: %1 MB, the limit is %2 MB")
+                .arg(content.size() / (1024 * 1024))
+                .arg(kMaxVendorDocumentBytes / (1024 * 1024));
         return std::nullopt;
     }
     if (content.trimmed().isEmpty()) {
@@ -112,8 +113,7 @@ bool applyStartTime(Interaction &interaction, const VendorFile &file, qint64 con
 {
     const auto use = [&interaction](qint64 epochMs, const char *source) {
         interaction.startedAt = utcFromEpochMs(epochMs);
-        interaction.attributes.insert(QStringLiteral("started_at_source"),
-                                      QLatin1String(source));
+        interaction.attributes.insert(QStringLiteral("started_at_source"), QLatin1String(source));
         return true;
     };
     if (contentStartMs >= 0)

@@ -87,7 +87,9 @@ void ZendeskCollection::addFile(std::size_t fileIndex)
         }
     };
     const auto ticket = [this](const QJsonValue &v, Origin o) { addTicket(v, o); };
-    const auto audit = [this](const QJsonValue &v, Origin o) { addByTicketId(v, o, "audit", m_audits); };
+    const auto audit = [this](const QJsonValue &v, Origin o) {
+        addByTicketId(v, o, "audit", m_audits);
+    };
     const auto rating = [this](const QJsonValue &v, Origin o) {
         addByTicketId(v, o, "satisfaction rating", m_ratings);
     };
@@ -127,8 +129,8 @@ void ZendeskCollection::addTicket(const QJsonValue &value, Origin origin)
     if (found == m_tickets.end()) {
         m_ticketOrder << id;
         m_tickets.insert(id, {ticket, origin});
-    } else if (isoToEpochMs(field(ticket, "updated_at"))
-               > isoToEpochMs(field(found->object, "updated_at"))) {
+    } else if (isoToEpochMs(field(ticket, "updated_at")) >
+               isoToEpochMs(field(found->object, "updated_at"))) {
         found->object = ticket;
     }
 }
@@ -166,8 +168,8 @@ std::vector<ParsedRecord> ZendeskCollection::join()
             parts.audits.push_back(a.object);
         // Several ratings of one ticket (re-rated): the latest counts.
         for (const Entry &r : m_ratings.take(id))
-            if (!parts.rating || isoToEpochMs(field(r.object, "updated_at"))
-                                     >= isoToEpochMs(field(*parts.rating, "updated_at")))
+            if (!parts.rating || isoToEpochMs(field(r.object, "updated_at")) >=
+                                     isoToEpochMs(field(*parts.rating, "updated_at")))
                 parts.rating = r.object;
         const std::vector<Entry> metrics = m_metrics.take(id);
         if (!metrics.empty())
@@ -176,9 +178,9 @@ std::vector<ParsedRecord> ZendeskCollection::join()
         QString error;
         std::optional<Interaction> interaction = mapZendeskTicket(parts, &error);
         const QByteArray raw = zendeskRawRecord(parts);
-        records.push_back(interaction
-                              ? acceptedRecord(file, ticket.origin.recordNo, raw, std::move(*interaction))
-                              : rejectedRecord(file, ticket.origin.recordNo, raw, error));
+        records.push_back(
+            interaction ? acceptedRecord(file, ticket.origin.recordNo, raw, std::move(*interaction))
+                        : rejectedRecord(file, ticket.origin.recordNo, raw, error));
     }
     for (ParsedRecord &r : m_rejected)
         records.push_back(std::move(r));

@@ -23,8 +23,8 @@ struct TicketPeople
 //! system; every other author is on the agent side (assignee, other agents, CC'd staff).
 Speaker commentSpeaker(const QString &authorId, const QString &auditVia, const TicketPeople &people)
 {
-    if (auditVia == QLatin1String("rule") || auditVia == QLatin1String("automation")
-        || authorId == QString::number(kZendeskSystemUserId))
+    if (auditVia == QLatin1String("rule") || auditVia == QLatin1String("automation") ||
+        authorId == QString::number(kZendeskSystemUserId))
         return Speaker::System;
     if (!authorId.isEmpty() && authorId == people.requester)
         return Speaker::Customer;
@@ -47,8 +47,8 @@ QString commentText(const QJsonObject &event)
 
 bool hasCommentText(const QJsonObject &event)
 {
-    return field(event, "body").isString() || field(event, "plain_body").isString()
-           || field(objectField(event, "data"), "transcription_text").isString();
+    return field(event, "body").isString() || field(event, "plain_body").isString() ||
+           field(objectField(event, "data"), "transcription_text").isString();
 }
 
 QJsonObject metricAttributes(const QJsonObject &metric)
@@ -94,20 +94,24 @@ Rating ratingOf(const ZendeskTicketParts &parts)
 QString channelFromZendeskVia(const QString &via)
 {
     const QString v = via.trimmed().toLower();
-    if (v == QLatin1String("voice") || v.startsWith(QLatin1String("phone"))
-        || v == QLatin1String("voicemail"))
+    if (v == QLatin1String("voice") || v.startsWith(QLatin1String("phone")) ||
+        v == QLatin1String("voicemail"))
         return QStringLiteral("voice");
-    if (v == QLatin1String("chat") || v == QLatin1String("chat_transcript")
-        || v == QLatin1String("native_messaging") || v == QLatin1String("messaging")
-        || v == QLatin1String("web_messaging") || v == QLatin1String("mobile_sdk")
-        || v == QLatin1String("sunshine_conversations_api"))
+    if (v == QLatin1String("chat") || v == QLatin1String("chat_transcript") ||
+        v == QLatin1String("native_messaging") || v == QLatin1String("messaging") ||
+        v == QLatin1String("web_messaging") || v == QLatin1String("mobile_sdk") ||
+        v == QLatin1String("sunshine_conversations_api"))
         return QStringLiteral("chat");
     if (v == QLatin1String("sms") || v == QLatin1String("text"))
         return QStringLiteral("sms");
-    static const QStringList socialPrefixes{
-        QStringLiteral("facebook"), QStringLiteral("twitter"), QStringLiteral("instagram"),
-        QStringLiteral("whatsapp"), QStringLiteral("line"), QStringLiteral("wechat"),
-        QStringLiteral("apple_business_chat"), QStringLiteral("any_channel")};
+    static const QStringList socialPrefixes{QStringLiteral("facebook"),
+                                            QStringLiteral("twitter"),
+                                            QStringLiteral("instagram"),
+                                            QStringLiteral("whatsapp"),
+                                            QStringLiteral("line"),
+                                            QStringLiteral("wechat"),
+                                            QStringLiteral("apple_business_chat"),
+                                            QStringLiteral("any_channel")};
     for (const QString &prefix : socialPrefixes)
         if (v.startsWith(prefix))
             return QStringLiteral("social");
@@ -196,8 +200,9 @@ std::optional<Interaction> mapZendeskTicket(const ZendeskTicketParts &parts, QSt
             QString authorId = idString(field(event, "author_id"));
             if (authorId.isEmpty())
                 authorId = idString(field(audit, "author_id"));
-            descriptionSeen = descriptionSeen || text.simplified() == description.simplified()
-                              || stringField(event, "plain_body").simplified() == description.simplified();
+            descriptionSeen =
+                descriptionSeen || text.simplified() == description.simplified() ||
+                stringField(event, "plain_body").simplified() == description.simplified();
             if (!field(event, "public").toBool(true)) {
                 internalNotes.append(QJsonObject{{QStringLiteral("author_id"), authorId},
                                                  {QStringLiteral("at"), field(audit, "created_at")},

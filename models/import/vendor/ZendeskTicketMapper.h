@@ -13,9 +13,9 @@ namespace qaw::vendor {
 struct ZendeskTicketParts
 {
     QJsonObject ticket;
-    std::vector<QJsonObject> audits;         //!< in file order, duplicates removed
-    std::optional<QJsonObject> rating;       //!< from satisfaction_ratings, latest one
-    std::optional<QJsonObject> metric;       //!< from ticket_metric(s)
+    std::vector<QJsonObject> audits;   //!< in file order, duplicates removed
+    std::optional<QJsonObject> rating; //!< from satisfaction_ratings, latest one
+    std::optional<QJsonObject> metric; //!< from ticket_metric(s)
 };
 
 //! Turns one ticket into an interaction (rules in docs/import-formats.md), or nullopt with

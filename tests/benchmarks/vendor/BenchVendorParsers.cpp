@@ -1,5 +1,6 @@
 // Throughput of the vendor readers on the genuine files and on a synthetic Zendesk
-// export; prints its figures (never run by CTest). Run: build/tests/benchmarks/vendor/bench_vendor_parsers
+// export; prints its figures (never run by CTest). Run:
+// build/tests/benchmarks/vendor/bench_vendor_parsers
 #include "TestPaths.h"
 #include "import/VendorFormats.h"
 
@@ -45,32 +46,39 @@ std::vector<VendorFile> syntheticZendesk(int tickets, int commentsPerTicket)
     QJsonArray ticketList;
     QJsonArray audits;
     for (int t = 1; t <= tickets; ++t) {
-        ticketList.append(QJsonObject{{QStringLiteral("id"), t},
-                                      {QStringLiteral("created_at"), QStringLiteral("2024-01-01T08:00:00Z")},
-                                      {QStringLiteral("via"), QJsonObject{{QStringLiteral("channel"), QStringLiteral("email")}}},
-                                      {QStringLiteral("description"), QStringLiteral("My order has not arrived yet.")},
-                                      {QStringLiteral("requester_id"), 100000 + t},
-                                      {QStringLiteral("submitter_id"), 100000 + t},
-                                      {QStringLiteral("assignee_id"), 500 + t % 40},
-                                      {QStringLiteral("status"), QStringLiteral("solved")}});
+        ticketList.append(QJsonObject{
+            {QStringLiteral("id"), t},
+            {QStringLiteral("created_at"), QStringLiteral("2024-01-01T08:00:00Z")},
+            {QStringLiteral("via"),
+             QJsonObject{{QStringLiteral("channel"), QStringLiteral("email")}}},
+            {QStringLiteral("description"), QStringLiteral("My order has not arrived yet.")},
+            {QStringLiteral("requester_id"), 100000 + t},
+            {QStringLiteral("submitter_id"), 100000 + t},
+            {QStringLiteral("assignee_id"), 500 + t % 40},
+            {QStringLiteral("status"), QStringLiteral("solved")}});
         for (int c = 0; c < commentsPerTicket; ++c) {
             const int author = c % 2 == 0 ? 100000 + t : 500 + t % 40;
             audits.append(QJsonObject{
                 {QStringLiteral("id"), t * 1000 + c},
                 {QStringLiteral("ticket_id"), t},
-                {QStringLiteral("created_at"), QStringLiteral("2024-01-01T08:%1:00Z").arg(c % 60, 2, 10, QLatin1Char('0'))},
+                {QStringLiteral("created_at"),
+                 QStringLiteral("2024-01-01T08:%1:00Z").arg(c % 60, 2, 10, QLatin1Char('0'))},
                 {QStringLiteral("author_id"), author},
                 {QStringLiteral("events"),
-                 QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("Comment")},
-                                        {QStringLiteral("author_id"), author},
-                                        {QStringLiteral("public"), true},
-                                        {QStringLiteral("body"), QStringLiteral("Comment number %1 about the parcel.").arg(c)}}}}});
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("type"), QStringLiteral("Comment")},
+                     {QStringLiteral("author_id"), author},
+                     {QStringLiteral("public"), true},
+                     {QStringLiteral("body"),
+                      QStringLiteral("Comment number %1 about the parcel.").arg(c)}}}}});
         }
     }
     return {VendorFile{QStringLiteral("tickets.json"),
-                       QJsonDocument(QJsonObject{{QStringLiteral("tickets"), ticketList}}).toJson(QJsonDocument::Compact)},
+                       QJsonDocument(QJsonObject{{QStringLiteral("tickets"), ticketList}})
+                           .toJson(QJsonDocument::Compact)},
             VendorFile{QStringLiteral("audits.json"),
-                       QJsonDocument(QJsonObject{{QStringLiteral("audits"), audits}}).toJson(QJsonDocument::Compact)}};
+                       QJsonDocument(QJsonObject{{QStringLiteral("audits"), audits}})
+                           .toJson(QJsonDocument::Compact)}};
 }
 
 long peakResidentKb()
@@ -101,9 +109,10 @@ int main()
     timer.start();
     const std::vector<ParsedRecord> records = parseVendorFiles(VendorFormat::Zendesk, zendesk);
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    std::printf("%-22s %zu tickets, %d comments, %lld bytes: %.3f s, %.0f tickets/s\n", "zendesk join",
-                records.size(), 10000, qint64(zendesk[0].content.size() + zendesk[1].content.size()),
-                seconds, double(records.size()) / seconds);
+    std::printf("%-22s %zu tickets, %d comments, %lld bytes: %.3f s, %.0f tickets/s\n",
+                "zendesk join", records.size(), 10000,
+                qint64(zendesk[0].content.size() + zendesk[1].content.size()), seconds,
+                double(records.size()) / seconds);
     std::printf("peak resident memory: %ld kB\n", peakResidentKb());
     return 0;
 }

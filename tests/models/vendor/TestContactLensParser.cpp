@@ -49,8 +49,8 @@ private slots:
 // ParticipantRole): 35 items, 4 EVENT, 31 MESSAGE (15 AGENT, 13 CUSTOMER, 3 SYSTEM).
 void TestContactLensParser::genuineChat()
 {
-    const ParsedRecord r = parseOne(
-        vendorFile(realPath(QStringLiteral("amazon-connect-contact-lens/chat_docs_example_original.json"))));
+    const ParsedRecord r = parseOne(vendorFile(
+        realPath(QStringLiteral("amazon-connect-contact-lens/chat_docs_example_original.json"))));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     QCOMPARE(in.source, QStringLiteral("contact-lens"));
@@ -74,13 +74,14 @@ void TestContactLensParser::genuineChat()
     QCOMPARE(in.agentId, QStringLiteral("unknown-agent"));
     QCOMPARE(in.agentName, QStringLiteral("Jane"));
     QCOMPARE(in.attributes.value(QStringLiteral("events")).toArray().size(), 4);
-    QCOMPARE(in.attributes.value(QStringLiteral("started_at_source")).toString(), QStringLiteral("content"));
+    QCOMPARE(in.attributes.value(QStringLiteral("started_at_source")).toString(),
+             QStringLiteral("content"));
     QCOMPARE(in.attributes.value(QStringLiteral("agent_greeting_ms")).toInteger(), 2511);
     const QJsonArray sentiments = in.attributes.value(QStringLiteral("turn_sentiments")).toArray();
     QCOMPARE(sentiments.size(), 31);
-    QCOMPARE(sentiments.at(3).toString(), QStringLiteral("NEUTRAL")); // Jane's greeting
+    QCOMPARE(sentiments.at(3).toString(), QStringLiteral("NEUTRAL"));  // Jane's greeting
     QCOMPARE(sentiments.at(4).toString(), QStringLiteral("NEGATIVE")); // John's complaint
-    QVERIFY(sentiments.at(0).isNull()); // system messages carry none
+    QVERIFY(sentiments.at(0).isNull());                                // system messages carry none
 }
 
 // 10 items alternating AGENT/CUSTOMER, offsets 0 .. 32110, TotalConversationDurationMillis
@@ -89,7 +90,8 @@ void TestContactLensParser::genuineVoice()
 {
     const QDateTime fallback = utc("2024-05-01T12:00:00Z");
     const ParsedRecord r = parseOne(vendorFile(
-        realPath(QStringLiteral("amazon-connect-contact-lens/voice_docs_example_with_postcontactsummary.json")),
+        realPath(QStringLiteral(
+            "amazon-connect-contact-lens/voice_docs_example_with_postcontactsummary.json")),
         fallback));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
@@ -107,21 +109,23 @@ void TestContactLensParser::genuineVoice()
     QCOMPARE(in.turns.back().endMs, qint64(32110));
     QCOMPARE(in.durationMs, qint64(32110));
     QCOMPARE(in.startedAt, fallback);
-    QCOMPARE(in.attributes.value(QStringLiteral("started_at_source")).toString(), QStringLiteral("caller"));
+    QCOMPARE(in.attributes.value(QStringLiteral("started_at_source")).toString(),
+             QStringLiteral("caller"));
     QCOMPARE(in.attributes.value(QStringLiteral("interruptions_count")).toInteger(), 2);
     QCOMPARE(in.attributes.value(QStringLiteral("interruptions_ms")).toInteger(), 7580);
     QCOMPARE(in.attributes.value(QStringLiteral("non_talk_time_ms")).toInteger(), 0);
     QCOMPARE(in.attributes.value(QStringLiteral("sentiment_customer")).toDouble(), 3.1);
-    QVERIFY(in.attributes.value(QStringLiteral("summary")).toString().startsWith(
-        QLatin1String("The customer and agent's conversation")));
+    QVERIFY(in.attributes.value(QStringLiteral("summary"))
+                .toString()
+                .startsWith(QLatin1String("The customer and agent's conversation")));
     // Turns 8 (22610-24140) and 9 (24120-29710) overlap by 20 ms: kept as they are.
     QCOMPARE(in.turns[7].endMs - in.turns[8].startMs, qint64(20));
 }
 
 void TestContactLensParser::genuineVoiceWithoutFallbackUsesFileTime()
 {
-    const QString path =
-        realPath(QStringLiteral("amazon-connect-contact-lens/voice_docs_example_with_postcontactsummary.json"));
+    const QString path = realPath(QStringLiteral(
+        "amazon-connect-contact-lens/voice_docs_example_with_postcontactsummary.json"));
     const ParsedRecord r = parseOne(vendorFile(path));
     QVERIFY2(r.interaction, qPrintable(r.error));
     QCOMPARE(r.interaction->startedAt.toMSecsSinceEpoch(),
@@ -132,8 +136,9 @@ void TestContactLensParser::genuineVoiceWithoutFallbackUsesFileTime()
 
 void TestContactLensParser::voiceWithOverlappingTurns()
 {
-    const ParsedRecord r = parseOne(vendorFile(fixturePath(QStringLiteral("contact-lens/voice_overlap.json")),
-                                               utc("2024-03-05T10:15:30Z")));
+    const ParsedRecord r =
+        parseOne(vendorFile(fixturePath(QStringLiteral("contact-lens/voice_overlap.json")),
+                            utc("2024-03-05T10:15:30Z")));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     QCOMPARE(in.externalId, QStringLiteral("0f6c7a52-3d1e-4b7a-9a55-2c8e1d4f6a10"));
@@ -166,8 +171,9 @@ void TestContactLensParser::voiceWithOverlappingTurns()
 void TestContactLensParser::fileNameGivesContactIdAndTime()
 {
     // Connect names its output "<ContactId>_analysis_<time>.json".
-    const QString name = QStringLiteral(
-        "/exports/Analysis/Voice/2024/03/05/1b2c3d4e-0000-4aaa-8bbb-123456789abc_analysis_2024-03-05T10:15:30Z.json");
+    const QString name =
+        QStringLiteral("/exports/Analysis/Voice/2024/03/05/"
+                       "1b2c3d4e-0000-4aaa-8bbb-123456789abc_analysis_2024-03-05T10:15:30Z.json");
     const ParsedRecord r = parseOne(
         vendorFile(fixturePath(QStringLiteral("contact-lens/voice_no_times.json")), {}, name));
     QVERIFY2(r.interaction, qPrintable(r.error));
@@ -181,13 +187,15 @@ void TestContactLensParser::fileNameGivesContactIdAndTime()
     const ParsedRecord withId = parseOne(
         vendorFile(fixturePath(QStringLiteral("contact-lens/voice_overlap.json")), {}, name));
     QVERIFY(withId.interaction);
-    QCOMPARE(withId.interaction->externalId, QStringLiteral("0f6c7a52-3d1e-4b7a-9a55-2c8e1d4f6a10"));
+    QCOMPARE(withId.interaction->externalId,
+             QStringLiteral("0f6c7a52-3d1e-4b7a-9a55-2c8e1d4f6a10"));
 }
 
 void TestContactLensParser::missingTimesStayUnknown()
 {
-    const ParsedRecord r = parseOne(vendorFile(fixturePath(QStringLiteral("contact-lens/voice_no_times.json")),
-                                               utc("2024-01-01T00:00:00Z")));
+    const ParsedRecord r =
+        parseOne(vendorFile(fixturePath(QStringLiteral("contact-lens/voice_no_times.json")),
+                            utc("2024-01-01T00:00:00Z")));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     QCOMPARE(in.externalId, QStringLiteral("voice_no_times"));
@@ -201,7 +209,8 @@ void TestContactLensParser::missingTimesStayUnknown()
 
 void TestContactLensParser::chatEventsAreNotTurns()
 {
-    const ParsedRecord r = parseOne(vendorFile(fixturePath(QStringLiteral("contact-lens/chat_events.json"))));
+    const ParsedRecord r =
+        parseOne(vendorFile(fixturePath(QStringLiteral("contact-lens/chat_events.json"))));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     // 10 items: 5 EVENT (2 joins, typing, left, chat.ended), 4 MESSAGE, 1 ATTACHMENT.
@@ -216,11 +225,13 @@ void TestContactLensParser::chatEventsAreNotTurns()
     QCOMPARE(events.size(), 5);
     QCOMPARE(events.at(0).toObject().value(QStringLiteral("event")).toString(),
              QStringLiteral("participant.joined"));
-    QCOMPARE(events.at(4).toObject().value(QStringLiteral("event")).toString(), QStringLiteral("chat.ended"));
+    QCOMPARE(events.at(4).toObject().value(QStringLiteral("event")).toString(),
+             QStringLiteral("chat.ended"));
     QCOMPARE(in.startedAt, utc("2024-02-10T09:00:00.000Z"));
     QCOMPARE(in.durationMs, qint64(151000));
     QCOMPARE(in.agentName, QStringLiteral("Tom"));
-    QCOMPARE(in.attributes.value(QStringLiteral("agent_participant_id")).toString(), QStringLiteral("agent-p-1"));
+    QCOMPARE(in.attributes.value(QStringLiteral("agent_participant_id")).toString(),
+             QStringLiteral("agent-p-1"));
     QCOMPARE(in.attributes.value(QStringLiteral("sentiment_agent")).toDouble(), 2.5);
     const QJsonArray sentiments = in.attributes.value(QStringLiteral("turn_sentiments")).toArray();
     QCOMPARE(sentiments.at(1).toString(), QStringLiteral("NEGATIVE"));
@@ -236,36 +247,41 @@ void TestContactLensParser::brokenFiles_data()
     const auto fixture = [](const char *name) {
         return readBytes(fixturePath(QStringLiteral("contact-lens/") + QLatin1String(name)));
     };
-    QTest::newRow("no transcript") << QStringLiteral("a.json") << fixture("broken_no_transcript.json")
-                                   << QStringLiteral("Contact Lens file has no Transcript");
-    QTest::newRow("item without text") << QStringLiteral("b.json") << fixture("broken_missing_content.json")
-                                       << QStringLiteral("Transcript item 2 has no Content text");
+    QTest::newRow("no transcript")
+        << QStringLiteral("a.json") << fixture("broken_no_transcript.json")
+        << QStringLiteral("Contact Lens file has no Transcript");
+    QTest::newRow("item without text")
+        << QStringLiteral("b.json") << fixture("broken_missing_content.json")
+        << QStringLiteral("Transcript item 2 has no Content text");
     QTest::newRow("item without speaker")
         << QStringLiteral("c.json") << fixture("broken_no_speaker.json")
         << QStringLiteral("Transcript item 1 has no ParticipantId or ParticipantRole");
     QTest::newRow("truncated") << QStringLiteral("d.json") << fixture("broken_truncated.json")
                                << QStringLiteral("not JSON: ");
-    QTest::newRow("no time anywhere") << QStringLiteral("/nonexistent/e.json")
-                                      << fixture("voice_no_times.json")
-                                      << QStringLiteral("no start time");
-    QTest::newRow("empty") << QStringLiteral("f.json") << QByteArray("  \n") << QStringLiteral("empty file");
+    QTest::newRow("no time anywhere")
+        << QStringLiteral("/nonexistent/e.json") << fixture("voice_no_times.json")
+        << QStringLiteral("no start time");
+    QTest::newRow("empty") << QStringLiteral("f.json") << QByteArray("  \n")
+                           << QStringLiteral("empty file");
     QTest::newRow("array") << QStringLiteral("g.json") << QByteArray("[1, 2]")
-                           << QStringLiteral("expected a JSON object at the top level, found an array");
+                           << QStringLiteral(
+                                  "expected a JSON object at the top level, found an array");
     QTest::newRow("binary") << QStringLiteral("h.json") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)
                             << QStringLiteral("not JSON: ");
     QTest::newRow("invalid utf-8")
         << QStringLiteral("k.json")
         << QByteArray("{\"Channel\": \"CHAT\", \"Transcript\": [{\"Content\": \"caf\xe9\"}]}")
         << QStringLiteral("not JSON: ");
-    QTest::newRow("too large") << QStringLiteral("l.json")
-                               << QByteArray(64 * 1024 * 1024 + 1, ' ')
-                               << QStringLiteral("file too large for one vendor JSON document: 64 MB");
+    QTest::newRow("too large") << QStringLiteral("l.json") << QByteArray(64 * 1024 * 1024 + 1, ' ')
+                               << QStringLiteral(
+                                      "file too large for one vendor JSON document: 64 MB");
     QTest::newRow("transcript not array")
         << QStringLiteral("i.json") << QByteArray(R"({"CustomerMetadata": {}, "Transcript": "x"})")
         << QStringLiteral("Contact Lens Transcript is not an array");
     QTest::newRow("only events")
         << QStringLiteral("j.json")
-        << QByteArray(R"({"Channel": "CHAT", "Transcript": [{"Type": "EVENT", "AbsoluteTime": "2024-01-01T00:00:00Z"}]})")
+        << QByteArray(
+               R"({"Channel": "CHAT", "Transcript": [{"Type": "EVENT", "AbsoluteTime": "2024-01-01T00:00:00Z"}]})")
         << QStringLiteral("Contact Lens Transcript has no messages");
 }
 
@@ -287,7 +303,8 @@ void TestContactLensParser::oneRecordPerFileInOrder()
     const std::vector<VendorFile> files{
         vendorFile(fixturePath(QStringLiteral("contact-lens/chat_events.json"))),
         vendorFile(fixturePath(QStringLiteral("contact-lens/broken_truncated.json"))),
-        vendorFile(fixturePath(QStringLiteral("contact-lens/voice_overlap.json")), utc("2024-01-01T00:00:00Z")),
+        vendorFile(fixturePath(QStringLiteral("contact-lens/voice_overlap.json")),
+                   utc("2024-01-01T00:00:00Z")),
     };
     const std::vector<ParsedRecord> records = parseVendorFiles(VendorFormat::ContactLens, files);
     QCOMPARE(records.size(), std::size_t(3));

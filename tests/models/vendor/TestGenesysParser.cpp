@@ -41,7 +41,8 @@ private slots:
 // with durations 1284, 1364, 528, 906 ms; the agent participant's userId e8b5dcdd-...
 void TestGenesysParser::genuineTranscript()
 {
-    const ParsedRecord r = parseOne(vendorFile(realPath(QStringLiteral("genesys-cloud/genesys_transcript.json"))));
+    const ParsedRecord r =
+        parseOne(vendorFile(realPath(QStringLiteral("genesys-cloud/genesys_transcript.json"))));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     QCOMPARE(in.source, QStringLiteral("genesys"));
@@ -78,25 +79,34 @@ void TestGenesysParser::genuineTranscript()
 void TestGenesysParser::genuineTranscriptFitsTheSchema()
 {
     const QJsonObject schema =
-        QJsonDocument::fromJson(readBytes(realPath(QStringLiteral("genesys-cloud/genesys_cloud_transcript_schema.json"))))
+        QJsonDocument::fromJson(readBytes(realPath(QStringLiteral(
+                                    "genesys-cloud/genesys_cloud_transcript_schema.json"))))
             .object();
     const QJsonObject document =
-        QJsonDocument::fromJson(readBytes(realPath(QStringLiteral("genesys-cloud/genesys_transcript.json")))).object();
+        QJsonDocument::fromJson(
+            readBytes(realPath(QStringLiteral("genesys-cloud/genesys_transcript.json"))))
+            .object();
     const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
     for (const QString &key : document.keys())
         QVERIFY2(properties.contains(key), qPrintable(key));
-    const QJsonObject phraseProperties = schema.value(QStringLiteral("definitions")).toObject()
-                                             .value(QStringLiteral("Phrases")).toObject()
-                                             .value(QStringLiteral("items")).toObject()
-                                             .value(QStringLiteral("properties")).toObject();
+    const QJsonObject phraseProperties = schema.value(QStringLiteral("definitions"))
+                                             .toObject()
+                                             .value(QStringLiteral("Phrases"))
+                                             .toObject()
+                                             .value(QStringLiteral("items"))
+                                             .toObject()
+                                             .value(QStringLiteral("properties"))
+                                             .toObject();
     for (const char *used : {"participantPurpose", "text", "startTimeMs", "duration"})
         QVERIFY2(phraseProperties.contains(QLatin1String(used)), used);
-    QVERIFY(schema.value(QStringLiteral("required")).toArray().contains(QStringLiteral("transcripts")));
+    QVERIFY(
+        schema.value(QStringLiteral("required")).toArray().contains(QStringLiteral("transcripts")));
 }
 
 void TestGenesysParser::twoTranscriptsInterleave()
 {
-    const ParsedRecord r = parseOne(vendorFile(fixturePath(QStringLiteral("genesys/call_two_transcripts.json"))));
+    const ParsedRecord r =
+        parseOne(vendorFile(fixturePath(QStringLiteral("genesys/call_two_transcripts.json"))));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     // Phrases sorted by time across both transcripts: ivr, customer, bot, agent, customer.
@@ -115,15 +125,18 @@ void TestGenesysParser::twoTranscriptsInterleave()
     QCOMPARE(in.team, QStringLiteral("team-billing"));
     QCOMPARE(in.queue, QStringLiteral("queue-billing"));
     QCOMPARE(in.language, QStringLiteral("en-AU"));
-    QCOMPARE(in.attributes.value(QStringLiteral("topics")).toArray(), QJsonArray({QStringLiteral("Billing")}));
-    QCOMPARE(in.attributes.value(QStringLiteral("turn_sentiments")).toArray().at(1).toDouble(), 0.1);
+    QCOMPARE(in.attributes.value(QStringLiteral("topics")).toArray(),
+             QJsonArray({QStringLiteral("Billing")}));
+    QCOMPARE(in.attributes.value(QStringLiteral("turn_sentiments")).toArray().at(1).toDouble(),
+             0.1);
     const DerivedMetrics m = deriveMetrics(in);
     QCOMPARE(m.overtalkCount, 0); // agent 8000-11500 and customer 11000-14000 overlap 0.5 s only
 }
 
 void TestGenesysParser::smsMessage()
 {
-    const ParsedRecord r = parseOne(vendorFile(fixturePath(QStringLiteral("genesys/sms_message.json"))));
+    const ParsedRecord r =
+        parseOne(vendorFile(fixturePath(QStringLiteral("genesys/sms_message.json"))));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     QCOMPARE(in.channel, QStringLiteral("sms"));
@@ -143,8 +156,9 @@ void TestGenesysParser::brokenFiles_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("phrase without text") << QStringLiteral("broken_missing_text.json")
                                          << QStringLiteral("transcript 1 phrase 2 has no text");
-    QTest::newRow("phrase without purpose") << QStringLiteral("broken_no_purpose.json")
-                                            << QStringLiteral("transcript 1 phrase 1 has no participantPurpose");
+    QTest::newRow("phrase without purpose")
+        << QStringLiteral("broken_no_purpose.json")
+        << QStringLiteral("transcript 1 phrase 1 has no participantPurpose");
     QTest::newRow("no transcripts") << QStringLiteral("broken_empty_transcripts.json")
                                     << QStringLiteral("Genesys file has no transcripts");
 }

@@ -38,8 +38,8 @@ private slots:
 void TestTranscribeParser::genuineCall()
 {
     const QDateTime fallback = utc("2023-06-01T09:30:00Z");
-    const ParsedRecord r = parseOne(
-        vendorFile(realPath(QStringLiteral("amazon-transcribe-call-analytics/example-call.json")), fallback));
+    const ParsedRecord r = parseOne(vendorFile(
+        realPath(QStringLiteral("amazon-transcribe-call-analytics/example-call.json")), fallback));
     QVERIFY2(r.interaction, qPrintable(r.error));
     const Interaction &in = *r.interaction;
     QCOMPARE(in.source, QStringLiteral("transcribe"));
@@ -61,7 +61,8 @@ void TestTranscribeParser::genuineCall()
     QCOMPARE(in.startedAt, fallback);
     QCOMPARE(in.agentId, QStringLiteral("unknown-agent"));
     QCOMPARE(in.language, QStringLiteral("en-US"));
-    QCOMPARE(in.attributes.value(QStringLiteral("content_output")).toString(), QStringLiteral("Redacted"));
+    QCOMPARE(in.attributes.value(QStringLiteral("content_output")).toString(),
+             QStringLiteral("Redacted"));
     QCOMPARE(in.attributes.value(QStringLiteral("interruptions_ms")).toInteger(), 4340);
     QCOMPARE(in.attributes.value(QStringLiteral("talk_time_agent_ms")).toInteger(), 104349);
     QCOMPARE(in.attributes.value(QStringLiteral("sentiment_agent")).toDouble(), 2.4);
@@ -100,12 +101,14 @@ void TestTranscribeParser::brokenFiles_data()
 {
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("segment without role") << QStringLiteral("broken_missing_role.json")
-                                          << QStringLiteral("Transcript segment 2 has no ParticipantRole");
+    QTest::newRow("segment without role")
+        << QStringLiteral("broken_missing_role.json")
+        << QStringLiteral("Transcript segment 2 has no ParticipantRole");
     QTest::newRow("content not text") << QStringLiteral("broken_missing_content.json")
                                       << QStringLiteral("Transcript segment 2 has no Content text");
-    QTest::newRow("job not finished") << QStringLiteral("broken_in_progress.json")
-                                      << QStringLiteral("Transcribe job status is IN_PROGRESS, not COMPLETED");
+    QTest::newRow("job not finished")
+        << QStringLiteral("broken_in_progress.json")
+        << QStringLiteral("Transcribe job status is IN_PROGRESS, not COMPLETED");
 }
 
 void TestTranscribeParser::brokenFiles()

@@ -26,8 +26,10 @@ void TestVendorDetection::names_data()
 {
     QTest::addColumn<int>("format");
     QTest::addColumn<QString>("name");
-    QTest::newRow("contact lens") << int(VendorFormat::ContactLens) << QStringLiteral("contact-lens");
-    QTest::newRow("transcribe") << int(VendorFormat::TranscribeCallAnalytics) << QStringLiteral("transcribe");
+    QTest::newRow("contact lens") << int(VendorFormat::ContactLens)
+                                  << QStringLiteral("contact-lens");
+    QTest::newRow("transcribe") << int(VendorFormat::TranscribeCallAnalytics)
+                                << QStringLiteral("transcribe");
     QTest::newRow("genesys") << int(VendorFormat::GenesysCloud) << QStringLiteral("genesys");
     QTest::newRow("zendesk") << int(VendorFormat::Zendesk) << QStringLiteral("zendesk");
 }
@@ -38,7 +40,8 @@ void TestVendorDetection::names()
     QFETCH(QString, name);
     QCOMPARE(vendorFormatName(VendorFormat(format)), name);
     QCOMPARE(vendorFormatFromName(name), std::optional<VendorFormat>(VendorFormat(format)));
-    QCOMPARE(vendorFormatFromName(name.toUpper()), std::optional<VendorFormat>(VendorFormat(format)));
+    QCOMPARE(vendorFormatFromName(name.toUpper()),
+             std::optional<VendorFormat>(VendorFormat(format)));
 }
 
 void TestVendorDetection::unknownName()
@@ -56,7 +59,8 @@ void TestVendorDetection::files_data()
         QTest::newRow(name) << realPath(QLatin1String(name)) << QString::fromLatin1(format);
     };
     real("amazon-connect-contact-lens/chat_docs_example_original.json", "contact-lens");
-    real("amazon-connect-contact-lens/voice_docs_example_with_postcontactsummary.json", "contact-lens");
+    real("amazon-connect-contact-lens/voice_docs_example_with_postcontactsummary.json",
+         "contact-lens");
     real("amazon-connect-contact-lens/evaluation_form_output_docs_example.json", "");
     real("amazon-transcribe-call-analytics/example-call.json", "transcribe");
     real("genesys-cloud/genesys_transcript.json", "genesys");
@@ -90,7 +94,8 @@ void TestVendorDetection::files()
 {
     QFETCH(QString, path);
     QFETCH(QString, expected);
-    const std::optional<VendorFormat> format = detectVendorFormat(QJsonDocument::fromJson(readBytes(path)));
+    const std::optional<VendorFormat> format =
+        detectVendorFormat(QJsonDocument::fromJson(readBytes(path)));
     QCOMPARE(format ? vendorFormatName(*format) : QString(), expected);
 }
 
@@ -99,22 +104,28 @@ void TestVendorDetection::shapes_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("expected");
     QTest::newRow("transcribe without JobName")
-        << QByteArray(R"({"Transcript": [{"ParticipantRole": "AGENT", "Content": "hi", "LoudnessScores": [1]}]})")
+        << QByteArray(
+               R"({"Transcript": [{"ParticipantRole": "AGENT", "Content": "hi", "LoudnessScores": [1]}]})")
         << QStringLiteral("transcribe");
     QTest::newRow("contact lens voice items only")
-        << QByteArray(R"({"Transcript": [{"ParticipantId": "AGENT", "Content": "hi", "BeginOffsetMillis": 0}]})")
+        << QByteArray(
+               R"({"Transcript": [{"ParticipantId": "AGENT", "Content": "hi", "BeginOffsetMillis": 0}]})")
         << QStringLiteral("contact-lens");
     QTest::newRow("contact lens chat items only")
-        << QByteArray(R"({"Transcript": [{"ParticipantRole": "AGENT", "AbsoluteTime": "2024-01-01T00:00:00Z"}]})")
+        << QByteArray(
+               R"({"Transcript": [{"ParticipantRole": "AGENT", "AbsoluteTime": "2024-01-01T00:00:00Z"}]})")
         << QStringLiteral("contact-lens");
     QTest::newRow("genesys by participants")
         << QByteArray(R"({"transcripts": [], "participants": [{"participantPurpose": "agent"}]})")
         << QStringLiteral("genesys");
-    QTest::newRow("zendesk single audit") << QByteArray(R"({"audit": {"id": 1}})") << QStringLiteral("zendesk");
+    QTest::newRow("zendesk single audit")
+        << QByteArray(R"({"audit": {"id": 1}})") << QStringLiteral("zendesk");
     QTest::newRow("native jsonl line")
-        << QByteArray(R"({"id": "c-1", "channel": "chat", "turns": [{"speaker": "agent", "text": "hi"}]})")
+        << QByteArray(
+               R"({"id": "c-1", "channel": "chat", "turns": [{"speaker": "agent", "text": "hi"}]})")
         << QString();
-    QTest::newRow("bare transcript") << QByteArray(R"({"Transcript": [{"Content": "hi"}]})") << QString();
+    QTest::newRow("bare transcript")
+        << QByteArray(R"({"Transcript": [{"Content": "hi"}]})") << QString();
     QTest::newRow("empty object") << QByteArray("{}") << QString();
     QTest::newRow("array") << QByteArray(R"([{"tickets": []}])") << QString();
     QTest::newRow("not json") << QByteArray("tickets,audits") << QString();

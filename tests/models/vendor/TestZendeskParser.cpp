@@ -65,10 +65,10 @@ private slots:
 // private; the first public one equals the description.
 void TestZendeskParser::genuineFilesJoinedByTicketId()
 {
-    const std::vector<ParsedRecord> records =
-        parseZendesk({real("api_v2_tickets.json"), real("api_v2_tickets_1.json"),
-                      real("api_v2_tickets_1_audits.json"), real("api_v2_satisfaction_ratings.json"),
-                      real("api_v2_tickets_1_metrics.json")});
+    const std::vector<ParsedRecord> records = parseZendesk(
+        {real("api_v2_tickets.json"), real("api_v2_tickets_1.json"),
+         real("api_v2_tickets_1_audits.json"), real("api_v2_satisfaction_ratings.json"),
+         real("api_v2_tickets_1_metrics.json")});
     int accepted = 0;
     int orphanRatings = 0;
     for (const ParsedRecord &r : records) {
@@ -96,14 +96,20 @@ void TestZendeskParser::genuineFilesJoinedByTicketId()
     for (const Turn &t : in.turns)
         customer += t.speaker == Speaker::Customer ? 1 : 0;
     QCOMPARE(customer, 2);
-    QCOMPARE(in.turns.front().text, QStringLiteral("This is the first comment. Feel free to delete this sample ticket."));
+    QCOMPARE(in.turns.front().text,
+             QStringLiteral("This is the first comment. Feel free to delete this sample ticket."));
     QCOMPARE(in.turns.front().atMs, epochMs("2012-09-06T20:17:09Z"));
     QCOMPARE(in.turns.back().atMs, epochMs("2013-07-08T12:01:26Z"));
     QCOMPARE(in.turns.back().speaker, Speaker::Agent);
     QCOMPARE(in.attributes.value(QStringLiteral("internal_notes")).toArray().size(), 2);
     QVERIFY(!in.csat); // "unoffered"
-    QCOMPARE(in.attributes.value(QStringLiteral("csat_score")).toString(), QStringLiteral("unoffered"));
-    QCOMPARE(in.attributes.value(QStringLiteral("metrics")).toObject().value(QStringLiteral("replies")).toInt(), 555);
+    QCOMPARE(in.attributes.value(QStringLiteral("csat_score")).toString(),
+             QStringLiteral("unoffered"));
+    QCOMPARE(in.attributes.value(QStringLiteral("metrics"))
+                 .toObject()
+                 .value(QStringLiteral("replies"))
+                 .toInt(),
+             555);
     // The raw record holds the joined parts, so a reject can be read again on its own.
     const QJsonObject raw = QJsonDocument::fromJson(one->raw).object();
     QCOMPARE(raw.value(QStringLiteral("audits")).toArray().size(), 100);
@@ -131,14 +137,16 @@ void TestZendeskParser::genuineRatingsGiveCsat()
     QCOMPARE(t35->interaction->attributes.value(QStringLiteral("csat_comment")).toString(),
              QStringLiteral("Satisfaction!"));
     QVERIFY(!t93->interaction->csat);
-    QCOMPARE(t93->interaction->attributes.value(QStringLiteral("csat_score")).toString(), QStringLiteral("offered"));
+    QCOMPARE(t93->interaction->attributes.value(QStringLiteral("csat_score")).toString(),
+             QStringLiteral("offered"));
     QCOMPARE(records.size(), std::size_t(2 + 63)); // the other 63 ratings: kept as rejects
 }
 
 void TestZendeskParser::fixtureTicketWithAuditsAndRatings()
 {
-    const std::vector<ParsedRecord> records = parseZendesk(
-        {fixture("tickets.json"), fixture("ticket_501_audits.json"), fixture("satisfaction_ratings.json")});
+    const std::vector<ParsedRecord> records =
+        parseZendesk({fixture("tickets.json"), fixture("ticket_501_audits.json"),
+                      fixture("satisfaction_ratings.json")});
     const ParsedRecord *r = findTicket(records, QStringLiteral("501"));
     QVERIFY(r);
     const Interaction &in = *r->interaction;
@@ -152,10 +160,15 @@ void TestZendeskParser::fixtureTicketWithAuditsAndRatings()
     QCOMPARE(in.turns[3].text, QStringLiteral("Thanks, I can see it now."));
     const QJsonArray notes = in.attributes.value(QStringLiteral("internal_notes")).toArray();
     QCOMPARE(notes.size(), 1);
-    QVERIFY(notes.at(0).toObject().value(QStringLiteral("body")).toString().startsWith(QLatin1String("Return arrived")));
+    QVERIFY(notes.at(0)
+                .toObject()
+                .value(QStringLiteral("body"))
+                .toString()
+                .startsWith(QLatin1String("Return arrived")));
     // Rated bad on 3 April, then good on 4 April: the latest rating counts.
     QCOMPARE(in.csat, std::optional<int>(5));
-    QCOMPARE(in.attributes.value(QStringLiteral("csat_comment")).toString(), QStringLiteral("Fixed in the end, thank you."));
+    QCOMPARE(in.attributes.value(QStringLiteral("csat_comment")).toString(),
+             QStringLiteral("Fixed in the end, thank you."));
     QCOMPARE(in.channel, QStringLiteral("email"));
     QCOMPARE(in.agentId, QStringLiteral("9001"));
     QCOMPARE(in.customerId, QStringLiteral("7001"));
@@ -163,7 +176,8 @@ void TestZendeskParser::fixtureTicketWithAuditsAndRatings()
     QCOMPARE(in.tags, QStringList({QStringLiteral("refund"), QStringLiteral("returns")}));
     QCOMPARE(in.resolved, std::optional<bool>(true));
     QCOMPARE(in.startedAt, utc("2024-04-02T08:00:00Z"));
-    QCOMPARE(in.attributes.value(QStringLiteral("subject")).toString(), QStringLiteral("Refund not received"));
+    QCOMPARE(in.attributes.value(QStringLiteral("subject")).toString(),
+             QStringLiteral("Refund not received"));
 
     const ParsedRecord *t503 = findTicket(records, QStringLiteral("503"));
     QVERIFY(t503);
@@ -208,10 +222,12 @@ void TestZendeskParser::orphanRatingIsKeptAsReject()
     QCOMPARE(records.size(), std::size_t(5));
     const ParsedRecord &orphan = records.back();
     QVERIFY(!orphan.interaction);
-    QCOMPARE(orphan.error, QStringLiteral("satisfaction rating for ticket 999, which is not among the files"));
+    QCOMPARE(orphan.error,
+             QStringLiteral("satisfaction rating for ticket 999, which is not among the files"));
     QCOMPARE(orphan.fileName, fixture("satisfaction_ratings.json"));
     QCOMPARE(orphan.recordNo, qint64(5));
-    QCOMPARE(QJsonDocument::fromJson(orphan.raw).object().value(QStringLiteral("id")).toInt(), 6005);
+    QCOMPARE(QJsonDocument::fromJson(orphan.raw).object().value(QStringLiteral("id")).toInt(),
+             6005);
 }
 
 void TestZendeskParser::descriptionNotDuplicated_data()
@@ -221,17 +237,20 @@ void TestZendeskParser::descriptionNotDuplicated_data()
     // The creation audit's comment differs from the description only in markup: it is
     // the description, so it is not added again.
     QTest::newRow("creation audit")
-        << QByteArray(R"({"audits": [{"id": 1, "ticket_id": 700, "created_at": "2024-05-01T10:00:00Z",
+        << QByteArray(
+               R"({"audits": [{"id": 1, "ticket_id": 700, "created_at": "2024-05-01T10:00:00Z",
             "events": [{"type": "Comment", "author_id": 11, "public": true, "body": "**Hello**, the app crashes."},
                        {"type": "Create", "field_name": "status", "value": "new"}]}]})")
         << QStringList{QStringLiteral("**Hello**, the app crashes.")};
     QTest::newRow("same text, other spacing")
-        << QByteArray(R"({"audits": [{"id": 1, "ticket_id": 700, "created_at": "2024-05-01T10:00:00Z",
+        << QByteArray(
+               R"({"audits": [{"id": 1, "ticket_id": 700, "created_at": "2024-05-01T10:00:00Z",
             "events": [{"type": "Comment", "author_id": 11, "public": true, "body": "Hello,  the app\ncrashes."}]}]})")
         << QStringList{QStringLiteral("Hello,  the app\ncrashes.")};
     // A later page of audits only: the description opens the conversation.
     QTest::newRow("later page")
-        << QByteArray(R"({"audits": [{"id": 9, "ticket_id": 700, "created_at": "2024-05-02T10:00:00Z",
+        << QByteArray(
+               R"({"audits": [{"id": 9, "ticket_id": 700, "created_at": "2024-05-02T10:00:00Z",
             "events": [{"type": "Comment", "author_id": 11, "public": true, "body": "Any news?"}]}]})")
         << QStringList{QStringLiteral("Hello, the app crashes."), QStringLiteral("Any news?")};
 }
@@ -242,8 +261,9 @@ void TestZendeskParser::descriptionNotDuplicated()
     QFETCH(QStringList, texts);
     const QByteArray ticket = R"({"ticket": {"id": 700, "created_at": "2024-05-01T10:00:00Z",
         "description": "Hello, the app crashes.", "requester_id": 11, "submitter_id": 11}})";
-    const std::vector<ParsedRecord> records = parseVendorFiles(
-        VendorFormat::Zendesk, {VendorFile{QStringLiteral("t.json"), ticket}, VendorFile{QStringLiteral("a.json"), audits}});
+    const std::vector<ParsedRecord> records =
+        parseVendorFiles(VendorFormat::Zendesk, {VendorFile{QStringLiteral("t.json"), ticket},
+                                                 VendorFile{QStringLiteral("a.json"), audits}});
     QCOMPARE(records.size(), std::size_t(1));
     QVERIFY2(records[0].interaction, qPrintable(records[0].error));
     QStringList actual;
@@ -265,13 +285,14 @@ void TestZendeskParser::brokenRecords()
         errors << r.error;
     }
     errors.sort();
-    QCOMPARE(errors, QStringList({
-                         QStringLiteral("audit has no ticket_id"),
-                         QStringLiteral("ticket 601 has no valid created_at"),
-                         QStringLiteral("ticket 602 has no description and no public comment"),
-                         QStringLiteral("ticket 603: audit 90001 has a Comment event without a body"),
-                         QStringLiteral("ticket has no id"),
-                     }));
+    QCOMPARE(errors,
+             QStringList({
+                 QStringLiteral("audit has no ticket_id"),
+                 QStringLiteral("ticket 601 has no valid created_at"),
+                 QStringLiteral("ticket 602 has no description and no public comment"),
+                 QStringLiteral("ticket 603: audit 90001 has a Comment event without a body"),
+                 QStringLiteral("ticket has no id"),
+             }));
 }
 
 void TestZendeskParser::brokenFiles_data()
@@ -279,8 +300,10 @@ void TestZendeskParser::brokenFiles_data()
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<QString>("reason");
     QTest::newRow("not zendesk") << QStringLiteral("broken_not_zendesk.json")
-                                 << QStringLiteral("not a Zendesk API response: expected ticket, tickets, audits or satisfaction_ratings");
-    QTest::newRow("truncated") << QStringLiteral("broken_truncated.json") << QStringLiteral("not JSON: ");
+                                 << QStringLiteral("not a Zendesk API response: expected ticket, "
+                                                   "tickets, audits or satisfaction_ratings");
+    QTest::newRow("truncated") << QStringLiteral("broken_truncated.json")
+                               << QStringLiteral("not JSON: ");
 }
 
 void TestZendeskParser::brokenFiles()
