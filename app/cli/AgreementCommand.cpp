@@ -42,19 +42,21 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
 {
     const QString first = m.raterNames().value(0);
     const QString second = m.raterNames().value(1);
-    printOut(QStringLiteral("Agreement for %1: %2 items, %3 raters (%4)")
+    printOut(QStringLiteral("Agreement for %1: %2 item(s), %3 raters (%4)")
                  .arg(file)
                  .arg(r.items)
                  .arg(r.raters)
                  .arg(m.raterNames().join(QStringLiteral(", "))));
     QStringList scale;
-    for (double c : r.scale)
-        scale.append(QString::number(c));
-    printOut(QStringLiteral("Categories: %1%2")
-                 .arg(scale.join(QStringLiteral(", ")),
-                      labels.isEmpty() || labels == scale
-                          ? QString()
-                          : QStringLiteral(" (coding %1)").arg(labels.join(QStringLiteral(", ")))));
+    for (double c : r.scale) {
+        // Label categories are coded 1..k in the order declared; show the label beside it.
+        const int code = int(c);
+        const bool labelled = !labels.isEmpty() && code == c && code >= 1
+                              && code <= labels.size() && labels.at(code - 1) != QString::number(c);
+        scale.append(labelled ? QStringLiteral("%1 = %2").arg(labels.at(code - 1)).arg(c)
+                              : QString::number(c));
+    }
+    printOut(QStringLiteral("Categories: %1").arg(scale.join(QStringLiteral(", "))));
     if (r.bootstrap.resamples > 0)
         printOut(QStringLiteral("Intervals: %1% percentile bootstrap over items, %2 resamples, "
                                 "seed %3")
