@@ -42,8 +42,8 @@ double sortedQuantile(const std::vector<double> &values, double q)
     return values[below] + (h - double(below)) * (values[above] - values[below]);
 }
 
-std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
-                                                   const std::vector<MatrixStatistic> &statistics,
+std::vector<ConfidenceInterval> bootstrapIntervals(int itemCount,
+                                                   const std::vector<WeightedStatistic> &statistics,
                                                    const BootstrapOptions &options)
 {
     const auto allUndefined = [&](const QString &reason) {
@@ -52,18 +52,18 @@ std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
     };
     if (options.resamples <= 0)
         return allUndefined(QStringLiteral("the bootstrap was turned off (0 resamples)"));
-    if (m.itemCount() < 2)
+    if (itemCount < 2)
         return allUndefined(QStringLiteral("fewer than two items to resample"));
 
     ItemSampler sampler(options.seed);
     std::vector<std::vector<double>> samples(statistics.size());
-    std::vector<int> rows(size_t(m.itemCount()));
+    std::vector<int> weights(static_cast<size_t>(itemCount), 0);
     for (int b = 0; b < options.resamples; ++b) {
-        for (int &row : rows)
-            row = sampler.next(m.itemCount());
-        const RatingMatrix resample = m.selectItems(rows);
+        std::fill(weights.begin(), weights.end(), 0);
+        for (int draw = 0; draw < itemCount; ++draw)
+            ++weights[size_t(sampler.next(itemCount))];
         for (size_t s = 0; s < statistics.size(); ++s) {
-            const StatValue v = statistics[s](resample);
+            const StatValue v = statistics[s](weights);
             if (v.isDefined())
                 samples[s].push_back(*v.value);
         }
@@ -88,6 +88,25 @@ std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
         intervals.push_back(ci);
     }
     return intervals;
+}
+
+std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
+                                                   const std::vector<MatrixStatistic> &statistics,
+                                                   const BootstrapOptions &options)
+{
+    // Expand each multiplicity vector into the resampled matrix (rows in item order; every
+    // statistic here is indifferent to row order).
+    std::vector<WeightedStatistic> weighted;
+    for (const MatrixStatistic &statistic : statistics) {
+        weighted.push_back([&m, statistic](const std::vector<int> &weights) {
+            std::vector<int> rows;
+            rows.reserve(size_t(m.itemCount()));
+            for (size_t item = 0; item < weights.size(); ++item)
+                rows.insert(rows.end(), size_t(weights[item]), int(item));
+            return statistic(m.selectItems(rows));
+        });
+    }
+    return bootstrapIntervals(m.itemCount(), weighted, options);
 }
 
 ConfidenceInterval bootstrapInterval(const RatingMatrix &m, const MatrixStatistic &statistic,
