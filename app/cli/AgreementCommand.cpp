@@ -51,8 +51,8 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
     for (double c : r.scale) {
         // Label categories are coded 1..k in the order declared; show the label beside it.
         const int code = int(c);
-        const bool labelled = !labels.isEmpty() && code == c && code >= 1
-                              && code <= labels.size() && labels.at(code - 1) != QString::number(c);
+        const bool labelled = !labels.isEmpty() && code == c && code >= 1 &&
+                              code <= labels.size() && labels.at(code - 1) != QString::number(c);
         scale.append(labelled ? QStringLiteral("%1 = %2").arg(labels.at(code - 1)).arg(c)
                               : QString::number(c));
     }
@@ -77,7 +77,8 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
     printLine(QStringLiteral("Mean signed bias (%1 minus %2)").arg(first, second),
               r.meanSignedBias);
     const QString percent = QStringLiteral(" %");
-    printLine(QStringLiteral("Percent agreement, pairwise exact"), r.percentExact, nullptr, percent);
+    printLine(QStringLiteral("Percent agreement, pairwise exact"), r.percentExact, nullptr,
+              percent);
     printLine(QStringLiteral("Percent agreement, pairwise within 1"), r.percentWithin1, nullptr,
               percent);
     printLine(QStringLiteral("Percent agreement, pairwise within 2"), r.percentWithin2, nullptr,
@@ -100,8 +101,8 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
               nullptr, percent);
     printLine(QStringLiteral("Percent agreement, all raters within 2"), r.percentAllWithin2,
               nullptr, percent);
-    printLine(QStringLiteral("Percent agreement, mean pairwise exact"),
-              r.percentMeanPairwiseExact, nullptr, percent);
+    printLine(QStringLiteral("Percent agreement, mean pairwise exact"), r.percentMeanPairwiseExact,
+              nullptr, percent);
 }
 
 int runAgreement(const QStringList &args)
@@ -112,8 +113,8 @@ int runAgreement(const QStringList &args)
         QStringLiteral("The declared scale, comma-separated (e.g. 1,2,3,4,5 or no,yes). "
                        "Unused points still count; labels are coded 1, 2, ... in order."),
         QStringLiteral("LIST"));
-    const QCommandLineOption format = formatOption(QStringLiteral("json|text"),
-                                                   QStringLiteral("text"));
+    const QCommandLineOption format =
+        formatOption(QStringLiteral("json|text"), QStringLiteral("text"));
     const QCommandLineOption resamples(
         QStringLiteral("resamples"),
         QStringLiteral("Bootstrap resamples for the confidence intervals (default 1000; 0: "

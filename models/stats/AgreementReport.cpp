@@ -47,9 +47,8 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
     const KrippendorffAlphaCalculator krippendorff(m);
     using Weighted = std::function<StatValue(const std::vector<int> *)>;
     const auto kappaOf = [&](KappaWeighting w) {
-        return Weighted([&cohen, w](const std::vector<int> *weights) {
-            return cohen.kappa(w, weights);
-        });
+        return Weighted(
+            [&cohen, w](const std::vector<int> *weights) { return cohen.kappa(w, weights); });
     };
     const Weighted unweighted = kappaOf(KappaWeighting::Unweighted);
     const Weighted linear = kappaOf(KappaWeighting::Linear);
@@ -124,8 +123,8 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
                 [statistic](const std::vector<int> &weights) { return statistic(&weights); });
             destinations.push_back(t.interval);
         } else {
-            *t.interval = ConfidenceInterval::undefined(
-                QStringLiteral("the statistic itself is undefined"));
+            *t.interval =
+                ConfidenceInterval::undefined(QStringLiteral("the statistic itself is undefined"));
         }
     }
     if (!toResample.empty()) {

@@ -29,7 +29,7 @@ struct AgreementReport
 {
     int items = 0;
     int raters = 0;
-    QList<double> scale; //!< the categories counted over: declared plus observed
+    QList<double> scale;        //!< the categories counted over: declared plus observed
     BootstrapOptions bootstrap; //!< how the intervals were drawn
 
     // Two raters (firstRater, secondRater); items with either rating missing left out.

@@ -19,8 +19,8 @@ public:
     int next(int n)
     {
         const quint64 range = quint64(n);
-        const quint64 limit = std::numeric_limits<quint64>::max()
-                              - std::numeric_limits<quint64>::max() % range;
+        const quint64 limit =
+            std::numeric_limits<quint64>::max() - std::numeric_limits<quint64>::max() % range;
         quint64 draw = 0;
         do {
             draw = m_engine();
@@ -76,10 +76,9 @@ std::vector<ConfidenceInterval> bootstrapIntervals(int itemCount,
         ci.resamples = options.resamples;
         ci.undefinedResamples = options.resamples - int(values.size());
         if (2 * values.size() < size_t(options.resamples)) {
-            ci.undefinedReason =
-                QStringLiteral("the statistic was undefined on %1 of %2 resamples")
-                    .arg(ci.undefinedResamples)
-                    .arg(options.resamples);
+            ci.undefinedReason = QStringLiteral("the statistic was undefined on %1 of %2 resamples")
+                                     .arg(ci.undefinedResamples)
+                                     .arg(options.resamples);
         } else {
             std::sort(values.begin(), values.end());
             ci.lower = sortedQuantile(values, (1.0 - options.level) / 2.0);

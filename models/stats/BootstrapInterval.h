@@ -13,9 +13,9 @@ namespace qaw {
 
 struct BootstrapOptions
 {
-    int resamples = 1000;           //!< 0 turns the bootstrap off
-    quint64 seed = 20110101;        //!< the same seed gives the same intervals
-    double level = 0.95;            //!< two-sided coverage
+    int resamples = 1000;    //!< 0 turns the bootstrap off
+    quint64 seed = 20110101; //!< the same seed gives the same intervals
+    double level = 0.95;     //!< two-sided coverage
 };
 
 //! A percentile bootstrap confidence interval, or undefined with the reason.

@@ -33,8 +33,7 @@ StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB,
 class CohenKappaCalculator
 {
 public:
-    CohenKappaCalculator(const RatingMatrix &m, int raterA, int raterB,
-                         const QList<double> &scale);
+    CohenKappaCalculator(const RatingMatrix &m, int raterA, int raterB, const QList<double> &scale);
 
     //! \a itemWeights: how many times each item counts (null: once each).
     StatValue kappa(KappaWeighting weighting, const std::vector<int> *itemWeights = nullptr) const;

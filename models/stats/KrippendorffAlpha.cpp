@@ -89,8 +89,8 @@ StatValue KrippendorffAlphaCalculator::alpha(AlphaLevel level,
         double unitSum = 0.0;
         for (int i = m_starts[e]; i < m_starts[e + 1]; ++i) {
             for (int j = m_starts[e]; j < m_starts[e + 1]; ++j)
-                unitSum += delta[size_t(m_positions[size_t(i)]) * v
-                                 + size_t(m_positions[size_t(j)])];
+                unitSum +=
+                    delta[size_t(m_positions[size_t(i)]) * v + size_t(m_positions[size_t(j)])];
         }
         observed += w * unitSum / double(m_starts[e + 1] - m_starts[e] - 1);
     }

@@ -11,9 +11,9 @@ namespace qaw {
 struct RatingCsv
 {
     RatingMatrix matrix;
-    QList<double> categories; //!< the declared scale as numbers (empty when none declared)
+    QList<double> categories;   //!< the declared scale as numbers (empty when none declared)
     QStringList categoryLabels; //!< the declared categories as written
-    QString error;            //!< empty on success
+    QString error;              //!< empty on success
 
     bool ok() const { return error.isEmpty(); }
 };

@@ -86,24 +86,31 @@ void TestAgreementCommand::krippendorffExampleAsJson()
     const QJsonObject percent = json.value(QStringLiteral("percent_agreement")).toObject();
     QVERIFY(std::abs(percent.value(QStringLiteral("exact")).toDouble() - 800.0 / 9.0) < 1e-9);
     QCOMPARE(percent.value(QStringLiteral("within_1")).toDouble(), 100.0);
-    QVERIFY(std::abs(json.value(QStringLiteral("mean_signed_bias")).toDouble() + 1.0 / 9.0)
-            < 1e-12);
-    QVERIFY(std::abs(json.value(QStringLiteral("mean_absolute_error")).toDouble() - 1.0 / 9.0)
-            < 1e-12);
-    QVERIFY(std::abs(json.value(QStringLiteral("root_mean_squared_error")).toDouble()
-                     - 1.0 / 3.0) < 1e-12);
+    QVERIFY(std::abs(json.value(QStringLiteral("mean_signed_bias")).toDouble() + 1.0 / 9.0) <
+            1e-12);
+    QVERIFY(std::abs(json.value(QStringLiteral("mean_absolute_error")).toDouble() - 1.0 / 9.0) <
+            1e-12);
+    QVERIFY(std::abs(json.value(QStringLiteral("root_mean_squared_error")).toDouble() - 1.0 / 3.0) <
+            1e-12);
     // Listwise: units 2-9 are complete; all four agree on 3, 4, 5, 7, 9 = 5 of 8.
     QCOMPARE(percent.value(QStringLiteral("all_raters_exact_listwise")).toDouble(), 62.5);
     QVERIFY(json.value(QStringLiteral("icc")).toObject().contains(QStringLiteral("ICC(2,k)")));
-    QVERIFY(json.value(QStringLiteral("cohen_kappa")).toObject().value(
-        QStringLiteral("quadratic")).isDouble());
-    QVERIFY(json.value(QStringLiteral("fleiss_kappa")).toObject().value(
-        QStringLiteral("randolph_free_marginal")).isDouble());
+    QVERIFY(json.value(QStringLiteral("cohen_kappa"))
+                .toObject()
+                .value(QStringLiteral("quadratic"))
+                .isDouble());
+    QVERIFY(json.value(QStringLiteral("fleiss_kappa"))
+                .toObject()
+                .value(QStringLiteral("randolph_free_marginal"))
+                .isDouble());
     QVERIFY(json.value(QStringLiteral("pearson_r")).isDouble());
     QVERIFY(json.value(QStringLiteral("spearman_rho")).isDouble());
-    const QJsonObject ci = json.value(QStringLiteral("confidence_intervals")).toObject()
-                               .value(QStringLiteral("krippendorff_alpha")).toObject()
-                               .value(QStringLiteral("ordinal")).toObject();
+    const QJsonObject ci = json.value(QStringLiteral("confidence_intervals"))
+                               .toObject()
+                               .value(QStringLiteral("krippendorff_alpha"))
+                               .toObject()
+                               .value(QStringLiteral("ordinal"))
+                               .toObject();
     QVERIFY(ci.value(QStringLiteral("lower")).toDouble() <= 0.815);
     QVERIFY(ci.value(QStringLiteral("upper")).toDouble() >= 0.815);
 }
@@ -118,25 +125,35 @@ void TestAgreementCommand::labelCategoriesAndUndefinedReasons()
                          QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonObject json = QJsonDocument::fromJson(run.out).object();
-    QVERIFY(json.value(QStringLiteral("cohen_kappa")).toObject()
-                .value(QStringLiteral("unweighted")).isNull());
-    QVERIFY(json.value(QStringLiteral("krippendorff_alpha")).toObject()
-                .value(QStringLiteral("nominal")).isNull());
+    QVERIFY(json.value(QStringLiteral("cohen_kappa"))
+                .toObject()
+                .value(QStringLiteral("unweighted"))
+                .isNull());
+    QVERIFY(json.value(QStringLiteral("krippendorff_alpha"))
+                .toObject()
+                .value(QStringLiteral("nominal"))
+                .isNull());
     QVERIFY(json.value(QStringLiteral("pearson_r")).isNull());
-    QCOMPARE(json.value(QStringLiteral("percent_agreement")).toObject()
-                 .value(QStringLiteral("exact")).toDouble(), 100.0);
+    QCOMPARE(json.value(QStringLiteral("percent_agreement"))
+                 .toObject()
+                 .value(QStringLiteral("exact"))
+                 .toDouble(),
+             100.0);
     const QJsonObject undefined = json.value(QStringLiteral("undefined")).toObject();
     QVERIFY(!undefined.value(QStringLiteral("cohen_kappa.unweighted")).toString().isEmpty());
     QVERIFY(!undefined.value(QStringLiteral("krippendorff_alpha.nominal")).toString().isEmpty());
     // Randolph's free-marginal kappa over the declared two categories: (1 - 1/2) / (1/2) = 1.
-    QCOMPARE(json.value(QStringLiteral("fleiss_kappa")).toObject()
-                 .value(QStringLiteral("randolph_free_marginal")).toDouble(), 1.0);
+    QCOMPARE(json.value(QStringLiteral("fleiss_kappa"))
+                 .toObject()
+                 .value(QStringLiteral("randolph_free_marginal"))
+                 .toDouble(),
+             1.0);
 }
 
 void TestAgreementCommand::textTable()
 {
-    const QString path = writeCsv(QStringLiteral("text.csv"),
-                                  QStringLiteral("auto,ana\n1,1\n3,2\n"));
+    const QString path =
+        writeCsv(QStringLiteral("text.csv"), QStringLiteral("auto,ana\n1,1\n3,2\n"));
     const Run run = qaw({path, QStringLiteral("--resamples"), QStringLiteral("0")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QString text = QString::fromUtf8(run.out);
@@ -158,10 +175,10 @@ void TestAgreementCommand::badCsvExitsOne_data()
                             << QStringLiteral("line 3 has 1 cells but the header has 2");
     QTest::newRow("text") << QStringLiteral("a,b\n1,good\n") << QStringList()
                           << QStringLiteral("\"good\" is not a number");
-    QTest::newRow("not declared")
-        << QStringLiteral("a,b\nyes,maybe\n")
-        << QStringList{QStringLiteral("--categories"), QStringLiteral("no,yes")}
-        << QStringLiteral("not one of the declared categories");
+    QTest::newRow("not declared") << QStringLiteral("a,b\nyes,maybe\n")
+                                  << QStringList{QStringLiteral("--categories"),
+                                                 QStringLiteral("no,yes")}
+                                  << QStringLiteral("not one of the declared categories");
     QTest::newRow("one rater") << QStringLiteral("a\n1\n2\n") << QStringList()
                                << QStringLiteral("at least two rater columns");
 }
@@ -185,14 +202,12 @@ void TestAgreementCommand::badArgumentsExitTwo_data()
     QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")};
     QTest::newRow("bad format") << QStringList{QStringLiteral("a.csv"), QStringLiteral("--format"),
                                                QStringLiteral("xml")};
-    QTest::newRow("bad resamples") << QStringList{QStringLiteral("a.csv"),
-                                                  QStringLiteral("--resamples"),
-                                                  QStringLiteral("many")};
-    QTest::newRow("empty category") << QStringList{QStringLiteral("a.csv"),
-                                                   QStringLiteral("--categories"),
-                                                   QStringLiteral("1,,3")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("a.csv"),
-                                                   QStringLiteral("--bogus")};
+    QTest::newRow("bad resamples") << QStringList{
+        QStringLiteral("a.csv"), QStringLiteral("--resamples"), QStringLiteral("many")};
+    QTest::newRow("empty category") << QStringList{
+        QStringLiteral("a.csv"), QStringLiteral("--categories"), QStringLiteral("1,,3")};
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("a.csv"), QStringLiteral("--bogus")};
 }
 
 void TestAgreementCommand::badArgumentsExitTwo()
