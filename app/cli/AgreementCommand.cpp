@@ -23,8 +23,11 @@ QString cell(const StatValue &v, const QString &suffix = QString())
 
 QString interval(const ConfidenceInterval &ci)
 {
+    // A value without an interval says why (e.g. too few items to resample), in words.
     if (!ci.isDefined())
-        return QString();
+        return ci.undefinedReason.contains(QStringLiteral("turned off"))
+                   ? QString()
+                   : QStringLiteral("  (no interval: %1)").arg(ci.undefinedReason);
     return QStringLiteral("  [%1, %2]").arg(formatNumber(*ci.lower), formatNumber(*ci.upper));
 }
 
