@@ -13,6 +13,7 @@ class TestAgreementCommand : public QObject
 private slots:
     void initTestCase();
     void krippendorffExampleAsJson();
+    void shroutFleissIccAsJson();
     void labelCategoriesAndUndefinedReasons();
     void textTable();
     void badCsvExitsOne_data();
@@ -113,6 +114,25 @@ void TestAgreementCommand::krippendorffExampleAsJson()
                                .toObject();
     QVERIFY(ci.value(QStringLiteral("lower")).toDouble() <= 0.815);
     QVERIFY(ci.value(QStringLiteral("upper")).toDouble() >= 0.815);
+}
+
+void TestAgreementCommand::shroutFleissIccAsJson()
+{
+    // Shrout & Fleiss (1979), 6 targets x 4 judges; published ICC(1,1) .17, ICC(2,1) .29,
+    // ICC(3,1) .71, ICC(1,4) .44, ICC(2,4) .62, ICC(3,4) .91.
+    const QString path =
+        writeCsv(QStringLiteral("sf.csv"), QStringLiteral("J1,J2,J3,J4\n9,2,5,8\n6,1,3,2\n8,4,6,8\n"
+                                                          "7,1,2,6\n10,5,6,9\n6,2,4,7\n"));
+    const Run run = qaw({path, QStringLiteral("--format"), QStringLiteral("json"),
+                         QStringLiteral("--resamples"), QStringLiteral("0")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject icc =
+        QJsonDocument::fromJson(run.out).object().value(QStringLiteral("icc")).toObject();
+    const std::pair<const char *, int> published[] = {{"ICC(1,1)", 17}, {"ICC(2,1)", 29},
+                                                      {"ICC(3,1)", 71}, {"ICC(1,k)", 44},
+                                                      {"ICC(2,k)", 62}, {"ICC(3,k)", 91}};
+    for (const auto &[key, hundredths] : published)
+        QCOMPARE(qRound(icc.value(QLatin1String(key)).toDouble() * 100), hundredths);
 }
 
 void TestAgreementCommand::labelCategoriesAndUndefinedReasons()
