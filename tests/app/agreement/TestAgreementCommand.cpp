@@ -93,6 +93,13 @@ void TestAgreementCommand::krippendorffExampleAsJson()
             1e-12);
     QVERIFY(std::abs(json.value(QStringLiteral("root_mean_squared_error")).toDouble() - 1.0 / 3.0) <
             1e-12);
+    // Cohen's kappa of A and B by hand: p_o = 8/9; margins A (3,3,2,1), B (2,4,2,1) over
+    // categories 1-4, so p_e = (6 + 12 + 4 + 1) / 81 = 23/81 and kappa = 49/58.
+    QVERIFY(std::abs(json.value(QStringLiteral("cohen_kappa"))
+                         .toObject()
+                         .value(QStringLiteral("unweighted"))
+                         .toDouble() -
+                     49.0 / 58.0) < 1e-12);
     // Listwise: units 2-9 are complete; all four agree on 3, 4, 5, 7, 9 = 5 of 8.
     QCOMPARE(percent.value(QStringLiteral("all_raters_exact_listwise")).toDouble(), 62.5);
     QVERIFY(json.value(QStringLiteral("icc")).toObject().contains(QStringLiteral("ICC(2,k)")));
