@@ -60,6 +60,12 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
                               : QString::number(c));
     }
     printOut(QStringLiteral("Categories: %1").arg(scale.join(QStringLiteral(", "))));
+    printOut(QStringLiteral("Items used: %1 rated by %2 and %3, %4 by every rater, %5 by two "
+                            "or more")
+                 .arg(r.pairedItems)
+                 .arg(first, second)
+                 .arg(r.completeItems)
+                 .arg(r.pairableItems));
     if (r.bootstrap.resamples > 0)
         printOut(QStringLiteral("Intervals: %1% percentile bootstrap over items, %2 resamples, "
                                 "seed %3")

@@ -36,6 +36,13 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
     r.raters = m.raterCount();
     r.scale = categoryScale(m, options.categories);
     r.bootstrap = options.bootstrap;
+    for (int item = 0; item < m.itemCount(); ++item) {
+        const int ratings = m.ratingCount(item);
+        r.completeItems += ratings == m.raterCount() && ratings > 0 ? 1 : 0;
+        r.pairableItems += ratings >= 2 ? 1 : 0;
+        r.pairedItems +=
+            m.rating(item, options.firstRater) && m.rating(item, options.secondRater) ? 1 : 0;
+    }
     const QList<double> scale = r.scale;
     const int a = options.firstRater;
     const int b = options.secondRater;

@@ -59,6 +59,10 @@ QJsonObject agreementReportToJson(const AgreementReport &r)
     QJsonObject o;
     o.insert(QStringLiteral("items"), r.items);
     o.insert(QStringLiteral("raters"), r.raters);
+    o.insert(QStringLiteral("items_used"),
+             QJsonObject{{QStringLiteral("paired"), r.pairedItems},
+                         {QStringLiteral("complete"), r.completeItems},
+                         {QStringLiteral("pairable"), r.pairableItems}});
     QJsonArray scale;
     for (double c : r.scale)
         scale.append(c);

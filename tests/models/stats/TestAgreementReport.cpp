@@ -41,6 +41,11 @@ void TestAgreementReport::publishedValuesThroughTheReport()
     QCOMPARE(qRound(*k.alphaRatio.value * 1000), 797);
     QCOMPARE(k.items, 12);
     QCOMPARE(k.raters, 4);
+    // From the table: A and B both rated units 1-9; units 2-9 are complete; unit 12 alone
+    // has a single rating.
+    QCOMPARE(k.pairedItems, 9);
+    QCOMPARE(k.completeItems, 8);
+    QCOMPARE(k.pairableItems, 11);
 
     // Shrout & Fleiss (1979): .17, .29, .71, .44, .62, .91.
     const AgreementReport s = computeAgreement(testdata::shroutFleiss1979(), options);
