@@ -40,6 +40,7 @@ void printLine(const QString &name, const StatValue &v, const ConfidenceInterval
     printOut(text);
 }
 
+//! \a labels: the declared category labels when they are label-coded 1..k, else empty.
 void printText(const AgreementReport &r, const RatingMatrix &m, const QString &file,
                const QStringList &labels)
 {
@@ -54,8 +55,7 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
     for (double c : r.scale) {
         // Label categories are coded 1..k in the order declared; show the label beside it.
         const int code = int(c);
-        const bool labelled = !labels.isEmpty() && code == c && code >= 1 &&
-                              code <= labels.size() && labels.at(code - 1) != QString::number(c);
+        const bool labelled = code == c && code >= 1 && code <= labels.size();
         scale.append(labelled ? QStringLiteral("%1 = %2").arg(labels.at(code - 1)).arg(c)
                               : QString::number(c));
     }
@@ -198,7 +198,7 @@ int runAgreement(const QStringList &args)
             json.insert(QStringLiteral("category_labels"), QJsonArray::fromStringList(labels));
         printJson(json);
     } else {
-        printText(report, csv.matrix, path, labels);
+        printText(report, csv.matrix, path, csv.labelCoded ? labels : QStringList());
     }
     return Ok;
 }

@@ -9,13 +9,14 @@
 namespace qaw {
 namespace {
 
-StatValue needsTwoRaters(const RatingMatrix &m, int a, int b)
+//! Why the two-rater statistics cannot be computed, or empty when they can.
+QString twoRaterProblem(const RatingMatrix &m, int a, int b)
 {
     if (m.raterCount() < 2)
-        return StatValue::undefined(QStringLiteral("fewer than two raters"));
+        return QStringLiteral("fewer than two raters");
     if (a < 0 || b < 0 || a >= m.raterCount() || b >= m.raterCount() || a == b)
-        return StatValue::undefined(QStringLiteral("the two raters to compare are not valid"));
-    return StatValue::defined(0.0);
+        return QStringLiteral("the two raters to compare are not valid");
+    return QString();
 }
 
 } // namespace
@@ -60,9 +61,9 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
     const Weighted unweighted = kappaOf(KappaWeighting::Unweighted);
     const Weighted linear = kappaOf(KappaWeighting::Linear);
     const Weighted quadratic = kappaOf(KappaWeighting::Quadratic);
-    const StatValue pairCheck = needsTwoRaters(m, a, b);
+    const QString pairProblem = twoRaterProblem(m, a, b);
     const auto pairStat = [&](const std::function<StatValue()> &compute) {
-        return pairCheck.isDefined() ? compute() : pairCheck;
+        return pairProblem.isEmpty() ? compute() : StatValue::undefined(pairProblem);
     };
     r.cohenUnweighted = pairStat([&] { return unweighted(nullptr); });
     r.cohenLinear = pairStat([&] { return linear(nullptr); });

@@ -84,6 +84,7 @@ RatingCsv readRatingCsv(const QString &text, const QStringList &declaredCategori
         codes.append(v);
     }
     if (!numericScale) {
+        result.labelCoded = true;
         codes.clear();
         for (int i = 0; i < result.categoryLabels.size(); ++i)
             codes.append(double(i + 1));

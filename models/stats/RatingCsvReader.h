@@ -13,6 +13,7 @@ struct RatingCsv
     RatingMatrix matrix;
     QList<double> categories;   //!< the declared scale as numbers (empty when none declared)
     QStringList categoryLabels; //!< the declared categories as written
+    bool labelCoded = false;    //!< the categories are labels, coded 1..k in declared order
     QString error;              //!< empty on success
 
     bool ok() const { return error.isEmpty(); }

@@ -50,6 +50,7 @@ void TestRatingCsvReader::labelCategoriesAreCodedInOrder()
                                         {QStringLiteral("no"), QStringLiteral("yes")});
     QVERIFY2(csv.ok(), qPrintable(csv.error));
     QCOMPARE(csv.categories, (QList<double>{1, 2}));
+    QVERIFY(csv.labelCoded);
     QCOMPARE(*csv.matrix.rating(0, 0), 1.0);
     QCOMPARE(*csv.matrix.rating(0, 1), 2.0);
     QCOMPARE(*csv.matrix.rating(1, 0), 2.0);
@@ -63,6 +64,7 @@ void TestRatingCsvReader::numericCategoriesDeclareTheScale()
                        QStringLiteral("4"), QStringLiteral("5")});
     QVERIFY2(csv.ok(), qPrintable(csv.error));
     QCOMPARE(csv.categories, (QList<double>{1, 2, 3, 4, 5}));
+    QVERIFY(!csv.labelCoded);
 }
 
 void TestRatingCsvReader::refusals_data()
