@@ -4,10 +4,10 @@
 
 namespace qaw {
 
-QList<CsvRow> splitCsv(const QString &text, QString *error)
+QList<RatingCsvRow> splitCsv(const QString &text, QString *error)
 {
-    QList<CsvRow> rows;
-    CsvRow row;
+    QList<RatingCsvRow> rows;
+    RatingCsvRow row;
     QString cell;
     bool quoted = false;
     bool cellWasQuoted = false;
@@ -20,7 +20,7 @@ QList<CsvRow> splitCsv(const QString &text, QString *error)
         const bool blank = row.cells.size() == 1 && row.cells.front().trimmed().isEmpty();
         if (!blank)
             rows.append(row);
-        row = CsvRow();
+        row = RatingCsvRow();
     };
     int start = text.startsWith(QChar(0xFEFF)) ? 1 : 0;
     for (int i = start; i < text.size(); ++i) {
@@ -93,7 +93,7 @@ RatingCsv readRatingCsv(const QString &text, const QStringList &declaredCategori
     const QList<double> sortedScale = categoryScale(RatingMatrix(), codes);
 
     QString error;
-    const QList<CsvRow> rows = splitCsv(text, &error);
+    const QList<RatingCsvRow> rows = splitCsv(text, &error);
     if (!error.isEmpty()) {
         result.error = error;
         return result;
@@ -118,7 +118,7 @@ RatingCsv readRatingCsv(const QString &text, const QStringList &declaredCategori
 
     RatingMatrix matrix(int(rows.size() - 1), raters);
     for (int r = 1; r < rows.size(); ++r) {
-        const CsvRow &row = rows.at(r);
+        const RatingCsvRow &row = rows.at(r);
         if (row.cells.size() != raters.size()) {
             result.error = QStringLiteral("line %1 has %2 cells but the header has %3 raters")
                                .arg(row.line)

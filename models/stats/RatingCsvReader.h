@@ -33,11 +33,11 @@ RatingCsv readRatingCsv(const QString &text, const QStringList &declaredCategori
 
 //! Splits CSV text into rows of cells (RFC 4180 quoting); blank lines are dropped. Each row
 //! carries the 1-based line number it started on, for messages.
-struct CsvRow
+struct RatingCsvRow
 {
     int line = 0;
     QStringList cells;
 };
-QList<CsvRow> splitCsv(const QString &text, QString *error);
+QList<RatingCsvRow> splitCsv(const QString &text, QString *error);
 
 } // namespace qaw
