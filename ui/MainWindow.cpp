@@ -6,7 +6,11 @@
 #include "views/InteractionsView.h"
 #include "views/TrendsView.h"
 
+#include "dialogs/ScorecardEditor.h"
+
 #include "demo/DemoWorkspace.h"
+#include "storage/ScorecardRepository.h"
+#include "storage/WorkspaceQueries.h"
 #include "storage/Workspace.h"
 
 #include <QAction>
@@ -128,6 +132,12 @@ void MainWindow::createActions()
     refresh->setObjectName(QStringLiteral("actionRefresh"));
     refresh->setShortcut(QKeySequence::Refresh);
 
+    QMenu *scoring = menuBar()->addMenu(tr("&Scoring"));
+    scoring->setObjectName(QStringLiteral("scoringMenu"));
+    m_editScorecardAction =
+        scoring->addAction(tr("&Edit Scorecard..."), this, &MainWindow::editScorecard);
+    m_editScorecardAction->setObjectName(QStringLiteral("actionEditScorecard"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     QAction *about = help->addAction(tr("&About QA Workbench"), this, &MainWindow::showAbout);
@@ -178,6 +188,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     for (int i = 0; i < m_tabs->count(); ++i)
         static_cast<WorkspaceView *>(m_tabs->widget(i))->setWorkspace(m_workspace.get());
     m_closeAction->setEnabled(m_workspace != nullptr);
+    m_editScorecardAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     setWindowTitle(m_workspace ? QFileInfo(m_workspace->path()).fileName() +
                                      (m_workspace->isReadOnly() ? tr(" (read-only)") : QString()) +
                                      QStringLiteral(" — QA Workbench")
@@ -310,6 +321,32 @@ void MainWindow::showAbout()
            "calibrate against human reviewers, chart trends and coach.</p>"
            "<p>Built with Qt %2, SQLite and QCustomPlot.</p>")
             .arg(QStringLiteral(QAW_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::editScorecard()
+{
+    if (!m_workspace)
+        return;
+    const auto stored = ScorecardRepository(*m_workspace).active();
+    if (!stored) {
+        m_prompts->error(this, tr("No scorecard"),
+                         tr("This workspace has no active scorecard to edit."));
+        return;
+    }
+    ScorecardEditor editor(*m_workspace, stored->scorecard, stored->version, this);
+    const qint64 selected = m_interactions->currentInteractionId();
+    editor.setPreview(m_previewScorer, selected >= 0 ? queries::interaction(*m_workspace, selected)
+                                                     : std::nullopt);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (editor.saveNewVersion(m_settings->reviewerName(), tr("edited in the scorecard editor"),
+                              true, &error) < 0) {
+        m_prompts->error(this, tr("Cannot save the scorecard"), error);
+        return;
+    }
+    m_calibration->refresh();
+    updateStatus();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

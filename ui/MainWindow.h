@@ -1,11 +1,15 @@
 #pragma once
 
 #include "Prompts.h"
+#include "domain/Evaluation.h"
+#include "scoring/Scorecard.h"
+#include "storage/WorkspaceQueries.h"
 #include "settings/AppSettings.h"
 #include "storage/Workspace.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -54,6 +58,7 @@ private:
     void updateStatus();
     void setWorkspace(std::unique_ptr<Workspace> workspace);
     void showAbout();
+    void editScorecard();
     void offerDemo();
 
     std::unique_ptr<AppSettings> m_settings;
@@ -66,6 +71,9 @@ private:
     CoachingView *m_coaching = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_editScorecardAction = nullptr;
+    //! Scores one interaction without storing it (the scorecard editor's live preview).
+    std::function<Evaluation(const Scorecard &, const StoredInteraction &)> m_previewScorer;
     QLabel *m_pathLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
 };
