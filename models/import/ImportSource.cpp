@@ -102,7 +102,7 @@ bool checkReadable(const QString &path, QString *reason)
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *reason = file.error() == QFileDevice::PermissionsError
+        *reason = file.error() == QFileDevice::PermissionsError || !info.isReadable()
                       ? QStringLiteral("%1: permission denied (the file cannot be read by this "
                                        "user)")
                             .arg(path)

@@ -23,6 +23,7 @@ private slots:
     void tenMegabyteLine();
     void unreadableFiles_data();
     void unreadableFiles();
+    void permissionDenied();
     void reimportIsIdempotent();
     void changedRecordUpdates();
     void cancelKeepsWholeChunks();
@@ -189,6 +190,22 @@ void TestJsonlImport::unreadableFiles()
     QVERIFY2(r.files.front().message.contains(message), qPrintable(r.files.front().message));
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT status FROM import_batches")).toString(),
              QStringLiteral("failed"));
+}
+
+void TestJsonlImport::permissionDenied()
+{
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    const QString path = dir.filePath(QStringLiteral("locked.jsonl"));
+    QVERIFY(writeFile(path, "{}\n"));
+    QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
+    QFile probe(path);
+    if (probe.open(QIODevice::ReadOnly))
+        QSKIP("this user reads files whatever their permissions (root)");
+    const ImportResult r = Importer().run({path}, *ws);
+    QCOMPARE(r.files.front().status, QStringLiteral("failed"));
+    QVERIFY2(r.files.front().message.contains(QStringLiteral("permission denied")),
+             qPrintable(r.files.front().message));
 }
 
 void TestJsonlImport::reimportIsIdempotent()
