@@ -167,7 +167,7 @@ int recoverInterruptedImports(Workspace &workspace)
     return markInterruptedBatches(workspace);
 }
 
-bool Importer::vendorRecords(Run &run, const QString &file, const SourceFormat &format,
+bool Importer::vendorRecords(const QString &file, const SourceFormat &format,
                              std::vector<ParsedRecord> *records, QString *error)
 {
     auto readWhole = [error](const QString &path, VendorFile *out) {
@@ -185,7 +185,6 @@ bool Importer::vendorRecords(Run &run, const QString &file, const SourceFormat &
         *out = VendorFile{QFileInfo(path).fileName(), f.readAll()};
         return true;
     };
-    Q_UNUSED(run)
     if (format.vendor != VendorFormat::Zendesk) {
         VendorFile vf;
         if (!readWhole(file, &vf))
@@ -266,7 +265,7 @@ std::unique_ptr<RecordReader> Importer::openReader(Run &run, const QString &file
     }
     case SourceFormat::Kind::Vendor: {
         std::vector<ParsedRecord> records;
-        if (!vendorRecords(run, file, format, &records, error))
+        if (!vendorRecords(file, format, &records, error))
             return nullptr;
         return std::make_unique<VectorRecordReader>(std::move(records), QFileInfo(file).size());
     }
