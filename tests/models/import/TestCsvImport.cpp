@@ -25,6 +25,7 @@ private slots:
     void mappingProfile();
     void unmappableHeaderFailsTheFile();
     void previewShowsTheMappingStep();
+    void splitConversationIsADuplicate();
 };
 
 namespace {
@@ -217,6 +218,22 @@ void TestCsvImport::previewShowsTheMappingStep()
     QCOMPARE(p.records.size(), size_t(1));
     QVERIFY(p.records.front().interaction.has_value());
     QCOMPARE(p.records.front().interaction->turns.size(), size_t(2));
+}
+
+void TestCsvImport::splitConversationIsADuplicate()
+{
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    const ImportResult r =
+        Importer().run({importData(QStringLiteral("csv/split-conversation.csv"))}, *ws);
+    QCOMPARE(r.files.front().imported, qint64(2));
+    QCOMPARE(r.files.front().rejected, qint64(1));
+    const RejectedRecord reject = listRejects(*ws).front();
+    QCOMPARE(reject.recordNo, qint64(4));
+    QVERIFY2(reject.reason.startsWith(QStringLiteral("duplicate id 'S-1' in this file (first used "
+                                                     "by record 2)")),
+             qPrintable(reject.reason));
+    QVERIFY(reject.reason.contains(QStringLiteral("sort the file by conversation id")));
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)
