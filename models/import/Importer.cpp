@@ -354,8 +354,12 @@ ImportResult Importer::run(const QStringList &files, Workspace &workspace,
             FileImportResult r;
             r.file = f;
             r.status = QStringLiteral("failed");
-            r.message = QStringLiteral("another import into %1 is running (lock %2)")
-                            .arg(workspace.path(), lockPath(workspace));
+            r.message = lock.error() == QLockFile::LockFailedError
+                            ? QStringLiteral("another import into %1 is running (lock %2)")
+                                  .arg(workspace.path(), lockPath(workspace))
+                            : QStringLiteral("cannot create the lock file %1 next to the "
+                                             "workspace (is its folder writable?)")
+                                  .arg(lockPath(workspace));
             result.files.push_back(r);
         }
         return result;
