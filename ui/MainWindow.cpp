@@ -6,6 +6,9 @@
 #include "views/InteractionsView.h"
 #include "views/TrendsView.h"
 
+#include "dialogs/ImportDialog.h"
+#include "dialogs/ImportHistoryDialog.h"
+#include "dialogs/ImportRunner.h"
 #include "dialogs/ScorecardEditor.h"
 
 #include "demo/DemoWorkspace.h"
@@ -100,6 +103,13 @@ void MainWindow::createActions()
     openAction->setObjectName(QStringLiteral("actionOpenWorkspace"));
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_importAction = file->addAction(tr("&Import Interactions..."), this, &MainWindow::importInteractions);
+    m_importAction->setObjectName(QStringLiteral("actionImport"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importHistoryAction = file->addAction(tr("Import &History..."), this, [this] { showImportHistory(); });
+    m_importHistoryAction->setObjectName(QStringLiteral("actionImportHistory"));
+    file->addSeparator();
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     QAction *demoAction =
         file->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemoWorkspace);
@@ -189,6 +199,8 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
         static_cast<WorkspaceView *>(m_tabs->widget(i))->setWorkspace(m_workspace.get());
     m_closeAction->setEnabled(m_workspace != nullptr);
     m_editScorecardAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_importHistoryAction->setEnabled(m_workspace != nullptr);
     setWindowTitle(m_workspace ? QFileInfo(m_workspace->path()).fileName() +
                                      (m_workspace->isReadOnly() ? tr(" (read-only)") : QString()) +
                                      QStringLiteral(" — QA Workbench")
@@ -321,6 +333,51 @@ void MainWindow::showAbout()
            "calibrate against human reviewers, chart trends and coach.</p>"
            "<p>Built with Qt %2, SQLite and QCustomPlot.</p>")
             .arg(QStringLiteral(QAW_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::importInteractions()
+{
+    if (!m_workspace)
+        return;
+    ImportDialog dialog(*m_workspace, *m_prompts, this);
+    const QString first = m_prompts->openFileName(
+        this, tr("Import interactions"),
+        tr("Interaction exports (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)"));
+    if (first.isEmpty())
+        return;
+    dialog.setFiles({first});
+    if (dialog.exec() == QDialog::Accepted)
+        importFiles(dialog.files(), dialog.options());
+}
+
+bool MainWindow::importFiles(const QStringList &files, const ImportOptions &options)
+{
+    if (!m_workspace || files.isEmpty())
+        return false;
+    const ImportResult result = runImportWithProgress(files, options, *m_workspace, this);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        static_cast<WorkspaceView *>(m_tabs->widget(i))->refresh();
+    updateStatus();
+    const QString summary = importSummaryText(result);
+    const qint64 rejected = result.total(&FileImportResult::rejected);
+    if (!result.allRead())
+        m_prompts->error(this, tr("Some files could not be imported"), summary);
+    else if (rejected > 0 && m_prompts->question(this, tr("Import finished"),
+                                                  summary + tr("\n\nShow the rejected records?")))
+        showImportHistory(result.files.front().batchId);
+    else if (rejected == 0)
+        m_prompts->information(this, tr("Import finished"), summary);
+    return result.allRead();
+}
+
+void MainWindow::showImportHistory(qint64 batchId)
+{
+    if (!m_workspace)
+        return;
+    ImportHistoryDialog dialog(*m_workspace, *m_prompts, this);
+    if (batchId >= 0)
+        dialog.selectBatch(batchId);
+    dialog.exec();
 }
 
 void MainWindow::editScorecard()

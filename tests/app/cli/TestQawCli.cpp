@@ -1,3 +1,5 @@
+#include "storage/Schema.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,7 +50,7 @@ private slots:
         QVERIFY(o.value(QStringLiteral("turns")).toInt() > 300 * 8);
         QVERIFY(o.contains(QStringLiteral("evaluations")));
         QVERIFY(o.contains(QStringLiteral("coaching_items")));
-        QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), qaw::schema::kCurrentVersion);
         // The demo refuses to overwrite an existing workspace.
         const Run again = qaw({QStringLiteral("demo"), QStringLiteral("--workspace"), ws});
         QCOMPARE(again.exitCode, 1);
