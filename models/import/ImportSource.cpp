@@ -46,8 +46,9 @@ bool hasWholeObjectLines(const QByteArray &head)
     QList<QByteArray> lines = head.split('\n');
     lines.removeLast(); // may be cut short by the sniffing limit
     for (qsizetype i = 1; i < lines.size(); ++i) {
+        // Not indented: a nested object of a pretty-printed document may fit on one line.
         const QByteArray line = lines.at(i).trimmed();
-        if (line.startsWith('{') && line.endsWith('}') && line.size() > 2)
+        if (lines.at(i).startsWith('{') && line.endsWith('}') && line.size() > 2)
             return true;
     }
     return false;

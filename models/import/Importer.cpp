@@ -182,7 +182,9 @@ bool Importer::vendorRecords(const QString &file, const SourceFormat &format,
             *error = f.errorString();
             return false;
         }
-        *out = VendorFile{QFileInfo(path).fileName(), f.readAll()};
+        // The whole path: vendor parsers take ids and times from the name and fall back
+        // to the file's modification time for a start time (docs/import-formats.md).
+        *out = VendorFile{path, f.readAll(), {}};
         return true;
     };
     if (format.vendor != VendorFormat::Zendesk) {
@@ -213,7 +215,7 @@ bool Importer::vendorRecords(const QString &file, const SourceFormat &format,
         for (ParsedRecord &r : parseVendorFiles(VendorFormat::Zendesk, all)) {
             qsizetype owner = 0;
             for (qsizetype i = 0; i < paths.size(); ++i)
-                if (QFileInfo(paths.at(i)).fileName() == r.fileName)
+                if (paths.at(i) == r.fileName)
                     owner = i;
             m_groupedVendorRecords[paths.value(owner)].push_back(std::move(r));
         }

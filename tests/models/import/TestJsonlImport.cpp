@@ -372,6 +372,8 @@ void TestJsonlImport::detectsFormats_data()
     QTest::newRow("csv") << QByteArray("id,text\n1,hello\n") << QStringLiteral("csv");
     QTest::newRow("utf-16 csv") << QByteArray("\xff\xfei\0d\0\n\0", 8) << QStringLiteral("csv");
     QTest::newRow("unknown json document") << QByteArray("{\n  \"hello\": [1, 2]\n}\n") << QString();
+    QTest::newRow("pretty document with one-line objects")
+        << QByteArray("{\n  \"items\": [\n    {\"a\": 1}\n  ]\n}\n") << QString();
 }
 
 void TestJsonlImport::detectsFormats()
