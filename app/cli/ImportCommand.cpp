@@ -9,8 +9,20 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 
+#include <atomic>
+#include <csignal>
+
 namespace qaw::cli {
 namespace {
+
+// Ctrl-C asks the importer to stop between records: what is committed stays, and the
+// batch is marked cancelled instead of being left running.
+std::atomic_bool interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    interrupted.store(true);
+}
 
 QString megabytes(qint64 bytes)
 {
@@ -167,12 +179,22 @@ int runImport(const QStringList &args)
     qint64 lastReport = -1000;
     Importer importer(options);
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
-    const ImportResult result = importer.run(files, *ws, [&](const ImportProgress &p) {
-        if (!quiet && timer.elapsed() - lastReport >= 1000) {
-            lastReport = timer.elapsed();
-            printProgress(p);
-        }
-    });
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const ImportResult result = importer.run(
+        files, *ws,
+        [&](const ImportProgress &p) {
+            if (!quiet && timer.elapsed() - lastReport >= 1000) {
+                lastReport = timer.elapsed();
+                printProgress(p);
+            }
+        },
+        &interrupted);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (result.cancelled)
+        printErr(QStringLiteral("qaw import: interrupted; committed records are kept, run the "
+                                "same import again to complete it"));
     bool allRead = true;
     for (const FileImportResult &f : result.files) {
         if (f.status == QLatin1String("failed")) {
@@ -209,7 +231,7 @@ int runImport(const QStringList &args)
                                         seconds
                                   : 0.0,
                       0, 'f', 0));
-    return allRead ? Ok : Failure;
+    return allRead && !result.cancelled ? Ok : Failure;
 }
 
 const CommandRegistration registration("import", "import interaction files into a workspace",

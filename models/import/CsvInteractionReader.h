@@ -5,7 +5,7 @@
 #include "import/CsvSource.h"
 #include "import/RecordReader.h"
 
-#include <QHash>
+#include <memory>
 
 namespace qaw {
 

@@ -113,10 +113,14 @@ bool ImportBatchWriter::add(ParsedRecord &record)
         Interaction &in = *record.interaction;
         const quint64 key = idKey(in.externalId);
         if (const auto it = m_seenIds.constFind(key); it != m_seenIds.constEnd()) {
-            ok = reject(record, QStringLiteral("duplicate id '%1' in this file (first used by "
-                                               "record %2); the first one was kept")
-                                    .arg(in.externalId)
-                                    .arg(*it));
+            QString reason = QStringLiteral("duplicate id '%1' in this file (first used by "
+                                            "record %2); the first one was kept")
+                                 .arg(in.externalId)
+                                 .arg(*it);
+            if (m_counts.format == QLatin1String("csv"))
+                reason += QStringLiteral(" (with one row per turn, the rows of a conversation "
+                                         "must be together: sort the file by conversation id)");
+            ok = reject(record, reason);
         } else {
             m_seenIds.insert(key, record.recordNo);
             for (Turn &t : in.turns)

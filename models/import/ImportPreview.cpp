@@ -81,9 +81,8 @@ ImportPreview previewImportFile(const QString &path, const ImportOptions &option
             preview.error = file.errorString();
             return preview;
         }
-        for (ParsedRecord &r : parseVendorFiles(format->vendor, {VendorFile{
-                                                                    QFileInfo(path).fileName(),
-                                                                    file.readAll()}})) {
+        for (ParsedRecord &r :
+             parseVendorFiles(format->vendor, {VendorFile{path, file.readAll(), {}}})) {
             if (int(preview.records.size()) >= maxRecords)
                 break;
             keep(r);

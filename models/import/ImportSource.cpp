@@ -39,6 +39,21 @@ QByteArray firstLine(const QByteArray &head)
     return (nl < 0 ? head : head.left(nl)).trimmed();
 }
 
+// Whether a line after the first is a complete one-line object: JSON Lines whose first
+// line is damaged, rather than a pretty-printed document (whose lines end in '{' or ',').
+bool hasWholeObjectLines(const QByteArray &head)
+{
+    QList<QByteArray> lines = head.split('\n');
+    lines.removeLast(); // may be cut short by the sniffing limit
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        // Not indented: a nested object of a pretty-printed document may fit on one line.
+        const QByteArray line = lines.at(i).trimmed();
+        if (lines.at(i).startsWith('{') && line.endsWith('}') && line.size() > 2)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QString SourceFormat::name() const
@@ -88,7 +103,7 @@ bool checkReadable(const QString &path, QString *reason)
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *reason = file.error() == QFileDevice::PermissionsError
+        *reason = file.error() == QFileDevice::PermissionsError || !info.isReadable()
                       ? QStringLiteral("%1: permission denied (the file cannot be read by this "
                                        "user)")
                             .arg(path)
@@ -133,8 +148,9 @@ std::optional<SourceFormat> detectSourceFormat(const QString &path, QString *err
             return SourceFormat{SourceFormat::Kind::Vendor, *v};
         return SourceFormat{SourceFormat::Kind::Jsonl, {}};
     }
-    if (file.size() > kMaxVendorFileBytes) {
-        // Too big to be one vendor document: read it as lines, each rejected or not.
+    if (file.size() > kMaxVendorFileBytes || hasWholeObjectLines(trimmed)) {
+        // Later lines are objects of their own (the first one is broken), or the file is
+        // too big to be one vendor document: read it as lines, each kept or rejected.
         return SourceFormat{SourceFormat::Kind::Jsonl, {}};
     }
     file.seek(0);

@@ -3,6 +3,7 @@
 #include "import/VendorFormats.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 

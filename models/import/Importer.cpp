@@ -167,7 +167,7 @@ int recoverInterruptedImports(Workspace &workspace)
     return markInterruptedBatches(workspace);
 }
 
-bool Importer::vendorRecords(Run &run, const QString &file, const SourceFormat &format,
+bool Importer::vendorRecords(const QString &file, const SourceFormat &format,
                              std::vector<ParsedRecord> *records, QString *error)
 {
     auto readWhole = [error](const QString &path, VendorFile *out) {
@@ -182,10 +182,11 @@ bool Importer::vendorRecords(Run &run, const QString &file, const SourceFormat &
             *error = f.errorString();
             return false;
         }
-        *out = VendorFile{QFileInfo(path).fileName(), f.readAll()};
+        // The whole path: vendor parsers take ids and times from the name and fall back
+        // to the file's modification time for a start time (docs/import-formats.md).
+        *out = VendorFile{path, f.readAll(), {}};
         return true;
     };
-    Q_UNUSED(run)
     if (format.vendor != VendorFormat::Zendesk) {
         VendorFile vf;
         if (!readWhole(file, &vf))
@@ -214,7 +215,7 @@ bool Importer::vendorRecords(Run &run, const QString &file, const SourceFormat &
         for (ParsedRecord &r : parseVendorFiles(VendorFormat::Zendesk, all)) {
             qsizetype owner = 0;
             for (qsizetype i = 0; i < paths.size(); ++i)
-                if (QFileInfo(paths.at(i)).fileName() == r.fileName)
+                if (paths.at(i) == r.fileName)
                     owner = i;
             m_groupedVendorRecords[paths.value(owner)].push_back(std::move(r));
         }
@@ -266,7 +267,7 @@ std::unique_ptr<RecordReader> Importer::openReader(Run &run, const QString &file
     }
     case SourceFormat::Kind::Vendor: {
         std::vector<ParsedRecord> records;
-        if (!vendorRecords(run, file, format, &records, error))
+        if (!vendorRecords(file, format, &records, error))
             return nullptr;
         return std::make_unique<VectorRecordReader>(std::move(records), QFileInfo(file).size());
     }
@@ -355,8 +356,12 @@ ImportResult Importer::run(const QStringList &files, Workspace &workspace,
             FileImportResult r;
             r.file = f;
             r.status = QStringLiteral("failed");
-            r.message = QStringLiteral("another import into %1 is running (lock %2)")
-                            .arg(workspace.path(), lockPath(workspace));
+            r.message = lock.error() == QLockFile::LockFailedError
+                            ? QStringLiteral("another import into %1 is running (lock %2)")
+                                  .arg(workspace.path(), lockPath(workspace))
+                            : QStringLiteral("cannot create the lock file %1 next to the "
+                                             "workspace (is its folder writable?)")
+                                  .arg(lockPath(workspace));
             result.files.push_back(r);
         }
         return result;

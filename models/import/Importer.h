@@ -40,7 +40,7 @@ private:
     FileImportResult importFile(Run &run, const QString &file);
     std::unique_ptr<RecordReader> openReader(Run &run, const QString &file,
                                              const SourceFormat &format, QString *error);
-    bool vendorRecords(Run &run, const QString &file, const SourceFormat &format,
+    bool vendorRecords(const QString &file, const SourceFormat &format,
                        std::vector<ParsedRecord> *records, QString *error);
 
     ImportOptions m_options;

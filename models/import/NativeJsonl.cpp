@@ -9,6 +9,23 @@
 namespace qaw {
 namespace {
 
+// A field's name in messages ("agent.id", "turns[3].text"), built only when a message
+// needs it: most records are fine, and formatting a name per turn would cost more than
+// the checks themselves.
+struct FieldPath
+{
+    FieldPath(const QString &topLevel) : name(topLevel) {} // implicit: top-level names
+    FieldPath(int turnIndex, const char *turnField) : turn(turnIndex), field(turnField) {}
+    QString text() const
+    {
+        return turn < 0 ? name : QStringLiteral("turns[%1].%2").arg(turn).arg(QLatin1String(field));
+    }
+
+    QString name;
+    int turn = -1;
+    const char *field = nullptr;
+};
+
 // Collects the first problem of a record; every check below returns false on it.
 class Checker
 {
@@ -20,16 +37,17 @@ public:
         *m_error = message;
         return false;
     }
-    bool missing(const QString &field)
+    bool missing(const FieldPath &field)
     {
-        return fail(QStringLiteral("missing required field '%1'").arg(field));
+        return fail(QStringLiteral("missing required field '%1'").arg(field.text()));
     }
-    bool wrongType(const QString &field, const char *expected)
+    bool wrongType(const FieldPath &field, const char *expected)
     {
-        return fail(QStringLiteral("field '%1' must be %2").arg(field, QLatin1String(expected)));
+        return fail(
+            QStringLiteral("field '%1' must be %2").arg(field.text(), QLatin1String(expected)));
     }
 
-    bool requiredString(const QJsonObject &o, const QString &key, const QString &path, QString *out)
+    bool requiredString(const QJsonObject &o, const QString &key, const FieldPath &path, QString *out)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull())
@@ -38,10 +56,10 @@ public:
             return wrongType(path, "a string");
         *out = v.toString();
         if (out->trimmed().isEmpty())
-            return fail(QStringLiteral("field '%1' is empty").arg(path));
+            return fail(QStringLiteral("field '%1' is empty").arg(path.text()));
         return true;
     }
-    bool optionalString(const QJsonObject &o, const QString &key, const QString &path, QString *out)
+    bool optionalString(const QJsonObject &o, const QString &key, const FieldPath &path, QString *out)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull())
@@ -51,7 +69,7 @@ public:
         *out = v.toString();
         return true;
     }
-    bool optionalMs(const QJsonObject &o, const QString &key, const QString &path, qint64 *out)
+    bool optionalMs(const QJsonObject &o, const QString &key, const FieldPath &path, qint64 *out)
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull())
@@ -89,39 +107,39 @@ QString reasonForParseError(const QJsonParseError &e, qsizetype length)
 
 bool readTurn(Checker &check, const QJsonValue &value, int index, Turn *turn)
 {
-    const QString at = QStringLiteral("turns[%1]").arg(index);
     if (!value.isObject())
-        return check.wrongType(at, "an object");
+        return check.fail(QStringLiteral("field 'turns[%1]' must be an object").arg(index));
     const QJsonObject o = value.toObject();
     QString speaker;
-    if (!check.requiredString(o, QStringLiteral("speaker"), at + QStringLiteral(".speaker"), &speaker))
+    if (!check.requiredString(o, QStringLiteral("speaker"), FieldPath(index, "speaker"), &speaker))
         return false;
     const std::optional<Speaker> s = speakerFromName(speaker);
     if (!s)
-        return check.fail(QStringLiteral("field '%1.speaker' has unknown value '%2' (expected "
+        return check.fail(QStringLiteral("field '%1' has unknown value '%2' (expected "
                                          "agent, customer, system or bot)")
-                              .arg(at, speaker));
+                              .arg(FieldPath(index, "speaker").text(), speaker));
     turn->speaker = *s;
     const QJsonValue text = o.value(QStringLiteral("text"));
     if (text.isUndefined() || text.isNull())
-        return check.missing(at + QStringLiteral(".text"));
+        return check.missing(FieldPath(index, "text"));
     if (!text.isString())
-        return check.wrongType(at + QStringLiteral(".text"), "a string");
+        return check.wrongType(FieldPath(index, "text"), "a string");
     turn->text = text.toString();
-    if (!check.optionalMs(o, QStringLiteral("start_ms"), at + QStringLiteral(".start_ms"),
+    if (!check.optionalMs(o, QStringLiteral("start_ms"), FieldPath(index, "start_ms"),
                           &turn->startMs) ||
-        !check.optionalMs(o, QStringLiteral("end_ms"), at + QStringLiteral(".end_ms"), &turn->endMs))
+        !check.optionalMs(o, QStringLiteral("end_ms"), FieldPath(index, "end_ms"), &turn->endMs))
         return false;
     if (turn->startMs >= 0 && turn->endMs >= 0 && turn->endMs < turn->startMs)
-        return check.fail(QStringLiteral("field '%1.end_ms' is before its start_ms").arg(at));
+        return check.fail(QStringLiteral("field '%1' is before its start_ms")
+                              .arg(FieldPath(index, "end_ms").text()));
     QString atText;
-    if (!check.optionalString(o, QStringLiteral("at"), at + QStringLiteral(".at"), &atText))
+    if (!check.optionalString(o, QStringLiteral("at"), FieldPath(index, "at"), &atText))
         return false;
     if (!atText.isEmpty()) {
         const std::optional<QDateTime> t = parseIsoTime(atText);
         if (!t)
-            return check.fail(QStringLiteral("field '%1.at' is not an ISO 8601 time: '%2'")
-                                  .arg(at, atText));
+            return check.fail(QStringLiteral("field '%1' is not an ISO 8601 time: '%2'")
+                                  .arg(FieldPath(index, "at").text(), atText));
         turn->atMs = t->toMSecsSinceEpoch();
     }
     return true;

@@ -24,6 +24,8 @@ private slots:
     void unbalancedQuotes();
     void mappingProfile();
     void unmappableHeaderFailsTheFile();
+    void previewShowsTheMappingStep();
+    void splitConversationIsADuplicate();
 };
 
 namespace {
@@ -188,6 +190,50 @@ void TestCsvImport::unmappableHeaderFailsTheFile()
     const ImportResult missing =
         Importer(options).run({importData(QStringLiteral("csv/custom-headers.csv"))}, *ws);
     QVERIFY(missing.files.front().message.contains(QStringLiteral("no mapping profile named 'nope'")));
+}
+
+void TestCsvImport::previewShowsTheMappingStep()
+{
+    const QString path = importData(QStringLiteral("csv/custom-headers.csv"));
+    ImportPreview p = previewImportFile(path, ImportOptions());
+    QVERIFY(p.readable);
+    QCOMPARE(p.format, QStringLiteral("csv"));
+    QCOMPARE(p.delimiter, QLatin1Char(';'));
+    QCOMPARE(p.encoding, QStringLiteral("UTF-8"));
+    QCOMPARE(p.header.size(), 6);
+    QCOMPARE(p.mapping.column(CsvField::ConversationId), QStringLiteral("Ticket"));
+    QVERIFY(!p.mappingProblems.isEmpty());
+    QVERIFY(p.records.empty()); // nothing to show until the mapping is corrected
+
+    ColumnMapping corrected = p.mapping;
+    corrected.setColumn(CsvField::StartedAt, QStringLiteral("When"));
+    corrected.setColumn(CsvField::AgentId, QStringLiteral("Rep"));
+    corrected.setColumn(CsvField::Speaker, QStringLiteral("Who"));
+    corrected.setColumn(CsvField::Text, QStringLiteral("Said"));
+    ImportOptions options;
+    options.mappingJson =
+        QString::fromUtf8(QJsonDocument(corrected.toJson()).toJson(QJsonDocument::Compact));
+    p = previewImportFile(path, options);
+    QVERIFY(p.mappingProblems.isEmpty());
+    QCOMPARE(p.records.size(), size_t(1));
+    QVERIFY(p.records.front().interaction.has_value());
+    QCOMPARE(p.records.front().interaction->turns.size(), size_t(2));
+}
+
+void TestCsvImport::splitConversationIsADuplicate()
+{
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    const ImportResult r =
+        Importer().run({importData(QStringLiteral("csv/split-conversation.csv"))}, *ws);
+    QCOMPARE(r.files.front().imported, qint64(2));
+    QCOMPARE(r.files.front().rejected, qint64(1));
+    const RejectedRecord reject = listRejects(*ws).front();
+    QCOMPARE(reject.recordNo, qint64(4));
+    QVERIFY2(reject.reason.startsWith(QStringLiteral("duplicate id 'S-1' in this file (first used "
+                                                     "by record 2)")),
+             qPrintable(reject.reason));
+    QVERIFY(reject.reason.contains(QStringLiteral("sort the file by conversation id")));
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)

@@ -3,6 +3,7 @@
 #include "demo/DemoWorkspace.h"
 #include "import/ImportBatches.h"
 #include "import/ImportPreview.h"
+#include "import/ImportSource.h"
 #include "import/Importer.h"
 
 #include <QBuffer>
@@ -22,6 +23,7 @@ private slots:
     void tenMegabyteLine();
     void unreadableFiles_data();
     void unreadableFiles();
+    void permissionDenied();
     void reimportIsIdempotent();
     void changedRecordUpdates();
     void cancelKeepsWholeChunks();
@@ -30,6 +32,8 @@ private slots:
     void interruptedBatchIsMarked();
     void databaseErrorFailsTheBatch();
     void preview();
+    void detectsFormats_data();
+    void detectsFormats();
 };
 
 void TestJsonlImport::importsGoodFile()
@@ -188,6 +192,22 @@ void TestJsonlImport::unreadableFiles()
              QStringLiteral("failed"));
 }
 
+void TestJsonlImport::permissionDenied()
+{
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    const QString path = dir.filePath(QStringLiteral("locked.jsonl"));
+    QVERIFY(writeFile(path, "{}\n"));
+    QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
+    QFile probe(path);
+    if (probe.open(QIODevice::ReadOnly))
+        QSKIP("this user reads files whatever their permissions (root)");
+    const ImportResult r = Importer().run({path}, *ws);
+    QCOMPARE(r.files.front().status, QStringLiteral("failed"));
+    QVERIFY2(r.files.front().message.contains(QStringLiteral("permission denied")),
+             qPrintable(r.files.front().message));
+}
+
 void TestJsonlImport::reimportIsIdempotent()
 {
     QTemporaryDir dir;
@@ -338,6 +358,40 @@ void TestJsonlImport::preview()
     QCOMPARE(p.records[0].interaction->turns.size(), size_t(4));
     QCOMPARE(p.records[0].interaction->turns[1].text,
              QStringLiteral("Hi, my card [CARD] was charged twice."));
+}
+
+void TestJsonlImport::detectsFormats_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("format"); // empty: the file is refused
+    const QByteArray line = R"({"id":"a","channel":"chat","turns":[]})";
+    QTest::newRow("json lines") << line + '\n' + line + '\n' << QStringLiteral("jsonl");
+    QTest::newRow("one long line") << line << QStringLiteral("jsonl");
+    QTest::newRow("first line broken") << QByteArray(R"({"id":"a","chan)") + '\n' + line + '\n'
+                                       << QStringLiteral("jsonl");
+    QTest::newRow("csv") << QByteArray("id,text\n1,hello\n") << QStringLiteral("csv");
+    QTest::newRow("utf-16 csv") << QByteArray("\xff\xfei\0d\0\n\0", 8) << QStringLiteral("csv");
+    QTest::newRow("unknown json document") << QByteArray("{\n  \"hello\": [1, 2]\n}\n") << QString();
+    QTest::newRow("pretty document with one-line objects")
+        << QByteArray("{\n  \"items\": [\n    {\"a\": 1}\n  ]\n}\n") << QString();
+}
+
+void TestJsonlImport::detectsFormats()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, format);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("input"));
+    QVERIFY(writeFile(path, content));
+    QString error;
+    const std::optional<SourceFormat> detected = detectSourceFormat(path, &error);
+    if (format.isEmpty()) {
+        QVERIFY(!detected);
+        QVERIFY2(error.contains(QStringLiteral("no supported format")), qPrintable(error));
+    } else {
+        QVERIFY2(detected, qPrintable(error));
+        QCOMPARE(detected->name(), format);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJsonlImport)

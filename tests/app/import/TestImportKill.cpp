@@ -1,0 +1,111 @@
+// Kills `qaw import` in the middle of a large file, then checks that the workspace opens,
+// passes the integrity checks, holds whole chunks only, and that importing again
+// completes it.
+#include "demo/DemoWorkspace.h"
+#include "import/ImportBatches.h"
+#include "storage/Workspace.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace qaw;
+
+class TestImportKill : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killMidImport();
+};
+
+namespace {
+
+constexpr int kInteractions = 8000;
+constexpr int kChunk = 100;
+
+qint64 value(Workspace &ws, const QString &sql)
+{
+    QSqlQuery q(ws.database());
+    return (q.exec(sql) && q.next()) ? q.value(0).toLongLong() : -1;
+}
+
+// Committed records so far, read through a separate connection like any other reader.
+qint64 committed(const QString &path)
+{
+    Workspace ws;
+    if (!QFileInfo::exists(path) || !ws.open(path))
+        return 0;
+    return value(ws, QStringLiteral("SELECT coalesce(max(n_imported), 0) FROM import_batches"));
+}
+
+} // namespace
+
+void TestImportKill::killMidImport()
+{
+    QTemporaryDir dir;
+    const QString jsonl = dir.filePath(QStringLiteral("big.jsonl"));
+    const QString path = dir.filePath(QStringLiteral("w.qaw"));
+    QString error;
+    DemoOptions options;
+    options.interactions = kInteractions;
+    QVERIFY(writeDemoJsonl(jsonl, options, &error));
+    const QStringList args{QStringLiteral("import"), jsonl, QStringLiteral("--workspace"), path,
+                           QStringLiteral("--chunk"), QString::number(kChunk),
+                           QStringLiteral("--quiet")};
+
+    QProcess importer;
+    importer.start(qEnvironmentVariable("QAW_QAW_EXE"), args);
+    QVERIFY(importer.waitForStarted());
+    // Wait until a few chunks are committed, then kill without warning (SIGKILL).
+    QTRY_VERIFY_WITH_TIMEOUT(committed(path) >= 3 * kChunk ||
+                                 importer.state() == QProcess::NotRunning,
+                             120000);
+    if (importer.state() == QProcess::NotRunning)
+        QSKIP("the import finished before it could be killed");
+    importer.kill();
+    QVERIFY(importer.waitForFinished());
+
+    {
+        Workspace ws;
+        QVERIFY2(ws.open(path), qPrintable(ws.errorMessage()));
+        QSqlQuery q(ws.database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        // The full-text index agrees with the turns it indexes.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO turns_fts(turns_fts) VALUES('integrity-check')")));
+        const qint64 interactions = value(ws, QStringLiteral("SELECT count(*) FROM interactions"));
+        QVERIFY(interactions >= 3 * kChunk);
+        QVERIFY(interactions < kInteractions);
+        QCOMPARE(interactions % kChunk, qint64(0)); // whole chunks only
+        QCOMPARE(value(ws, QStringLiteral("SELECT n_imported FROM import_batches")), interactions);
+        QCOMPARE(value(ws, QStringLiteral("SELECT count(*) FROM interactions i WHERE turn_count <> "
+                                          "(SELECT count(*) FROM turns t WHERE t.interaction_id = "
+                                          "i.id)")),
+                 qint64(0)); // no half interaction
+        QCOMPARE(value(ws, QStringLiteral("SELECT count(*) FROM import_batches WHERE status = "
+                                          "'running'")),
+                 qint64(1));
+    }
+
+    QProcess again;
+    again.start(qEnvironmentVariable("QAW_QAW_EXE"), args);
+    QVERIFY(again.waitForFinished(300000));
+    QCOMPARE(again.exitCode(), 0);
+    Workspace ws;
+    QVERIFY(ws.open(path));
+    QCOMPARE(value(ws, QStringLiteral("SELECT count(*) FROM interactions")), qint64(kInteractions));
+    QCOMPARE(value(ws, QStringLiteral("SELECT count(*) FROM import_batches WHERE status = 'failed' "
+                                      "AND message LIKE 'interrupted%'")),
+             qint64(1));
+    QCOMPARE(value(ws, QStringLiteral("SELECT n_imported + n_unchanged FROM import_batches WHERE "
+                                      "status = 'done'")),
+             qint64(kInteractions));
+    QCOMPARE(value(ws, QStringLiteral("SELECT count(*) FROM interactions i WHERE turn_count <> "
+                                      "(SELECT count(*) FROM turns t WHERE t.interaction_id = i.id)")),
+             qint64(0));
+}
+
+QTEST_GUILESS_MAIN(TestImportKill)
+#include "TestImportKill.moc"
