@@ -63,8 +63,10 @@ std::vector<DriverRow> table(Workspace &ws, const InteractionFilter &filter, Out
 {
     const QString o = outcomeExpression(outcome);
     QVariantList values;
+    // Bound values follow the text: the criteria table first, then the filter.
+    const QString with = criteriaTable(criteria, &values);
     const QString sql =
-        criteriaTable(criteria, &values) +
+        with +
         QStringLiteral("SELECT cs.criterion_id, cs.value >= crit.mark AS passed, count(*), "
                        "sum(%1), sum(%1 * %1) FROM interactions i CROSS JOIN "
                        "criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "

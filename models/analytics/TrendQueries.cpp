@@ -121,8 +121,10 @@ criterionResults(Workspace &ws, const InteractionFilter &filter, Bucketing bucke
     QVariantList values;
     // CROSS JOIN keeps SQLite's loop order: filtered interactions first, then each one's
     // scores through the (evaluation_id, criterion_id) unique index.
+    // Bound values follow the text: the criteria table first, then the filter.
+    const QString with = criteriaTable(criteria, &values);
     const QString sql =
-        criteriaTable(criteria, &values) +
+        with +
         QStringLiteral("SELECT cs.criterion_id, i.started_at / 86400000 AS d, count(*), "
                        "sum(cs.value >= crit.mark), sum((cs.value - crit.lo) / crit.span) "
                        "FROM interactions i CROSS JOIN criterion_scores cs "
@@ -193,8 +195,10 @@ std::vector<HeatCell> heatMap(Workspace &ws, const InteractionFilter &filter,
                               const std::vector<CriterionPassMark> &criteria)
 {
     QVariantList values;
+    // Bound values follow the text: the criteria table first, then the filter.
+    const QString with = criteriaTable(criteria, &values);
     const QString sql =
-        criteriaTable(criteria, &values) +
+        with +
         QStringLiteral("SELECT i.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE "
                        "a.external_id END, cs.criterion_id, count(*), "
                        "sum(cs.value >= crit.mark) FROM interactions i CROSS JOIN "
@@ -307,6 +311,20 @@ InteractionFilter bucketFilter(const InteractionFilter &filter, const QDate &buc
     const QDate last = nextBucketStart(bucket, bucketing).addDays(-1);
     f.from = filter.from.isValid() ? std::max(filter.from, bucket) : bucket;
     f.to = filter.to.isValid() ? std::min(filter.to, last) : last;
+    if (!f.minTotal)
+        f.minTotal = 0.0; // the charts count scored interactions only
+    return f;
+}
+
+InteractionFilter binFilter(const InteractionFilter &filter, const HistogramBin &bin)
+{
+    InteractionFilter f = filter;
+    f.minTotal = filter.minTotal ? std::max(*filter.minTotal, bin.lower) : bin.lower;
+    if (bin.upper >= 100) {
+        f.maxTotal = filter.maxTotal ? std::min(*filter.maxTotal, 100.0) : 100.0;
+    } else {
+        f.belowTotal = bin.upper;
+    }
     return f;
 }
 

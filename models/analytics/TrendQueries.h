@@ -101,9 +101,12 @@ std::vector<AutoVsHumanPoint> automatedVsHuman(Workspace &ws, const InteractionF
 std::vector<Marker> markers(Workspace &ws, const InteractionFilter &filter, qint64 agentId);
 
 //! The filter that selects exactly the interactions behind \a bucket of a chart drawn
-//! with \a filter: the same filter narrowed to the bucket's days.
+//! with \a filter: the same filter narrowed to the bucket's days, scored ones only.
 InteractionFilter bucketFilter(const InteractionFilter &filter, const QDate &bucket,
                                Bucketing bucketing);
+
+//! The filter that selects exactly the interactions counted in histogram \a bin.
+InteractionFilter binFilter(const InteractionFilter &filter, const HistogramBin &bin);
 
 } // namespace trends
 } // namespace qaw
