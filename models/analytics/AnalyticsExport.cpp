@@ -73,21 +73,20 @@ QJsonArray criterionJson(const QString &criterionId, const std::vector<Criterion
                                {QStringLiteral("passed"), p.passed},
                                {QStringLiteral("pass_rate"), jsonNumber(p.passRate)},
                                {QStringLiteral("mean"), jsonNumber(p.passRate)},
-                               {QStringLiteral("mean_normalised"),
-                                jsonNumber(p.meanNormalised)}});
+                               {QStringLiteral("mean_normalised"), jsonNumber(p.meanNormalised)}});
     return out;
 }
 
 QString criterionCsv(const std::map<QString, std::vector<CriterionPoint>> &byCriterion)
 {
     QString out = line({QStringLiteral("bucket"), QStringLiteral("criterion_id"),
-                        QStringLiteral("n"), QStringLiteral("passed"),
-                        QStringLiteral("pass_rate"), QStringLiteral("mean_normalised")});
+                        QStringLiteral("n"), QStringLiteral("passed"), QStringLiteral("pass_rate"),
+                        QStringLiteral("mean_normalised")});
     for (const auto &[id, points] : byCriterion)
         for (const CriterionPoint &p : points)
-            out += line({date(p.bucket), csvText(id), QString::number(p.n),
-                         QString::number(p.passed), csvNumber(p.passRate),
-                         csvNumber(p.meanNormalised)});
+            out +=
+                line({date(p.bucket), csvText(id), QString::number(p.n), QString::number(p.passed),
+                      csvNumber(p.passRate), csvNumber(p.meanNormalised)});
     return out;
 }
 
@@ -114,19 +113,18 @@ QJsonArray driversJson(const std::vector<DriverRow> &rows, Outcome outcome)
 
 QString driversCsv(const std::vector<DriverRow> &rows, Outcome outcome)
 {
-    QString out = line({QStringLiteral("rank"), QStringLiteral("criterion_id"),
-                        QStringLiteral("criterion"), QStringLiteral("outcome"),
-                        QStringLiteral("n_pass"), QStringLiteral("n_fail"),
-                        QStringLiteral("outcome_pass"), QStringLiteral("outcome_fail"),
-                        QStringLiteral("difference"), QStringLiteral("ci_low"),
-                        QStringLiteral("ci_high"), QStringLiteral("significant"),
-                        QStringLiteral("too_few_to_say")});
+    QString out =
+        line({QStringLiteral("rank"), QStringLiteral("criterion_id"), QStringLiteral("criterion"),
+              QStringLiteral("outcome"), QStringLiteral("n_pass"), QStringLiteral("n_fail"),
+              QStringLiteral("outcome_pass"), QStringLiteral("outcome_fail"),
+              QStringLiteral("difference"), QStringLiteral("ci_low"), QStringLiteral("ci_high"),
+              QStringLiteral("significant"), QStringLiteral("too_few_to_say")});
     int rank = 0;
     for (const DriverRow &r : rows)
         out += line({QString::number(++rank), csvText(r.criterionId), csvText(r.criterionName),
                      outcomeName(outcome), QString::number(r.nPass), QString::number(r.nFail),
-                     csvNumber(r.outcomePass), csvNumber(r.outcomeFail),
-                     csvNumber(r.difference), csvNumber(r.ciLow), csvNumber(r.ciHigh),
+                     csvNumber(r.outcomePass), csvNumber(r.outcomeFail), csvNumber(r.difference),
+                     csvNumber(r.ciLow), csvNumber(r.ciHigh),
                      r.significant() ? QStringLiteral("1") : QStringLiteral("0"),
                      r.tooFewToSay ? QStringLiteral("1") : QStringLiteral("0")});
     return out;
@@ -142,9 +140,9 @@ QString histogramCsv(const std::vector<HistogramBin> &bins)
 
 QString heatMapCsv(const std::vector<HeatCell> &cells)
 {
-    QString out = line({QStringLiteral("agent"), QStringLiteral("criterion_id"),
-                        QStringLiteral("n"), QStringLiteral("passed"),
-                        QStringLiteral("pass_rate")});
+    QString out =
+        line({QStringLiteral("agent"), QStringLiteral("criterion_id"), QStringLiteral("n"),
+              QStringLiteral("passed"), QStringLiteral("pass_rate")});
     for (const HeatCell &c : cells)
         out += line({csvText(c.agentName), csvText(c.criterionId), QString::number(c.n),
                      QString::number(c.passed), csvNumber(c.passRate)});
@@ -153,9 +151,9 @@ QString heatMapCsv(const std::vector<HeatCell> &cells)
 
 QString autoVsHumanCsv(const std::vector<AutoVsHumanPoint> &points)
 {
-    QString out = line({QStringLiteral("bucket"), QStringLiteral("n_auto"),
-                        QStringLiteral("mean_auto"), QStringLiteral("n_human"),
-                        QStringLiteral("mean_human")});
+    QString out =
+        line({QStringLiteral("bucket"), QStringLiteral("n_auto"), QStringLiteral("mean_auto"),
+              QStringLiteral("n_human"), QStringLiteral("mean_human")});
     for (const AutoVsHumanPoint &p : points)
         out += line({date(p.automated.bucket), QString::number(p.automated.n),
                      csvNumber(p.automated.mean), QString::number(p.human.n),

@@ -2,6 +2,7 @@
 
 #include "analytics/AnalyticsSql.h"
 #include "analytics/Buckets.h"
+#include "analytics/CriterionSummary.h"
 #include "storage/Workspace.h"
 
 #include <QSqlQuery>
@@ -63,29 +64,43 @@ std::vector<DriverRow> table(Workspace &ws, const InteractionFilter &filter, Out
 {
     const QString o = outcomeExpression(outcome);
     QVariantList values;
-    // Bound values follow the text: the criteria table first, then the filter.
-    const QString with = criteriaTable(criteria, &values);
-    const QString sql =
-        with +
-        QStringLiteral("SELECT cs.criterion_id, cs.value >= crit.mark AS passed, count(*), "
-                       "sum(%1), sum(%1 * %1) FROM interactions i CROSS JOIN "
-                       "criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
-                       "CROSS JOIN crit ON crit.id = cs.criterion_id")
-            .arg(o) +
-        analyticsSql::where(filter,
-                            QStringLiteral("i.auto_evaluation_id IS NOT NULL AND cs.na = 0 "
-                                           "AND cs.value IS NOT NULL AND %1 IS NOT NULL")
-                                .arg(o),
-                            &values) +
-        QStringLiteral(" GROUP BY cs.criterion_id, passed");
+    QString sql;
+    if (criterionSummary::usable(ws, filter, criteria)) {
+        const QString prefix = outcome == Outcome::Csat  ? QStringLiteral("csat")
+                               : outcome == Outcome::Fcr ? QStringLiteral("repeat")
+                                                         : QStringLiteral("seconds");
+        // A 0/1 repeat flag is its own square.
+        const QString squares = outcome == Outcome::Fcr ? QStringLiteral("repeat_sum")
+                                                        : prefix + QStringLiteral("_squares");
+        sql =
+            QStringLiteral("SELECT s.criterion_id, s.passed, sum(s.%1_n), sum(s.%1_sum), "
+                           "sum(s.%2) FROM analytics_criterion_days s")
+                .arg(prefix, squares) +
+            criterionSummary::where(filter, criteria, &values) +
+            QStringLiteral(" GROUP BY s.criterion_id, s.passed HAVING sum(s.%1_n) > 0").arg(prefix);
+    } else {
+        // Bound values follow the text: the criteria table first, then the filter.
+        const QString with = criteriaTable(criteria, &values);
+        sql = with +
+              QStringLiteral("SELECT cs.criterion_id, cs.value >= crit.mark AS passed, count(*), "
+                             "sum(%1), sum(%1 * %1) FROM interactions i CROSS JOIN "
+                             "criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
+                             "CROSS JOIN crit ON crit.id = cs.criterion_id")
+                  .arg(o) +
+              analyticsSql::where(filter,
+                                  QStringLiteral("i.auto_evaluation_id IS NOT NULL AND cs.na = 0 "
+                                                 "AND cs.value IS NOT NULL AND %1 IS NOT NULL")
+                                      .arg(o),
+                                  &values) +
+              QStringLiteral(" GROUP BY cs.criterion_id, passed");
+    }
     std::map<QString, Groups> groups;
     QSqlQuery q(ws.database());
     if (analyticsSql::run(q, sql, values)) {
         while (q.next()) {
             Groups &g = groups[q.value(0).toString()];
-            (q.value(1).toBool() ? g.pass : g.fail) =
-                stats::Moments{q.value(2).toLongLong(), q.value(3).toDouble(),
-                               q.value(4).toDouble()};
+            (q.value(1).toBool() ? g.pass : g.fail) = stats::Moments{
+                q.value(2).toLongLong(), q.value(3).toDouble(), q.value(4).toDouble()};
         }
     }
     std::vector<DriverRow> rows;
@@ -131,9 +146,8 @@ Scatter totalVsCsat(Workspace &ws, const InteractionFilter &filter)
     const QString sql =
         QStringLiteral("SELECT i.agent_id, (i.started_at / 86400000 + 3) / 7 AS w, count(*), "
                        "avg(i.auto_total), avg(i.csat) FROM interactions i") +
-        analyticsSql::where(filter,
-                            QStringLiteral("i.auto_total IS NOT NULL AND i.csat IS NOT NULL"),
-                            &values) +
+        analyticsSql::where(
+            filter, QStringLiteral("i.auto_total IS NOT NULL AND i.csat IS NOT NULL"), &values) +
         QStringLiteral(" GROUP BY i.agent_id, w ORDER BY i.agent_id, w");
     QSqlQuery q(ws.database());
     if (!analyticsSql::run(q, sql, values))

@@ -59,8 +59,7 @@ Comparison proportionDifference(qint64 successesA, qint64 nA, qint64 successesB,
     const double pa = double(successesA) / double(nA);
     const double pb = double(successesB) / double(nB);
     c.difference = pa - pb;
-    const double half =
-        kZ975 * std::sqrt(pa * (1 - pa) / double(nA) + pb * (1 - pb) / double(nB));
+    const double half = kZ975 * std::sqrt(pa * (1 - pa) / double(nA) + pb * (1 - pb) / double(nB));
     c.interval = {c.difference - half, c.difference + half};
     return c;
 }

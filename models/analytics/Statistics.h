@@ -9,7 +9,10 @@
 namespace qaw::stats {
 
 //! Undefined statistics are NaN (shown as "n/a" / JSON null), never 0.
-inline double undefined() { return std::numeric_limits<double>::quiet_NaN(); }
+inline double undefined()
+{
+    return std::numeric_limits<double>::quiet_NaN();
+}
 
 //! Sufficient statistics of a sample: count, sum and sum of squares. SQL returns these
 //! per day; coarser buckets are exact merges of them.

@@ -1,6 +1,7 @@
 #include "analytics/TrendQueries.h"
 
 #include "analytics/AnalyticsSql.h"
+#include "analytics/CriterionSummary.h"
 #include "storage/Workspace.h"
 
 #include <QSqlQuery>
@@ -119,30 +120,37 @@ criterionResults(Workspace &ws, const InteractionFilter &filter, Bucketing bucke
 {
     std::map<QString, std::vector<CriterionPoint>> out;
     QVariantList values;
-    // CROSS JOIN keeps SQLite's loop order: filtered interactions first, then each one's
-    // scores through the (evaluation_id, criterion_id) unique index.
-    // Bound values follow the text: the criteria table first, then the filter.
-    const QString with = criteriaTable(criteria, &values);
-    const QString sql =
-        with +
-        QStringLiteral("SELECT cs.criterion_id, i.started_at / 86400000 AS d, count(*), "
-                       "sum(cs.value >= crit.mark), sum((cs.value - crit.lo) / crit.span) "
-                       "FROM interactions i CROSS JOIN criterion_scores cs "
-                       "ON cs.evaluation_id = i.auto_evaluation_id CROSS JOIN crit "
-                       "ON crit.id = cs.criterion_id") +
-        analyticsSql::where(filter,
-                            QStringLiteral("i.auto_evaluation_id IS NOT NULL AND cs.na = 0 "
-                                           "AND cs.value IS NOT NULL"),
-                            &values) +
-        QStringLiteral(" GROUP BY cs.criterion_id, d");
+    QString sql;
+    if (criterionSummary::usable(ws, filter, criteria)) {
+        sql = QStringLiteral("SELECT s.criterion_id, s.day, sum(s.n), sum(s.n * s.passed), "
+                             "sum(s.normalised_sum) FROM analytics_criterion_days s") +
+              criterionSummary::where(filter, criteria, &values) +
+              QStringLiteral(" GROUP BY s.criterion_id, s.day");
+    } else {
+        // CROSS JOIN keeps SQLite's loop order: filtered interactions first, then each one's
+        // scores through the (evaluation_id, criterion_id) unique index.
+        // Bound values follow the text: the criteria table first, then the filter.
+        const QString with = criteriaTable(criteria, &values);
+        sql = with +
+              QStringLiteral("SELECT cs.criterion_id, i.started_at / 86400000 AS d, count(*), "
+                             "sum(cs.value >= crit.mark), sum((cs.value - crit.lo) / crit.span) "
+                             "FROM interactions i CROSS JOIN criterion_scores cs "
+                             "ON cs.evaluation_id = i.auto_evaluation_id CROSS JOIN crit "
+                             "ON crit.id = cs.criterion_id") +
+              analyticsSql::where(filter,
+                                  QStringLiteral("i.auto_evaluation_id IS NOT NULL AND cs.na = 0 "
+                                                 "AND cs.value IS NOT NULL"),
+                                  &values) +
+              QStringLiteral(" GROUP BY cs.criterion_id, d");
+    }
     std::map<QString, std::map<qint64, CriterionSums>> daily;
     std::map<qint64, int> anyDay; // the days with data, for the bucket range
     QSqlQuery q(ws.database());
     if (analyticsSql::run(q, sql, values)) {
         while (q.next()) {
             const qint64 day = q.value(1).toLongLong();
-            daily[q.value(0).toString()][day] = {q.value(2).toLongLong(),
-                                                 q.value(3).toLongLong(), q.value(4).toDouble()};
+            daily[q.value(0).toString()][day] = {q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                                 q.value(4).toDouble()};
             anyDay[day] = 1;
         }
     }
@@ -195,21 +203,29 @@ std::vector<HeatCell> heatMap(Workspace &ws, const InteractionFilter &filter,
                               const std::vector<CriterionPassMark> &criteria)
 {
     QVariantList values;
-    // Bound values follow the text: the criteria table first, then the filter.
-    const QString with = criteriaTable(criteria, &values);
-    const QString sql =
-        with +
-        QStringLiteral("SELECT i.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE "
-                       "a.external_id END, cs.criterion_id, count(*), "
-                       "sum(cs.value >= crit.mark) FROM interactions i CROSS JOIN "
-                       "criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
-                       "CROSS JOIN crit ON crit.id = cs.criterion_id "
-                       "JOIN agents a ON a.id = i.agent_id") +
-        analyticsSql::where(filter,
-                            QStringLiteral("i.auto_evaluation_id IS NOT NULL AND cs.na = 0 "
-                                           "AND cs.value IS NOT NULL"),
-                            &values) +
-        QStringLiteral(" GROUP BY i.agent_id, cs.criterion_id");
+    QString sql;
+    if (criterionSummary::usable(ws, filter, criteria)) {
+        sql = QStringLiteral("SELECT s.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE "
+                             "a.external_id END, s.criterion_id, sum(s.n), sum(s.n * s.passed) "
+                             "FROM analytics_criterion_days s JOIN agents a ON a.id = s.agent_id") +
+              criterionSummary::where(filter, criteria, &values) +
+              QStringLiteral(" GROUP BY s.agent_id, s.criterion_id");
+    } else {
+        // Bound values follow the text: the criteria table first, then the filter.
+        const QString with = criteriaTable(criteria, &values);
+        sql = with +
+              QStringLiteral("SELECT i.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE "
+                             "a.external_id END, cs.criterion_id, count(*), "
+                             "sum(cs.value >= crit.mark) FROM interactions i CROSS JOIN "
+                             "criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
+                             "CROSS JOIN crit ON crit.id = cs.criterion_id "
+                             "JOIN agents a ON a.id = i.agent_id") +
+              analyticsSql::where(filter,
+                                  QStringLiteral("i.auto_evaluation_id IS NOT NULL AND cs.na = 0 "
+                                                 "AND cs.value IS NOT NULL"),
+                                  &values) +
+              QStringLiteral(" GROUP BY i.agent_id, cs.criterion_id");
+    }
     std::vector<HeatCell> out;
     QSqlQuery q(ws.database());
     if (!analyticsSql::run(q, sql, values))
@@ -238,8 +254,7 @@ std::vector<AutoVsHumanPoint> automatedVsHuman(Workspace &ws, const InteractionF
     const QString autoSql =
         QStringLiteral("SELECT i.started_at / 86400000 AS d, count(*), sum(i.auto_total), "
                        "sum(i.auto_total * i.auto_total) FROM interactions i") +
-        analyticsSql::where(filter,
-                            QStringLiteral("i.has_human = 1 AND i.auto_total IS NOT NULL"),
+        analyticsSql::where(filter, QStringLiteral("i.has_human = 1 AND i.auto_total IS NOT NULL"),
                             &autoValues) +
         QStringLiteral(" GROUP BY d");
     QVariantList humanValues;
@@ -247,8 +262,7 @@ std::vector<AutoVsHumanPoint> automatedVsHuman(Workspace &ws, const InteractionF
         QStringLiteral("SELECT i.started_at / 86400000 AS d, count(*), sum(e.total), "
                        "sum(e.total * e.total) FROM interactions i JOIN evaluations e "
                        "ON e.interaction_id = i.id AND e.evaluator_kind = 'human'") +
-        analyticsSql::where(filter,
-                            QStringLiteral("i.has_human = 1 AND e.total IS NOT NULL"),
+        analyticsSql::where(filter, QStringLiteral("i.has_human = 1 AND e.total IS NOT NULL"),
                             &humanValues) +
         QStringLiteral(" GROUP BY d");
     const DailyMoments autoDaily = dailyMoments(ws, autoSql, autoValues);
@@ -283,9 +297,9 @@ std::vector<Marker> markers(Workspace &ws, const InteractionFilter &filter, qint
         while (q.next()) {
             const QDate d = dayFromNumber(q.value(0).toLongLong());
             if (inRange(d))
-                out.push_back({Marker::Kind::ScorecardVersion, d,
-                               QStringLiteral("%1 v%2").arg(q.value(1).toString(),
-                                                            q.value(2).toString())});
+                out.push_back(
+                    {Marker::Kind::ScorecardVersion, d,
+                     QStringLiteral("%1 v%2").arg(q.value(1).toString(), q.value(2).toString())});
         }
     }
     if (agentId >= 0 &&

@@ -144,6 +144,40 @@ private slots:
         QCOMPARE(csv.count(QLatin1Char('\n')), 3);
     }
 
+    void rawJoinAgreesWithTheSummary_data()
+    {
+        QTest::addColumn<int>("outcome");
+        QTest::newRow("csat") << int(Outcome::Csat);
+        QTest::newRow("fcr") << int(Outcome::Fcr);
+        QTest::newRow("aht") << int(Outcome::Aht);
+    }
+    void rawJoinAgreesWithTheSummary()
+    {
+        QFETCH(int, outcome);
+        InteractionFilter raw;
+        raw.minTotal = 0.0; // not answerable from the summary
+        const auto a = drivers::table(m_ws, {}, Outcome(outcome), m_criteria);
+        const auto b = drivers::table(m_ws, raw, Outcome(outcome), m_criteria);
+        QCOMPARE(a.size(), b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].criterionId, b[i].criterionId);
+            QCOMPARE(a[i].nPass, b[i].nPass);
+            QCOMPARE(a[i].nFail, b[i].nFail);
+            QVERIFY(near(a[i].difference, b[i].difference) ||
+                    (std::isnan(a[i].difference) && std::isnan(b[i].difference)));
+        }
+    }
+
+    // Last: changes the fixture. The summary follows edits of interactions.
+    void summaryFollowsAChangedCsat()
+    {
+        QVERIFY(fixture::exec(m_ws, QStringLiteral("UPDATE interactions SET csat = 1 WHERE id = 1")));
+        const auto rows = drivers::table(m_ws, {}, Outcome::Csat, m_criteria);
+        const DriverRow *greeting = rowOf(rows, "greeting");
+        QVERIFY(greeting);
+        QVERIFY(near(greeting->outcomePass, (1 + 4 + 3 + 4 + 3) / 5.0));
+    }
+
 private:
     QTemporaryDir m_dir;
     Workspace m_ws;

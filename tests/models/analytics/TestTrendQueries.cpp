@@ -1,6 +1,7 @@
 // Trend aggregates on the hand-computable fixture (AnalyticsFixture.h).
 #include "AnalyticsFixture.h"
 
+#include "analytics/CriterionSummary.h"
 #include "analytics/TrendQueries.h"
 
 #include <QTemporaryDir>
@@ -215,6 +216,46 @@ private slots:
     {
         for (const HistogramBin &bin : trends::histogram(m_ws, {}, 10))
             QCOMPARE(countWhere(m_ws, trends::binFilter({}, bin)), bin.count);
+    }
+
+    void summaryAndRawJoinAgree_data()
+    {
+        QTest::addColumn<qint64>("team");
+        QTest::addColumn<qint64>("agent");
+        QTest::addColumn<QDate>("from");
+        QTest::newRow("all") << qint64(-1) << qint64(-1) << QDate();
+        QTest::newRow("team") << qint64(1) << qint64(-1) << QDate();
+        QTest::newRow("agent from") << qint64(-1) << qint64(2) << QDate(2024, 1, 4);
+    }
+    void summaryAndRawJoinAgree()
+    {
+        QFETCH(qint64, team);
+        QFETCH(qint64, agent);
+        QFETCH(QDate, from);
+        InteractionFilter summary;
+        summary.teamId = team;
+        summary.agentId = agent;
+        summary.from = from;
+        QVERIFY(criterionSummary::serves(summary));
+        InteractionFilter raw = summary;
+        raw.minTotal = 0.0; // the summary cannot answer this: the raw join does
+        QVERIFY(!criterionSummary::serves(raw));
+        const auto a = trends::criterionResults(m_ws, summary, Bucketing::Day, m_criteria);
+        const auto b = trends::criterionResults(m_ws, raw, Bucketing::Day, m_criteria);
+        QCOMPARE(a.size(), b.size());
+        for (const auto &[id, points] : a) {
+            QCOMPARE(points.size(), b.at(id).size());
+            for (size_t i = 0; i < points.size(); ++i) {
+                QCOMPARE(points[i].n, b.at(id)[i].n);
+                QCOMPARE(points[i].passed, b.at(id)[i].passed);
+            }
+        }
+        const auto ha = trends::heatMap(m_ws, summary, m_criteria);
+        const auto hb = trends::heatMap(m_ws, raw, m_criteria);
+        QCOMPARE(ha.size(), hb.size());
+        for (size_t i = 0; i < ha.size(); ++i)
+            QVERIFY(ha[i].n == hb[i].n && ha[i].passed == hb[i].passed &&
+                    ha[i].criterionId == hb[i].criterionId);
     }
 
 private:
