@@ -147,7 +147,7 @@ Scatter totalVsCsat(Workspace &ws, const InteractionFilter &filter)
         QStringLiteral("SELECT i.agent_id, (i.started_at / 86400000 + 3) / 7 AS w, count(*), "
                        "avg(i.auto_total), avg(i.csat) FROM interactions i") +
         analyticsSql::where(
-            filter, QStringLiteral("i.auto_total IS NOT NULL AND i.csat IS NOT NULL"), &values) +
+            filter, QStringLiteral("+i.auto_total IS NOT NULL AND i.csat IS NOT NULL"), &values) +
         QStringLiteral(" GROUP BY i.agent_id, w ORDER BY i.agent_id, w");
     QSqlQuery q(ws.database());
     if (!analyticsSql::run(q, sql, values))

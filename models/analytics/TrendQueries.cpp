@@ -109,7 +109,7 @@ std::vector<TrendPoint> automatedTotal(Workspace &ws, const InteractionFilter &f
     const QString sql =
         QStringLiteral("SELECT i.started_at / 86400000 AS d, count(*), sum(i.auto_total), "
                        "sum(i.auto_total * i.auto_total) FROM interactions i") +
-        analyticsSql::where(filter, QStringLiteral("i.auto_total IS NOT NULL"), &values) +
+        analyticsSql::where(filter, QStringLiteral("+i.auto_total IS NOT NULL"), &values) +
         QStringLiteral(" GROUP BY d");
     return toTrend(filter, dailyMoments(ws, sql, values), bucketing);
 }
@@ -190,7 +190,7 @@ std::vector<HistogramBin> histogram(Workspace &ws, const InteractionFilter &filt
     const QString sql =
         QStringLiteral("SELECT min(max(CAST(i.auto_total / ? AS INTEGER), 0), ?) AS b, "
                        "count(*) FROM interactions i") +
-        analyticsSql::where(filter, QStringLiteral("i.auto_total IS NOT NULL"), &values) +
+        analyticsSql::where(filter, QStringLiteral("+i.auto_total IS NOT NULL"), &values) +
         QStringLiteral(" GROUP BY b");
     QSqlQuery q(ws.database());
     if (analyticsSql::run(q, sql, values))
@@ -254,7 +254,7 @@ std::vector<AutoVsHumanPoint> automatedVsHuman(Workspace &ws, const InteractionF
     const QString autoSql =
         QStringLiteral("SELECT i.started_at / 86400000 AS d, count(*), sum(i.auto_total), "
                        "sum(i.auto_total * i.auto_total) FROM interactions i") +
-        analyticsSql::where(filter, QStringLiteral("i.has_human = 1 AND i.auto_total IS NOT NULL"),
+        analyticsSql::where(filter, QStringLiteral("i.has_human = 1 AND +i.auto_total IS NOT NULL"),
                             &autoValues) +
         QStringLiteral(" GROUP BY d");
     QVariantList humanValues;

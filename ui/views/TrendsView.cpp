@@ -2,6 +2,7 @@
 
 #include "Prompts.h"
 #include "views/trends/ChartInteraction.h"
+#include "views/trends/DriversPanel.h"
 #include "views/trends/TrendsCharts.h"
 
 #include "analytics/AnalyticsExport.h"
@@ -12,12 +13,9 @@
 #include <QDateEdit>
 #include <QFile>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTabWidget>
-#include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -52,11 +50,6 @@ QDateEdit *dateEdit(QWidget *parent, const char *name)
     return d;
 }
 
-QString formatted(double v, int decimals)
-{
-    return std::isfinite(v) ? QLocale().toString(v, 'f', decimals) : QObject::tr("n/a");
-}
-
 } // namespace
 
 TrendsView::TrendsView(QWidget *parent) : WorkspaceView(parent)
@@ -89,7 +82,13 @@ TrendsView::TrendsView(QWidget *parent) : WorkspaceView(parent)
     m_tabs->addTab(createPlot(Histogram, "trendsHistogramPlot"), tr("Distribution"));
     m_tabs->addTab(createPlot(HeatMap, "trendsHeatMapPlot"), tr("Agents × criteria"));
     m_tabs->addTab(createPlot(AutoVsHuman, "trendsAutoHumanPlot"), tr("Automated vs human"));
-    m_tabs->addTab(createDriversPage(), tr("Drivers of CSAT, FCR, AHT"));
+    m_driversPanel = new DriversPanel(createPlot(Scatter, "trendsScatterPlot"), this);
+    connect(m_driversPanel, &DriversPanel::outcomeChanged, this, &TrendsView::scheduleRefresh);
+    connect(m_driversPanel, &DriversPanel::rowClicked, this, [this](int row) {
+        if (row >= 0 && size_t(row) < m_snapshot.drivers.size())
+            emit drillDown(DriversPanel::failedFilter(m_snapshot, row));
+    });
+    m_tabs->addTab(m_driversPanel, tr("Drivers of CSAT, FCR, AHT"));
     connect(m_criterion, &QComboBox::currentIndexChanged, this, &TrendsView::drawCriteriaChart);
 
     m_summary = new QLabel(this);
@@ -184,59 +183,6 @@ QWidget *TrendsView::createFilterBar()
     return bar;
 }
 
-QWidget *TrendsView::createDriversPage()
-{
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 4, 0, 0);
-    auto *top = new QHBoxLayout;
-    m_outcome = combo(page, "trendsOutcome");
-    m_outcome->addItem(tr("CSAT (mean survey score)"), int(Outcome::Csat));
-    m_outcome->addItem(tr("FCR (repeat contact within 7 days)"), int(Outcome::Fcr));
-    m_outcome->addItem(tr("AHT (mean handle time, s)"), int(Outcome::Aht));
-    connect(m_outcome, &QComboBox::currentIndexChanged, this, &TrendsView::scheduleRefresh);
-    top->addWidget(new QLabel(tr("Outcome:"), page));
-    top->addWidget(m_outcome);
-    top->addStretch(1);
-    layout->addLayout(top);
-    m_drivers = new QTableWidget(page);
-    m_drivers->setObjectName(QStringLiteral("trendsDriversTable"));
-    m_drivers->setColumnCount(8);
-    m_drivers->setHorizontalHeaderLabels({tr("Criterion"), tr("n pass"), tr("n fail"),
-                                          tr("When passed"), tr("When failed"),
-                                          tr("Difference"), tr("95% CI"), tr("Note")});
-    m_drivers->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_drivers->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_drivers->verticalHeader()->setVisible(false);
-    m_drivers->horizontalHeader()->setStretchLastSection(true);
-    m_drivers->setAlternatingRowColors(true);
-    connect(m_drivers, &QTableWidget::cellClicked, this, [this](int row, int) {
-        if (row < 0 || size_t(row) >= m_snapshot.drivers.size())
-            return;
-        const DriverRow &r = m_snapshot.drivers[size_t(row)];
-        InteractionFilter f = m_snapshot.request.filter;
-        f.minTotal = f.minTotal.value_or(0.0);
-        f.criterionId = r.criterionId;
-        f.criterionResult = InteractionFilter::CriterionResult::Failed;
-        for (const CriterionPassMark &c : m_snapshot.criteria)
-            if (c.id == r.criterionId)
-                f.criterionPassMark = c.passMark;
-        emit drillDown(f);
-    });
-    m_driversNote = new QLabel(page);
-    m_driversNote->setObjectName(QStringLiteral("trendsDriversNote"));
-    m_driversNote->setWordWrap(true);
-    auto *split = new QSplitter(Qt::Horizontal, page);
-    split->setObjectName(QStringLiteral("trendsDriversSplitter"));
-    split->addWidget(m_drivers);
-    split->addWidget(createPlot(Scatter, "trendsScatterPlot"));
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_driversNote);
-    return page;
-}
-
 void TrendsView::setWorkspace(Workspace *workspace)
 {
     m_watcher.waitForFinished(); // the worker reads through the old workspace
@@ -298,9 +244,15 @@ void TrendsView::scheduleRefresh()
     m_refreshTimer->start(); // restarts: a burst of changes makes one query
 }
 
+QTableWidget *TrendsView::driversTable() const
+{
+    return m_driversPanel->table();
+}
+
 bool TrendsView::isBusy() const
 {
-    return m_refreshTimer->isActive() || m_watcher.isRunning() || m_queryAgain;
+    // Not m_watcher.isRunning(): the run may have ended with its result not yet drawn.
+    return m_refreshTimer->isActive() || m_queryRunning || m_queryAgain;
 }
 
 InteractionFilter TrendsView::currentFilter() const
@@ -332,7 +284,7 @@ TrendsRequest TrendsView::buildRequest() const
     TrendsRequest r;
     r.filter = currentFilter();
     r.bucketing = Bucketing(m_bucket->currentData().toInt());
-    r.outcome = Outcome(m_outcome->currentData().toInt());
+    r.outcome = m_driversPanel->outcome();
     r.series.push_back({seriesLabel(r.filter), r.filter});
     if (r.filter.teamId >= 0 || r.filter.agentId >= 0) {
         InteractionFilter all = r.filter;
@@ -365,11 +317,12 @@ void TrendsView::startQuery()
 {
     if (!m_workspace)
         return;
-    if (m_watcher.isRunning()) {
+    if (m_queryRunning) {
         m_queryAgain = true; // one more run with the newest filter when this one ends
         return;
     }
     m_queryAgain = false;
+    m_queryRunning = true;
     m_summary->setText(tr("Calculating…"));
     Workspace *ws = m_workspace;
     const TrendsRequest request = buildRequest();
@@ -383,6 +336,9 @@ void TrendsView::startQuery()
 
 void TrendsView::onQueryFinished()
 {
+    m_queryRunning = false;
+    if (!m_workspace)
+        return; // closed while the query ran: nothing to show
     if (m_queryAgain) {
         startQuery();
         return;
@@ -417,7 +373,7 @@ void TrendsView::draw()
     trendsCharts::drawHeatMap(m_plots[HeatMap], m_interactions[HeatMap], m_snapshot);
     trendsCharts::drawAutoVsHuman(m_plots[AutoVsHuman], m_interactions[AutoVsHuman], m_snapshot);
     trendsCharts::drawScatter(m_plots[Scatter], m_interactions[Scatter], m_snapshot);
-    fillDriversTable();
+    m_driversPanel->show(m_snapshot);
 }
 
 void TrendsView::drawCriteriaChart()
@@ -425,52 +381,6 @@ void TrendsView::drawCriteriaChart()
     const QString id = m_criterion->currentData().toString();
     trendsCharts::drawCriteria(m_plots[Criteria], m_interactions[Criteria], m_snapshot,
                                id.isEmpty() ? QStringList() : QStringList{id});
-}
-
-void TrendsView::fillDriversTable()
-{
-    const Outcome outcome = m_snapshot.request.outcome;
-    const int decimals = outcome == Outcome::Fcr ? 3 : outcome == Outcome::Aht ? 0 : 2;
-    m_drivers->setRowCount(int(m_snapshot.drivers.size()));
-    int row = 0;
-    for (const DriverRow &r : m_snapshot.drivers) {
-        const QStringList cells = {
-            r.criterionName,
-            QLocale().toString(r.nPass),
-            QLocale().toString(r.nFail),
-            formatted(r.outcomePass, decimals),
-            formatted(r.outcomeFail, decimals),
-            formatted(r.difference, decimals),
-            std::isfinite(r.ciLow) ? tr("%1 to %2").arg(formatted(r.ciLow, decimals),
-                                                        formatted(r.ciHigh, decimals))
-                                   : tr("n/a"),
-            r.tooFewToSay ? tr("⚠ too few to say (n < %1 in a group)").arg(DriverRow::kMinimumGroup)
-            : r.significant() ? tr("interval excludes 0")
-                              : tr("no clear link")};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells[c]);
-            if (c > 0 && c < 7)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (r.tooFewToSay)
-                item->setForeground(QColor(150, 150, 150));
-            item->setToolTip(tr("Click: the interactions where \"%1\" failed").arg(r.criterionName));
-            m_drivers->setItem(row, c, item);
-        }
-        ++row;
-    }
-    m_drivers->resizeColumnsToContents();
-    const QString what = outcome == Outcome::Csat ? tr("mean CSAT")
-                         : outcome == Outcome::Fcr ? tr("the rate of repeat contact within 7 days (lower is better)")
-                                                   : tr("mean handle time in seconds");
-    m_driversNote->setText(
-        tr("Each row compares %1 when the criterion passed vs failed in the current "
-           "automated evaluation (N/A left out). Difference = passed − failed with a 95% "
-           "interval (%2). Rows with fewer than %3 interactions in either group are marked "
-           "and ranked last. Association, not proof of cause.")
-            .arg(what,
-                 outcome == Outcome::Fcr ? tr("Wald, difference of proportions")
-                                         : tr("Welch's t"))
-            .arg(DriverRow::kMinimumGroup));
 }
 
 TrendsView::Chart TrendsView::currentChart() const

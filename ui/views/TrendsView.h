@@ -20,6 +20,7 @@ class QTimer;
 namespace qaw {
 
 class ChartInteraction;
+class DriversPanel;
 class Prompts;
 
 //! Trends: how automated quality moves over time, for whom, on which criteria, and how
@@ -41,7 +42,7 @@ public:
 
     QCustomPlot *chart(Chart chart) const { return m_plots[chart]; }
     ChartInteraction *interaction(Chart chart) const { return m_interactions[chart]; }
-    QTableWidget *driversTable() const { return m_drivers; }
+    QTableWidget *driversTable() const;
     //! The numbers currently drawn.
     const TrendsSnapshot &snapshot() const { return m_snapshot; }
     bool isBusy() const;
@@ -56,7 +57,6 @@ signals:
 
 private:
     QWidget *createFilterBar();
-    QWidget *createDriversPage();
     QCustomPlot *createPlot(Chart chart, const char *objectName);
     void loadFilterChoices();
     void reloadAgents();
@@ -65,7 +65,6 @@ private:
     void onQueryFinished();
     void draw();
     void drawCriteriaChart();
-    void fillDriversTable();
     TrendsRequest buildRequest() const;
     QString seriesLabel(const InteractionFilter &filter) const;
     void pinSeries();
@@ -84,16 +83,15 @@ private:
     QComboBox *m_queue = nullptr;
     QComboBox *m_bucket = nullptr;
     QComboBox *m_criterion = nullptr;
-    QComboBox *m_outcome = nullptr;
     QLabel *m_summary = nullptr;
-    QLabel *m_driversNote = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QTableWidget *m_drivers = nullptr;
+    DriversPanel *m_driversPanel = nullptr;
     QCustomPlot *m_plots[ChartCount] = {};
     ChartInteraction *m_interactions[ChartCount] = {};
     QTimer *m_refreshTimer = nullptr;
     QFutureWatcher<TrendsSnapshot> m_watcher;
     bool m_queryAgain = false;
+    bool m_queryRunning = false;
     bool m_loadingChoices = false;
     std::vector<SeriesSpec> m_pinned;
     TrendsSnapshot m_snapshot;
