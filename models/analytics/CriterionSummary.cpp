@@ -63,7 +63,16 @@ bool refresh(Workspace &ws, const std::vector<CriterionPassMark> &criteria)
              q.exec(QStringLiteral("INSERT OR IGNORE INTO analytics_dirty_days(day) "
                                    "SELECT DISTINCT started_at / 86400000 FROM interactions"));
     ok = ok && q.exec(QStringLiteral("DELETE FROM analytics_criterion_days WHERE day IN "
-                                     "(SELECT day FROM analytics_dirty_days)"));
+                                     "(SELECT day FROM analytics_dirty_days)")) &&
+         q.exec(QStringLiteral("DELETE FROM analytics_total_days WHERE day IN "
+                               "(SELECT day FROM analytics_dirty_days)")) &&
+         q.exec(QStringLiteral(
+             "INSERT INTO analytics_total_days SELECT d.day, coalesce(i.team_id, -1), "
+             "i.agent_id, i.channel, i.queue, count(*), sum(i.auto_total), "
+             "sum(i.auto_total * i.auto_total) FROM analytics_dirty_days d CROSS JOIN "
+             "interactions i ON i.started_at >= d.day * 86400000 AND "
+             "i.started_at < (d.day + 1) * 86400000 WHERE +i.auto_total IS NOT NULL "
+             "GROUP BY 1, 2, 3, 4, 5"));
     QVariantList values;
     const QString with = criteriaTable(criteria, &values);
     // One range scan of the started_at index per dirty day, then each interaction's
@@ -120,6 +129,39 @@ bool usable(Workspace &ws, const InteractionFilter &filter,
             return false;
     }
     return refresh(ws, active);
+}
+
+bool servesTotals(const InteractionFilter &f)
+{
+    InteractionFilter summarised;
+    summarised.from = f.from;
+    summarised.to = f.to;
+    summarised.teamId = f.teamId;
+    summarised.agentId = f.agentId;
+    summarised.channel = f.channel;
+    summarised.queue = f.queue;
+    return f == summarised;
+}
+
+bool totalsUsable(Workspace &ws, const InteractionFilter &filter)
+{
+    return servesTotals(filter) && refresh(ws, activeCriteria(ws));
+}
+
+QString totalsWhere(const InteractionFilter &f, QVariantList *values)
+{
+    QString clause = where(f, {}, values);
+    // No criterion here: drop the criterion condition that where() starts with.
+    clause.replace(QStringLiteral("s.criterion_id IN (NULL)"), QStringLiteral("1"));
+    if (!f.channel.isEmpty()) {
+        clause += QStringLiteral(" AND s.channel = ?");
+        values->append(f.channel);
+    }
+    if (!f.queue.isEmpty()) {
+        clause += QStringLiteral(" AND s.queue = ?");
+        values->append(f.queue);
+    }
+    return clause;
 }
 
 QString where(const InteractionFilter &f, const std::vector<CriterionPassMark> &criteria,

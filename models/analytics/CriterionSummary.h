@@ -38,5 +38,12 @@ bool usable(Workspace &ws, const InteractionFilter &filter,
 QString where(const InteractionFilter &filter, const std::vector<CriterionPassMark> &criteria,
               QVariantList *values);
 
+//! The automated-total sums (table analytics_total_days, schema version 4, refreshed
+//! with the criterion summary) answer filters of dates, team, agent, channel and queue.
+bool servesTotals(const InteractionFilter &filter);
+bool totalsUsable(Workspace &ws, const InteractionFilter &filter);
+//! " WHERE ..." over analytics_total_days (alias "s").
+QString totalsWhere(const InteractionFilter &filter, QVariantList *values);
+
 } // namespace criterionSummary
 } // namespace qaw

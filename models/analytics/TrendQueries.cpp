@@ -106,6 +106,13 @@ std::vector<TrendPoint> automatedTotal(Workspace &ws, const InteractionFilter &f
                                        Bucketing bucketing)
 {
     QVariantList values;
+    if (criterionSummary::totalsUsable(ws, filter)) {
+        const QString sql = QStringLiteral("SELECT s.day, sum(s.n), sum(s.total_sum), "
+                                           "sum(s.total_squares) FROM analytics_total_days s") +
+                            criterionSummary::totalsWhere(filter, &values) +
+                            QStringLiteral(" GROUP BY s.day");
+        return toTrend(filter, dailyMoments(ws, sql, values), bucketing);
+    }
     const QString sql =
         QStringLiteral("SELECT i.started_at / 86400000 AS d, count(*), sum(i.auto_total), "
                        "sum(i.auto_total * i.auto_total) FROM interactions i") +

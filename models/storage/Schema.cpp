@@ -270,14 +270,31 @@ const char *const kVersion3[] = {
     "INSERT INTO analytics_dirty_days(day) SELECT DISTINCT started_at / 86400000 FROM interactions",
     "CREATE TRIGGER analytics_dirty_insert AFTER INSERT ON interactions BEGIN "
     "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (new.started_at / 86400000); END",
-    "CREATE TRIGGER analytics_dirty_update AFTER UPDATE OF started_at, agent_id, team_id, csat, "
-    "repeat_contact, duration_ms, auto_evaluation_id ON interactions BEGIN "
+    "CREATE TRIGGER analytics_dirty_update AFTER UPDATE OF started_at, agent_id, team_id, channel, "
+    "queue, csat, repeat_contact, duration_ms, auto_total, auto_evaluation_id ON interactions BEGIN "
     "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (old.started_at / 86400000); "
     "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (new.started_at / 86400000); END",
     "CREATE TRIGGER analytics_dirty_delete AFTER DELETE ON interactions BEGIN "
     "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (old.started_at / 86400000); END",
 };
 #undef QAW_ANALYTICS_COLUMNS
+
+// Version 4: per-day sums of automated totals by team, agent, channel and queue, kept
+// with the criterion summary (same dirty days), for the quality trend at scale.
+const char *const kVersion4[] = {
+    R"(CREATE TABLE analytics_total_days(
+        day INTEGER NOT NULL,
+        team_id INTEGER NOT NULL,
+        agent_id INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        queue TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        total_sum REAL NOT NULL,
+        total_squares REAL NOT NULL,
+        PRIMARY KEY(day, team_id, agent_id, channel, queue)) WITHOUT ROWID)",
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) "
+    "SELECT DISTINCT started_at / 86400000 FROM interactions",
+};
 
 struct Migration
 {
@@ -291,7 +308,7 @@ template <size_t N> Migration migrationOf(const char *const (&statements)[N])
 }
 
 const Migration kMigrations[] = {migrationOf(kVersion1), migrationOf(kVersion2),
-                                 migrationOf(kVersion3)};
+                                 migrationOf(kVersion3), migrationOf(kVersion4)};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCurrentVersion,
               "one migration per schema version");
 

@@ -258,6 +258,38 @@ private slots:
                     ha[i].criterionId == hb[i].criterionId);
     }
 
+    void totalsSummaryAndRawAgree_data()
+    {
+        QTest::addColumn<qint64>("team");
+        QTest::addColumn<QString>("channel");
+        QTest::addColumn<QDate>("to");
+        QTest::newRow("all") << qint64(-1) << QString() << QDate();
+        QTest::newRow("team chat") << qint64(1) << QStringLiteral("chat") << QDate();
+        QTest::newRow("email to") << qint64(-1) << QStringLiteral("email") << QDate(2024, 1, 16);
+        QTest::newRow("to") << qint64(-1) << QString() << QDate(2024, 1, 16);
+    }
+    void totalsSummaryAndRawAgree()
+    {
+        QFETCH(qint64, team);
+        QFETCH(QString, channel);
+        QFETCH(QDate, to);
+        InteractionFilter summary;
+        summary.teamId = team;
+        summary.channel = channel;
+        summary.to = to;
+        QVERIFY(criterionSummary::servesTotals(summary));
+        InteractionFilter raw = summary;
+        raw.minTotal = 0.0;
+        QVERIFY(!criterionSummary::servesTotals(raw));
+        const auto a = trends::automatedTotal(m_ws, summary, Bucketing::Day);
+        const auto b = trends::automatedTotal(m_ws, raw, Bucketing::Day);
+        QCOMPARE(a.size(), b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].n, b[i].n);
+            QVERIFY(near(a[i].mean, b[i].mean) || (std::isnan(a[i].mean) && std::isnan(b[i].mean)));
+        }
+    }
+
 private:
     double activeMark(const QString &id) const
     {
