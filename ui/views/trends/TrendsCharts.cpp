@@ -362,6 +362,7 @@ void drawHeatMap(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
             f, c.n > 0};
     }
     QCPColorGradient gradient;
+    gradient.clearColorStops(); // the default gradient has stops of its own
     gradient.setColorStopAt(0, QColor(192, 57, 43));
     gradient.setColorStopAt(0.6, QColor(241, 196, 15));
     gradient.setColorStopAt(1, QColor(39, 174, 96));
@@ -374,6 +375,7 @@ void drawHeatMap(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
     scale->setLabel(QObject::tr("Pass rate (%)"));
     scale->setBarWidth(12);
     map->setColorScale(scale);
+    scale->setGradient(gradient); // the scale's gradient wins over the map's
     scale->setDataRange(QCPRange(0, 100));
     auto xTicks = QSharedPointer<QCPAxisTickerText>::create();
     for (int xi = 0; xi < nx; ++xi)
@@ -488,8 +490,8 @@ void drawScatter(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
     summary->setTextAlignment(Qt::AlignLeft);
     summary->setBrush(QColor(255, 255, 255, 220));
     summary->setPadding(QMargins(6, 4, 6, 4));
-    summary->setText(QObject::tr("%1 agent-weeks · Pearson r = %2 · Spearman ρ = %3\n"
-                                 "CSAT = %4 + %5 × total")
+    summary->setText(QObject::tr("%1 agent-weeks\nPearson r = %2\nSpearman ρ = %3\n"
+                                 "fit: CSAT = %4 + %5 × total")
                          .arg(count(fit.n), number(fit.pearson, 3), number(fit.spearman, 3),
                               number(fit.intercept, 2), number(fit.slope, 4)));
     plot->xAxis->setRange(std::max(0.0, minX - 5), std::min(100.0, maxX + 5));
