@@ -16,28 +16,28 @@
 namespace qaw::cli {
 namespace {
 
-const QString kUsage = QStringLiteral(
-    "Usage: qaw report trend --workspace W --by day|week|month [--team T|--agent A] "
-    "[--criterion C] [--from D --to D] [--format json|csv]\n"
-    "       qaw report drivers --workspace W --outcome csat|fcr|aht [filters] "
-    "[--format json|csv]");
+const QString kUsage =
+    QStringLiteral("Usage: qaw report trend --workspace W --by day|week|month [--team T|--agent A] "
+                   "[--criterion C] [--from D --to D] [--format json|csv]\n"
+                   "       qaw report drivers --workspace W --outcome csat|fcr|aht [filters] "
+                   "[--format json|csv]");
 
 void addFilterOptions(QCommandLineParser &parser)
 {
     parser.addOption(workspaceOption());
-    parser.addOption({QStringLiteral("team"), QStringLiteral("Only this team (name)."),
-                      QStringLiteral("TEAM")});
+    parser.addOption(
+        {QStringLiteral("team"), QStringLiteral("Only this team (name)."), QStringLiteral("TEAM")});
     parser.addOption({QStringLiteral("agent"),
                       QStringLiteral("Only this agent (external id or name)."),
                       QStringLiteral("AGENT")});
     parser.addOption({QStringLiteral("channel"), QStringLiteral("Only this channel."),
                       QStringLiteral("CHANNEL")});
-    parser.addOption({QStringLiteral("queue"), QStringLiteral("Only this queue."),
-                      QStringLiteral("QUEUE")});
+    parser.addOption(
+        {QStringLiteral("queue"), QStringLiteral("Only this queue."), QStringLiteral("QUEUE")});
     parser.addOption({QStringLiteral("from"), QStringLiteral("First day (YYYY-MM-DD, UTC)."),
                       QStringLiteral("DATE")});
-    parser.addOption({QStringLiteral("to"), QStringLiteral("Last day, inclusive."),
-                      QStringLiteral("DATE")});
+    parser.addOption(
+        {QStringLiteral("to"), QStringLiteral("Last day, inclusive."), QStringLiteral("DATE")});
     parser.addOption(formatOption(QStringLiteral("json, csv"), QStringLiteral("json")));
 }
 
@@ -61,7 +61,8 @@ int readFilter(const QCommandLineParser &parser, const Workspace &ws, Interactio
         f->agentId = findAgent(ws, agent);
         if (f->agentId == -2) {
             printErr(QStringLiteral("qaw: more than one agent is named '%1'; give the "
-                                    "external id").arg(agent));
+                                    "external id")
+                         .arg(agent));
             return Failure;
         }
         if (f->agentId < 0) {
@@ -167,8 +168,7 @@ int runDrivers(const QStringList &args)
                         QStringLiteral("Which criteria go with better CSAT, FCR or AHT."),
                         &exitCode))
         return exitCode;
-    const std::optional<Outcome> outcome =
-        outcomeFromName(parser.value(QStringLiteral("outcome")));
+    const std::optional<Outcome> outcome = outcomeFromName(parser.value(QStringLiteral("outcome")));
     bool csv = false;
     if (!outcome) {
         printErr(QStringLiteral("qaw: --outcome must be csat, fcr or aht"));

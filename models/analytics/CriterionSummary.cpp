@@ -62,8 +62,9 @@ bool refresh(Workspace &ws, const std::vector<CriterionPassMark> &criteria)
         ok = q.exec(QStringLiteral("DELETE FROM analytics_criterion_days")) &&
              q.exec(QStringLiteral("INSERT OR IGNORE INTO analytics_dirty_days(day) "
                                    "SELECT DISTINCT started_at / 86400000 FROM interactions"));
-    ok = ok && q.exec(QStringLiteral("DELETE FROM analytics_criterion_days WHERE day IN "
-                                     "(SELECT day FROM analytics_dirty_days)")) &&
+    ok = ok &&
+         q.exec(QStringLiteral("DELETE FROM analytics_criterion_days WHERE day IN "
+                               "(SELECT day FROM analytics_dirty_days)")) &&
          q.exec(QStringLiteral("DELETE FROM analytics_total_days WHERE day IN "
                                "(SELECT day FROM analytics_dirty_days)")) &&
          q.exec(QStringLiteral(

@@ -155,9 +155,9 @@ QWidget *TrendsView::createFilterBar()
     row->addWidget(pin);
     row->addWidget(clear);
     row->addStretch(1);
-    for (const auto &[kind, name, text] :
-         {std::tuple{"png", "trendsExportPng", tr("PNG")}, std::tuple{"pdf", "trendsExportPdf", tr("PDF")},
-          std::tuple{"csv", "trendsExportCsv", tr("CSV")}}) {
+    for (const auto &[kind, name, text] : {std::tuple{"png", "trendsExportPng", tr("PNG")},
+                                           std::tuple{"pdf", "trendsExportPdf", tr("PDF")},
+                                           std::tuple{"csv", "trendsExportCsv", tr("CSV")}}) {
         auto *button = new QToolButton(bar);
         button->setObjectName(QLatin1String(name));
         button->setText(tr("Export %1").arg(text));
@@ -428,16 +428,16 @@ QString TrendsView::currentCsv() const
 
 void TrendsView::exportChart(const QString &kind)
 {
-    static const char *const names[] = {"quality-trend", "criteria-pass-rates", "distribution",
-                                        "agents-criteria", "automated-vs-human", "drivers"};
+    static const char *const names[] = {"quality-trend",   "criteria-pass-rates", "distribution",
+                                        "agents-criteria", "automated-vs-human",  "drivers"};
     const Chart chart = currentChart();
     Prompts *prompts = m_prompts ? m_prompts : m_ownPrompts.get();
     const QString suggested = QLatin1String(names[chart]) + QLatin1Char('.') + kind;
-    const QString path = prompts->saveFileName(
-        this, tr("Export chart"), suggested,
-        kind == QLatin1String("csv") ? tr("CSV files (*.csv)")
-        : kind == QLatin1String("pdf") ? tr("PDF files (*.pdf)")
-                                       : tr("PNG images (*.png)"));
+    const QString path =
+        prompts->saveFileName(this, tr("Export chart"), suggested,
+                              kind == QLatin1String("csv")   ? tr("CSV files (*.csv)")
+                              : kind == QLatin1String("pdf") ? tr("PDF files (*.pdf)")
+                                                             : tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     bool ok = false;

@@ -26,8 +26,8 @@ private slots:
 
     void weeklyTrendJson()
     {
-        const QJsonArray a = runJson({QStringLiteral("trend"), QStringLiteral("--by"),
-                                      QStringLiteral("week")});
+        const QJsonArray a =
+            runJson({QStringLiteral("trend"), QStringLiteral("--by"), QStringLiteral("week")});
         QCOMPARE(a.size(), 3);
         const QJsonObject first = a[0].toObject();
         QCOMPARE(first.value(QStringLiteral("bucket")).toString(), QStringLiteral("2024-01-01"));
@@ -38,13 +38,13 @@ private slots:
 
     void teamAndAgentByNameOrExternalId()
     {
-        const QJsonArray team = runJson({QStringLiteral("trend"), QStringLiteral("--by"),
-                                         QStringLiteral("month"), QStringLiteral("--team"),
-                                         QStringLiteral("blue")});
+        const QJsonArray team =
+            runJson({QStringLiteral("trend"), QStringLiteral("--by"), QStringLiteral("month"),
+                     QStringLiteral("--team"), QStringLiteral("blue")});
         QCOMPARE(team.size(), 1);
         QCOMPARE(team[0].toObject().value(QStringLiteral("n")).toInt(), 6);
-        const QJsonArray agent = runJson({QStringLiteral("trend"), QStringLiteral("--agent"),
-                                          QStringLiteral("a-3")});
+        const QJsonArray agent =
+            runJson({QStringLiteral("trend"), QStringLiteral("--agent"), QStringLiteral("a-3")});
         QCOMPARE(agent.size(), 1);
         QCOMPARE(agent[0].toObject().value(QStringLiteral("mean")).toDouble(), 45.0);
     }
@@ -62,8 +62,8 @@ private slots:
 
     void driversJsonAndCsv()
     {
-        const QJsonArray a = runJson({QStringLiteral("drivers"), QStringLiteral("--outcome"),
-                                      QStringLiteral("csat")});
+        const QJsonArray a = runJson(
+            {QStringLiteral("drivers"), QStringLiteral("--outcome"), QStringLiteral("csat")});
         QCOMPARE(a.size(), 2);
         const QJsonObject tone = a[1].toObject();
         QCOMPARE(tone.value(QStringLiteral("criterion_id")).toString(),
@@ -85,11 +85,21 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
-        QTest::newRow("by year") << QStringList{QStringLiteral("trend"), QStringLiteral("--by"), QStringLiteral("year")} << 2;
+        QTest::newRow("by year") << QStringList{QStringLiteral("trend"), QStringLiteral("--by"),
+                                                QStringLiteral("year")}
+                                 << 2;
         QTest::newRow("no outcome") << QStringList{QStringLiteral("drivers")} << 2;
-        QTest::newRow("format xml") << QStringList{QStringLiteral("drivers"), QStringLiteral("--outcome"), QStringLiteral("fcr"), QStringLiteral("--format"), QStringLiteral("xml")} << 2;
-        QTest::newRow("unknown team") << QStringList{QStringLiteral("trend"), QStringLiteral("--team"), QStringLiteral("Red")} << 1;
-        QTest::newRow("unknown criterion") << QStringList{QStringLiteral("trend"), QStringLiteral("--criterion"), QStringLiteral("nope")} << 1;
+        QTest::newRow("format xml")
+            << QStringList{QStringLiteral("drivers"), QStringLiteral("--outcome"),
+                           QStringLiteral("fcr"), QStringLiteral("--format"), QStringLiteral("xml")}
+            << 2;
+        QTest::newRow("unknown team")
+            << QStringList{QStringLiteral("trend"), QStringLiteral("--team"), QStringLiteral("Red")}
+            << 1;
+        QTest::newRow("unknown criterion")
+            << QStringList{QStringLiteral("trend"), QStringLiteral("--criterion"),
+                           QStringLiteral("nope")}
+            << 1;
         QTest::newRow("unknown report") << QStringList{QStringLiteral("volume")} << 2;
     }
     void badArgumentsAndUnknownNames()

@@ -62,7 +62,8 @@ int main(int argc, char *argv[])
     QElapsedTimer openTimer;
     openTimer.start();
     if (!ws.open(path, Workspace::OpenMode::CreateIfMissing)) {
-        std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(path), qPrintable(ws.errorMessage()));
+        std::fprintf(stderr, "cannot open %s: %s\n", qPrintable(path),
+                     qPrintable(ws.errorMessage()));
         return 1;
     }
     if (!exists) {
@@ -106,8 +107,11 @@ int main(int argc, char *argv[])
         month.from = days.back().bucket;
         month.to = month.from.addMonths(1).addDays(-1);
     }
-    const std::vector<std::pair<const char *, InteractionFilter>> filters = {
-        {"all", all}, {"team", team}, {"agent", agent}, {"channel", channel}, {"last month", month}};
+    const std::vector<std::pair<const char *, InteractionFilter>> filters = {{"all", all},
+                                                                             {"team", team},
+                                                                             {"agent", agent},
+                                                                             {"channel", channel},
+                                                                             {"last month", month}};
 
     struct Query
     {
@@ -115,16 +119,25 @@ int main(int argc, char *argv[])
         std::function<void(const InteractionFilter &)> run;
     };
     const std::vector<Query> queries = {
-        {"trend by week", [&](const InteractionFilter &f) { trends::automatedTotal(ws, f, Bucketing::Week); }},
-        {"trend by day", [&](const InteractionFilter &f) { trends::automatedTotal(ws, f, Bucketing::Day); }},
-        {"criterion pass rates", [&](const InteractionFilter &f) { trends::criterionResults(ws, f, Bucketing::Week, criteria); }},
+        {"trend by week",
+         [&](const InteractionFilter &f) { trends::automatedTotal(ws, f, Bucketing::Week); }},
+        {"trend by day",
+         [&](const InteractionFilter &f) { trends::automatedTotal(ws, f, Bucketing::Day); }},
+        {"criterion pass rates",
+         [&](const InteractionFilter &f) {
+             trends::criterionResults(ws, f, Bucketing::Week, criteria);
+         }},
         {"histogram", [&](const InteractionFilter &f) { trends::histogram(ws, f); }},
         {"heat map", [&](const InteractionFilter &f) { trends::heatMap(ws, f, criteria); }},
-        {"auto vs human", [&](const InteractionFilter &f) { trends::automatedVsHuman(ws, f, Bucketing::Week); }},
+        {"auto vs human",
+         [&](const InteractionFilter &f) { trends::automatedVsHuman(ws, f, Bucketing::Week); }},
         {"markers", [&](const InteractionFilter &f) { trends::markers(ws, f, f.agentId); }},
-        {"drivers csat", [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Csat, criteria); }},
-        {"drivers fcr", [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Fcr, criteria); }},
-        {"drivers aht", [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Aht, criteria); }},
+        {"drivers csat",
+         [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Csat, criteria); }},
+        {"drivers fcr",
+         [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Fcr, criteria); }},
+        {"drivers aht",
+         [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Aht, criteria); }},
         {"scatter", [&](const InteractionFilter &f) { drivers::totalVsCsat(ws, f); }},
     };
     std::printf("\nmedian of %d runs, ms\n%-22s", runs, "query");

@@ -51,18 +51,19 @@ bool fillSyntheticScores(Workspace &ws, qint64 target, QString *error)
     const qint64 copies = (target + base - 1) / base - 1;
     std::printf("copying %lld demo interactions %lld times...\n", base, copies);
     std::fflush(stdout);
-    bool ok = exec(ws,
-                   QStringLiteral(
-                       "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < ?) "
-                       "INSERT INTO interactions(source, external_id, channel, started_at, "
-                       "duration_ms, agent_id, team_id, customer_id, queue, language, csat, "
-                       "resolved, repeat_contact, needs_scoring) "
-                       "SELECT 'bench', i.external_id || '-' || k.n, i.channel, "
-                       "i.started_at + (k.n * 3600007) % 86400000, i.duration_ms, i.agent_id, "
-                       "i.team_id, i.customer_id || '-' || k.n, i.queue, i.language, i.csat, "
-                       "i.resolved, i.repeat_contact, 1 FROM k CROSS JOIN interactions i "
-                       "WHERE i.source <> 'bench' AND k.n * ? + i.id <= ?"),
-                   {copies, base, target}, error);
+    bool ok =
+        exec(ws,
+             QStringLiteral(
+                 "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < ?) "
+                 "INSERT INTO interactions(source, external_id, channel, started_at, "
+                 "duration_ms, agent_id, team_id, customer_id, queue, language, csat, "
+                 "resolved, repeat_contact, needs_scoring) "
+                 "SELECT 'bench', i.external_id || '-' || k.n, i.channel, "
+                 "i.started_at + (k.n * 3600007) % 86400000, i.duration_ms, i.agent_id, "
+                 "i.team_id, i.customer_id || '-' || k.n, i.queue, i.language, i.csat, "
+                 "i.resolved, i.repeat_contact, 1 FROM k CROSS JOIN interactions i "
+                 "WHERE i.source <> 'bench' AND k.n * ? + i.id <= ?"),
+             {copies, base, target}, error);
     std::printf("automated evaluations...\n");
     std::fflush(stdout);
     ok = ok && exec(ws,
@@ -77,21 +78,22 @@ bool fillSyntheticScores(Workspace &ws, qint64 target, QString *error)
         std::fflush(stdout);
         // Passing leans with CSAT so the drivers table has something to find; a few
         // criteria do not apply to some channels, as in the real scorecard.
-        ok = ok && exec(ws,
-                        QStringLiteral(
-                            "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, "
-                            "na, rationale) SELECT e.id, ?, CASE WHEN i.channel IN (?, ?) THEN NULL "
-                            "WHEN abs(random()) % 100 < 50 + 9 * coalesce(i.csat, 3) THEN ? "
-                            "ELSE ? END, ?, i.channel IN (?, ?), 'synthetic' "
-                            "FROM evaluations e JOIN interactions i ON i.id = e.interaction_id "
-                            "WHERE e.evaluator_kind = 'auto' AND e.total IS NULL"),
-                        {crit.id, c % 4 == 0 ? QStringLiteral("email") : QStringLiteral("-"),
-                         c % 6 == 0 ? QStringLiteral("chat") : QStringLiteral("-"),
-                         crit.minimum + crit.span * (0.5 + 0.5 * ((c % 3) != 0)),
-                         crit.minimum + crit.span * 0.25 * (c % 2), crit.minimum + crit.span,
-                         c % 4 == 0 ? QStringLiteral("email") : QStringLiteral("-"),
-                         c % 6 == 0 ? QStringLiteral("chat") : QStringLiteral("-")},
-                        error);
+        ok =
+            ok && exec(ws,
+                       QStringLiteral(
+                           "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, "
+                           "na, rationale) SELECT e.id, ?, CASE WHEN i.channel IN (?, ?) THEN NULL "
+                           "WHEN abs(random()) % 100 < 50 + 9 * coalesce(i.csat, 3) THEN ? "
+                           "ELSE ? END, ?, i.channel IN (?, ?), 'synthetic' "
+                           "FROM evaluations e JOIN interactions i ON i.id = e.interaction_id "
+                           "WHERE e.evaluator_kind = 'auto' AND e.total IS NULL"),
+                       {crit.id, c % 4 == 0 ? QStringLiteral("email") : QStringLiteral("-"),
+                        c % 6 == 0 ? QStringLiteral("chat") : QStringLiteral("-"),
+                        crit.minimum + crit.span * (0.5 + 0.5 * ((c % 3) != 0)),
+                        crit.minimum + crit.span * 0.25 * (c % 2), crit.minimum + crit.span,
+                        c % 4 == 0 ? QStringLiteral("email") : QStringLiteral("-"),
+                        c % 6 == 0 ? QStringLiteral("chat") : QStringLiteral("-")},
+                       error);
     }
     std::printf("totals...\n");
     std::fflush(stdout);

@@ -75,12 +75,13 @@ inline bool exec(Workspace &ws, const QString &sql, const QVariantList &values =
 //! Fills a new, empty workspace; false when anything could not be written.
 inline bool build(Workspace &ws)
 {
-    bool ok = exec(ws, QStringLiteral("INSERT INTO teams(id, name) VALUES (1, 'Blue'), (2, 'Green')")) &&
-              exec(ws, QStringLiteral("INSERT INTO agents(id, external_id, name, team_id) VALUES "
-                                      "(1, 'a-1', 'Alice', 1), (2, 'a-2', 'Bob', 1), "
-                                      "(3, 'a-3', 'Cara', 2)")) &&
-              exec(ws, QStringLiteral("INSERT INTO coaching_sessions(agent_id, date, created_at) "
-                                      "VALUES (1, '2024-01-10', 0)"));
+    bool ok =
+        exec(ws, QStringLiteral("INSERT INTO teams(id, name) VALUES (1, 'Blue'), (2, 'Green')")) &&
+        exec(ws, QStringLiteral("INSERT INTO agents(id, external_id, name, team_id) VALUES "
+                                "(1, 'a-1', 'Alice', 1), (2, 'a-2', 'Bob', 1), "
+                                "(3, 'a-3', 'Cara', 2)")) &&
+        exec(ws, QStringLiteral("INSERT INTO coaching_sessions(agent_id, date, created_at) "
+                                "VALUES (1, '2024-01-10', 0)"));
     const std::optional<StoredScorecard> card = ScorecardRepository(ws).active();
     if (!ok || !card)
         return false;
@@ -88,8 +89,7 @@ inline bool build(Workspace &ws)
     int n = 0;
     for (const Row &r : rows()) {
         ++n;
-        const qint64 startMs =
-            QDateTime(r.day, QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 startMs = QDateTime(r.day, QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         ok = exec(ws,
                   QStringLiteral("INSERT INTO interactions(id, source, external_id, channel, "
                                  "started_at, duration_ms, agent_id, team_id, queue, csat, "

@@ -136,8 +136,8 @@ private slots:
         const QJsonArray json = analyticsExport::driversJson(rows, Outcome::Csat);
         QCOMPARE(json.size(), 2);
         const QJsonObject first = json.first().toObject();
-        for (const char *key : {"criterion_id", "n_pass", "n_fail", "outcome_pass",
-                                "outcome_fail", "difference", "ci_low", "ci_high"})
+        for (const char *key : {"criterion_id", "n_pass", "n_fail", "outcome_pass", "outcome_fail",
+                                "difference", "ci_low", "ci_high"})
             QVERIFY2(first.contains(QLatin1String(key)), key);
         QVERIFY(first.value(QStringLiteral("ci_low")).isNull()); // greeting: undefined
         const QString csv = analyticsExport::driversCsv(rows, Outcome::Csat);
@@ -171,7 +171,8 @@ private slots:
     // Last: changes the fixture. The summary follows edits of interactions.
     void summaryFollowsAChangedCsat()
     {
-        QVERIFY(fixture::exec(m_ws, QStringLiteral("UPDATE interactions SET csat = 1 WHERE id = 1")));
+        QVERIFY(
+            fixture::exec(m_ws, QStringLiteral("UPDATE interactions SET csat = 1 WHERE id = 1")));
         const auto rows = drivers::table(m_ws, {}, Outcome::Csat, m_criteria);
         const DriverRow *greeting = rowOf(rows, "greeting");
         QVERIFY(greeting);

@@ -37,7 +37,8 @@ private slots:
     {
         QFETCH(double, df);
         QFETCH(double, expected);
-        QVERIFY2(qAbs(stats::t975(df) - expected) < 5e-4, qPrintable(QString::number(stats::t975(df))));
+        QVERIFY2(qAbs(stats::t975(df) - expected) < 5e-4,
+                 qPrintable(QString::number(stats::t975(df))));
     }
 
     void welchWithEqualSpreadHasPooledDegreesOfFreedom()
@@ -98,7 +99,8 @@ private slots:
         QCOMPARE(weeks.back(), QDate(2024, 1, 15));
         QCOMPARE(dayFromNumber(dayNumber(QDate(2024, 1, 1))), QDate(2024, 1, 1));
         QCOMPARE(dayNumber(QDate(1970, 1, 2)), qint64(1));
-        QCOMPARE(bucketingFromName(QStringLiteral("month")), std::optional<Bucketing>(Bucketing::Month));
+        QCOMPARE(bucketingFromName(QStringLiteral("month")),
+                 std::optional<Bucketing>(Bucketing::Month));
         QVERIFY(!bucketingFromName(QStringLiteral("year")));
     }
 };

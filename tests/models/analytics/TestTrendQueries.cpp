@@ -115,8 +115,7 @@ private slots:
 
     void criterionPassRates()
     {
-        const auto byCriterion =
-            trends::criterionResults(m_ws, {}, Bucketing::Week, m_criteria);
+        const auto byCriterion = trends::criterionResults(m_ws, {}, Bucketing::Week, m_criteria);
         const auto &greeting = byCriterion.at(QStringLiteral("greeting"));
         QCOMPARE(greeting.size(), size_t(3));
         QCOMPARE(greeting[0].n, qint64(4));

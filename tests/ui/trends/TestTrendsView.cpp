@@ -10,8 +10,8 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QSignalSpy>
-#include <QTableWidget>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -99,7 +99,8 @@ private slots:
         QCOMPARE(line->data()->size(), 3); // 3 weeks, the middle one empty
         QCOMPARE(line->data()->at(0)->value, 67.5);
         QVERIFY(std::isnan(line->data()->at(1)->value));
-        const ChartInteraction::Point *p = m_view->interaction(TrendsView::Quality)->pointAt(line, 0);
+        const ChartInteraction::Point *p =
+            m_view->interaction(TrendsView::Quality)->pointAt(line, 0);
         QVERIFY(p);
         QVERIFY(p->tooltip.contains(QStringLiteral("n = 4")));
     }
@@ -164,14 +165,15 @@ private slots:
         QCustomPlot *heat = m_view->chart(TrendsView::HeatMap);
         auto *map = qobject_cast<QCPColorMap *>(heat->plottable(0));
         QVERIFY(map);
-        QCOMPARE(map->data()->keySize(), 2);   // greeting, professional_tone
-        QCOMPARE(map->data()->valueSize(), 3); // Alice, Bob, Cara
+        QCOMPARE(map->data()->keySize(), 2);      // greeting, professional_tone
+        QCOMPARE(map->data()->valueSize(), 3);    // Alice, Bob, Cara
         QCOMPARE(map->data()->cell(0, 0), 100.0); // Alice greeting 3 of 3
         QSignalSpy spy(m_view.get(), &TrendsView::drillDown);
         const QPoint cell(int(heat->xAxis->coordToPixel(1)), int(heat->yAxis->coordToPixel(1)));
         QTest::mouseClick(heat, Qt::LeftButton, Qt::NoModifier, cell);
         QCOMPARE(spy.count(), 1);
-        QCOMPARE(countWhere(m_ws, spy.at(0).at(0).value<InteractionFilter>()), qint64(3)); // Bob tone
+        QCOMPARE(countWhere(m_ws, spy.at(0).at(0).value<InteractionFilter>()),
+                 qint64(3)); // Bob tone
 
         QTableWidget *table = m_view->driversTable();
         QCOMPARE(table->rowCount(), 2);

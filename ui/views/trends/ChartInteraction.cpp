@@ -78,8 +78,7 @@ void ChartInteraction::onMove(QMouseEvent *event)
 
 void ChartInteraction::onRelease(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton ||
-        (event->pos() - m_pressPos).manhattanLength() > 4)
+    if (event->button() != Qt::LeftButton || (event->pos() - m_pressPos).manhattanLength() > 4)
         return; // a drag, not a click
     const Point *point = hit(event->pos());
     if (point && point->drillable)

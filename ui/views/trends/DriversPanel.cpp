@@ -113,23 +113,24 @@ void DriversPanel::show(const TrendsSnapshot &s)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (r.tooFewToSay)
                 item->setForeground(QColor(150, 150, 150));
-            item->setToolTip(tr("Click: the interactions where \"%1\" failed").arg(r.criterionName));
+            item->setToolTip(
+                tr("Click: the interactions where \"%1\" failed").arg(r.criterionName));
             m_table->setItem(row, c, item);
         }
         ++row;
     }
     m_table->resizeColumnsToContents();
-    const QString what =
-        outcome == Outcome::Csat ? tr("mean CSAT")
-        : outcome == Outcome::Fcr ? tr("the rate of repeat contact within 7 days (lower is better)")
-                                  : tr("mean handle time in seconds");
+    const QString what = outcome == Outcome::Csat ? tr("mean CSAT")
+                         : outcome == Outcome::Fcr
+                             ? tr("the rate of repeat contact within 7 days (lower is better)")
+                             : tr("mean handle time in seconds");
     m_note->setText(
         tr("Each row compares %1 when the criterion passed vs failed in the current automated "
            "evaluation (N/A left out). Difference = passed − failed with a 95% interval (%2). "
            "Rows with fewer than %3 interactions in either group are marked and ranked last. "
            "An association, not proof of cause.")
-            .arg(what, outcome == Outcome::Fcr ? tr("Wald, difference of proportions")
-                                               : tr("Welch's t"))
+            .arg(what,
+                 outcome == Outcome::Fcr ? tr("Wald, difference of proportions") : tr("Welch's t"))
             .arg(DriverRow::kMinimumGroup));
 }
 

@@ -11,8 +11,8 @@
 namespace qaw::trendsCharts {
 namespace {
 
-const QColor kPalette[] = {QColor(31, 95, 139),  QColor(220, 120, 30), QColor(46, 139, 87),
-                           QColor(123, 79, 160), QColor(192, 57, 43),  QColor(22, 160, 160),
+const QColor kPalette[] = {QColor(31, 95, 139),   QColor(220, 120, 30), QColor(46, 139, 87),
+                           QColor(123, 79, 160),  QColor(192, 57, 43),  QColor(22, 160, 160),
                            QColor(120, 120, 120), QColor(180, 150, 20)};
 
 QColor colour(size_t i)
@@ -105,8 +105,8 @@ void addMarkers(QCustomPlot *plot, const TrendsSnapshot &s)
         const double x = plotTime(m.date);
         line->point1->setCoords(x, 0);
         line->point2->setCoords(x, 1);
-        line->setPen(QPen(coaching ? QColor(46, 139, 87) : QColor(140, 140, 140), 1.5,
-                          Qt::DashLine));
+        line->setPen(
+            QPen(coaching ? QColor(46, 139, 87) : QColor(140, 140, 140), 1.5, Qt::DashLine));
         auto *text = new QCPItemText(plot);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -187,8 +187,8 @@ void drawQuality(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
             n << double(p.n);
             const QString tip =
                 QObject::tr("%1 · %2\nmean %3, SD %4\n95% CI %5–%6\nn = %7")
-                    .arg(series.spec.label, bucketLabel(p.bucket, b), number(p.mean),
-                         number(p.sd), number(p.ciLow), number(p.ciHigh), count(p.n));
+                    .arg(series.spec.label, bucketLabel(p.bucket, b), number(p.mean), number(p.sd),
+                         number(p.ciLow), number(p.ciHigh), count(p.n));
             const InteractionFilter f = trends::bucketFilter(series.spec.filter, p.bucket, b);
             points.push_back({tip, f, p.n > 0});
             bars.push_back({tip, f, p.n > 0});
@@ -298,11 +298,12 @@ void drawHistogram(QCustomPlot *plot, ChartInteraction *interaction, const Trend
         x << (bin.lower + bin.upper) / 2;
         n << double(bin.count);
         maxN = std::max(maxN, double(bin.count));
-        points.push_back({QObject::tr("total %1–%2%3\n%4 interactions")
-                              .arg(number(bin.lower, 0), number(bin.upper, 0),
-                                   bin.upper >= 100 ? QStringLiteral("") : QStringLiteral(" (excl.)"),
-                                   count(bin.count)),
-                          trends::binFilter(s.request.filter, bin), bin.count > 0});
+        points.push_back(
+            {QObject::tr("total %1–%2%3\n%4 interactions")
+                 .arg(number(bin.lower, 0), number(bin.upper, 0),
+                      bin.upper >= 100 ? QStringLiteral("") : QStringLiteral(" (excl.)"),
+                      count(bin.count)),
+             trends::binFilter(s.request.filter, bin), bin.count > 0});
     }
     if (!s.histogram.empty())
         bars->setWidth(s.histogram.front().upper - s.histogram.front().lower);
@@ -355,11 +356,11 @@ void drawHeatMap(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
         InteractionFilter f = s.request.filter;
         f.agentId = c.agentId;
         f.criterionId = c.criterionId;
-        (*cells)[size_t(yi * nx + xi)] = {
-            QObject::tr("%1 · %2\npass rate %3% (%4 of %5)")
-                .arg(c.agentName, c.criterionId, number(c.passRate * 100), count(c.passed),
-                     count(c.n)),
-            f, c.n > 0};
+        (*cells)[size_t(yi * nx + xi)] = {QObject::tr("%1 · %2\npass rate %3% (%4 of %5)")
+                                              .arg(c.agentName, c.criterionId,
+                                                   number(c.passRate * 100), count(c.passed),
+                                                   count(c.n)),
+                                          f, c.n > 0};
     }
     QCPColorGradient gradient;
     gradient.clearColorStops(); // the default gradient has stops of its own
@@ -389,14 +390,15 @@ void drawHeatMap(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
     plot->xAxis->setRange(-0.5, nx - 0.5);
     plot->yAxis->setRange(-0.5, ny - 0.5);
     plot->yAxis->setRangeReversed(true); // first agent at the top
-    interaction->setCellLookup([cells, nx, ny](double x, double y) -> const ChartInteraction::Point * {
-        const int xi = int(std::lround(x));
-        const int yi = int(std::lround(y));
-        if (xi < 0 || yi < 0 || xi >= nx || yi >= ny)
-            return nullptr;
-        const ChartInteraction::Point &p = (*cells)[size_t(yi * nx + xi)];
-        return p.tooltip.isEmpty() ? nullptr : &p;
-    });
+    interaction->setCellLookup(
+        [cells, nx, ny](double x, double y) -> const ChartInteraction::Point * {
+            const int xi = int(std::lround(x));
+            const int yi = int(std::lround(y));
+            if (xi < 0 || yi < 0 || xi >= nx || yi >= ny)
+                return nullptr;
+            const ChartInteraction::Point &p = (*cells)[size_t(yi * nx + xi)];
+            return p.tooltip.isEmpty() ? nullptr : &p;
+        });
     auto *margins = new QCPMarginGroup(plot);
     plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -453,8 +455,7 @@ void drawScatter(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
     auto *curve = new QCPCurve(plot->xAxis, plot->yAxis);
     curve->setName(QObject::tr("Agent-weeks"));
     curve->setLineStyle(QCPCurve::lsNone);
-    curve->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 95, 139, 110), 6));
+    curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(31, 95, 139, 110), 6));
     QVector<double> t, x, y;
     std::vector<ChartInteraction::Point> points;
     double minX = 100, maxX = 0;
@@ -466,11 +467,11 @@ void drawScatter(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
         maxX = std::max(maxX, p.total);
         InteractionFilter f = trends::bucketFilter(s.request.filter, p.week, Bucketing::Week);
         f.agentId = p.agentId;
-        points.push_back({QObject::tr("agent #%1 · week of %2\ntotal %3, CSAT %4\nn = %5")
-                              .arg(p.agentId)
-                              .arg(p.week.toString(Qt::ISODate), number(p.total),
-                                   number(p.csat, 2), count(p.n)),
-                          f, true});
+        points.push_back(
+            {QObject::tr("agent #%1 · week of %2\ntotal %3, CSAT %4\nn = %5")
+                 .arg(p.agentId)
+                 .arg(p.week.toString(Qt::ISODate), number(p.total), number(p.csat, 2), count(p.n)),
+             f, true});
     }
     curve->setData(t, x, y, true);
     interaction->setPoints(curve, points);
@@ -479,9 +480,8 @@ void drawScatter(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
         QCPGraph *g = plot->addGraph();
         g->setName(QObject::tr("Least-squares fit"));
         g->setPen(QPen(colour(1), 2));
-        g->setData(QVector<double>{minX, maxX},
-                   QVector<double>{fit.intercept + fit.slope * minX,
-                                   fit.intercept + fit.slope * maxX});
+        g->setData(QVector<double>{minX, maxX}, QVector<double>{fit.intercept + fit.slope * minX,
+                                                                fit.intercept + fit.slope * maxX});
     }
     auto *summary = new QCPItemText(plot);
     summary->position->setType(QCPItemPosition::ptAxisRectRatio);
