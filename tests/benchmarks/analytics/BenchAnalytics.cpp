@@ -2,7 +2,7 @@
 // workspace of 1,000,000 interactions (the demo generator's 20,000 multiplied in SQL,
 // with synthetic evaluations). Prints the median of several runs per query and filter.
 //
-//   bench_analytics [WORKSPACE] [--interactions N] [--runs R]
+//   bench_analytics [WORKSPACE] [--interactions N] [--runs R] [--filters all,team,...]
 //
 // The workspace is built on first use (a few minutes) and reused afterwards.
 #include "SyntheticScores.h"
@@ -49,11 +49,14 @@ int main(int argc, char *argv[])
     QString path = QStringLiteral("/tmp/qaw-bench-analytics.qaw");
     qint64 target = 1000000;
     int runs = 5;
+    QStringList only; // filter names to time (default: all five)
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--interactions") && i + 1 < args.size())
             target = args[++i].toLongLong();
         else if (args[i] == QLatin1String("--runs") && i + 1 < args.size())
             runs = args[++i].toInt();
+        else if (args[i] == QLatin1String("--filters") && i + 1 < args.size())
+            only = args[++i].split(QLatin1Char(','));
         else
             path = args[i];
     }
@@ -107,11 +110,12 @@ int main(int argc, char *argv[])
         month.from = days.back().bucket;
         month.to = month.from.addMonths(1).addDays(-1);
     }
-    const std::vector<std::pair<const char *, InteractionFilter>> filters = {{"all", all},
-                                                                             {"team", team},
-                                                                             {"agent", agent},
-                                                                             {"channel", channel},
-                                                                             {"last month", month}};
+    std::vector<std::pair<const char *, InteractionFilter>> filters;
+    const std::vector<std::pair<const char *, InteractionFilter>> every = {
+        {"all", all}, {"team", team}, {"agent", agent}, {"channel", channel}, {"month", month}};
+    for (const auto &f : every)
+        if (only.isEmpty() || only.contains(QLatin1String(f.first)))
+            filters.push_back(f);
 
     struct Query
     {
