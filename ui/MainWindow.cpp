@@ -53,6 +53,7 @@ MainWindow::MainWindow(std::unique_ptr<AppSettings> settings, std::unique_ptr<Pr
     m_interactions = new InteractionsView(this);
     m_calibration = new CalibrationView(this);
     m_trends = new TrendsView(this);
+    m_trends->setPrompts(m_prompts.get());
     m_coaching = new CoachingView(this);
     m_tabs->addTab(m_interactions, tr("&Interactions"));
     m_tabs->addTab(m_calibration, tr("C&alibration"));

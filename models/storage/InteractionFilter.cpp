@@ -12,7 +12,9 @@ bool InteractionFilter::operator==(const InteractionFilter &o) const
     return from == o.from && to == o.to && teamId == o.teamId && agentId == o.agentId &&
            channel == o.channel && queue == o.queue && minTotal == o.minTotal &&
            maxTotal == o.maxTotal && autoFailedOnly == o.autoFailedOnly &&
-           flaggedOnly == o.flaggedOnly && withHumanOnly == o.withHumanOnly && text == o.text;
+           flaggedOnly == o.flaggedOnly && withHumanOnly == o.withHumanOnly && text == o.text &&
+           belowTotal == o.belowTotal && criterionId == o.criterionId &&
+           criterionResult == o.criterionResult && criterionPassMark == o.criterionPassMark;
 }
 
 QString ftsQueryFromText(const QString &text)
@@ -64,6 +66,24 @@ QString InteractionFilter::whereClause(const QString &alias, QVariantList *value
     if (maxTotal) {
         parts << a + QStringLiteral("auto_total <= ?");
         values->append(*maxTotal);
+    }
+    if (belowTotal) {
+        parts << a + QStringLiteral("auto_total < ?");
+        values->append(*belowTotal);
+    }
+    if (!criterionId.isEmpty()) {
+        QString sql = QStringLiteral("EXISTS (SELECT 1 FROM criterion_scores cs_f WHERE "
+                                     "cs_f.evaluation_id = ") +
+                      a + QStringLiteral("auto_evaluation_id AND cs_f.criterion_id = ? AND "
+                                         "cs_f.na = 0 AND cs_f.value IS NOT NULL");
+        values->append(criterionId);
+        if (criterionResult != CriterionResult::Applicable) {
+            sql += criterionResult == CriterionResult::Passed
+                       ? QStringLiteral(" AND cs_f.value >= ?")
+                       : QStringLiteral(" AND cs_f.value < ?");
+            values->append(criterionPassMark);
+        }
+        parts << sql + QLatin1Char(')');
     }
     if (autoFailedOnly)
         parts << a + QStringLiteral("auto_failed = 1");

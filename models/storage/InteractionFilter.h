@@ -24,6 +24,16 @@ struct InteractionFilter
     bool flaggedOnly = false;
     bool withHumanOnly = false;
     QString text; //!< full-text search over transcripts (FTS5 query syntax, words ANDed)
+    std::optional<double> belowTotal; //!< auto_total < this (half-open histogram bins)
+
+    //! Which result of criterionId in the current automated evaluation to keep.
+    enum class CriterionResult { Applicable, Passed, Failed };
+    //! When set: only interactions whose current automated evaluation scored this
+    //! criterion (N/A left out), optionally only those that passed (value >= pass mark)
+    //! or failed (value < pass mark). Charts drill down through this.
+    QString criterionId;
+    CriterionResult criterionResult = CriterionResult::Applicable;
+    double criterionPassMark = 0.5;
 
     bool operator==(const InteractionFilter &other) const;
     bool operator!=(const InteractionFilter &other) const { return !(*this == other); }

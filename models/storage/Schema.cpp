@@ -230,6 +230,72 @@ const char *const kVersion2[] = {
     "INSERT INTO turns_fts(turns_fts) VALUES ('rebuild')",
 };
 
+// Version 3: analytics at a million interactions. The time and filter indexes become
+// covering for the columns the Trends charts aggregate, so a chart reads an index, not
+// the wide interactions rows; and a per-day summary of criterion results (kept by
+// models/analytics/CriterionSummary, refreshed for the days the triggers mark) answers
+// the criterion charts and the drivers table without joining millions of scores.
+#define QAW_ANALYTICS_COLUMNS "auto_total, csat, repeat_contact, duration_ms, auto_evaluation_id, has_human"
+const char *const kVersion3[] = {
+    "DROP INDEX interactions_started",
+    "DROP INDEX interactions_agent",
+    "DROP INDEX interactions_team",
+    "DROP INDEX interactions_channel",
+    "DROP INDEX interactions_queue",
+    "CREATE INDEX interactions_started ON interactions(started_at, team_id, agent_id, channel, "
+    "queue, " QAW_ANALYTICS_COLUMNS ")",
+    "CREATE INDEX interactions_agent ON interactions(agent_id, started_at, team_id, channel, "
+    "queue, " QAW_ANALYTICS_COLUMNS ")",
+    "CREATE INDEX interactions_team ON interactions(team_id, started_at, agent_id, channel, "
+    "queue, " QAW_ANALYTICS_COLUMNS ")",
+    "CREATE INDEX interactions_channel ON interactions(channel, started_at, team_id, agent_id, "
+    "queue, " QAW_ANALYTICS_COLUMNS ")",
+    "CREATE INDEX interactions_queue ON interactions(queue, started_at, team_id, agent_id, "
+    "channel, " QAW_ANALYTICS_COLUMNS ")",
+    R"(CREATE TABLE analytics_criterion_days(
+        day INTEGER NOT NULL,
+        team_id INTEGER NOT NULL,
+        agent_id INTEGER NOT NULL,
+        criterion_id TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        normalised_sum REAL NOT NULL,
+        csat_n INTEGER NOT NULL, csat_sum REAL NOT NULL, csat_squares REAL NOT NULL,
+        repeat_n INTEGER NOT NULL, repeat_sum REAL NOT NULL,
+        seconds_n INTEGER NOT NULL, seconds_sum REAL NOT NULL, seconds_squares REAL NOT NULL,
+        PRIMARY KEY(day, team_id, agent_id, criterion_id, passed)) WITHOUT ROWID)",
+    "CREATE INDEX analytics_criterion_days_agent ON analytics_criterion_days(agent_id, day)",
+    "CREATE INDEX analytics_criterion_days_team ON analytics_criterion_days(team_id, day)",
+    "CREATE TABLE analytics_dirty_days(day INTEGER PRIMARY KEY)",
+    "INSERT INTO analytics_dirty_days(day) SELECT DISTINCT started_at / 86400000 FROM interactions",
+    "CREATE TRIGGER analytics_dirty_insert AFTER INSERT ON interactions BEGIN "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (new.started_at / 86400000); END",
+    "CREATE TRIGGER analytics_dirty_update AFTER UPDATE OF started_at, agent_id, team_id, channel, "
+    "queue, csat, repeat_contact, duration_ms, auto_total, auto_evaluation_id ON interactions BEGIN "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (old.started_at / 86400000); "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (new.started_at / 86400000); END",
+    "CREATE TRIGGER analytics_dirty_delete AFTER DELETE ON interactions BEGIN "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (old.started_at / 86400000); END",
+};
+#undef QAW_ANALYTICS_COLUMNS
+
+// Version 4: per-day sums of automated totals by team, agent, channel and queue, kept
+// with the criterion summary (same dirty days), for the quality trend at scale.
+const char *const kVersion4[] = {
+    R"(CREATE TABLE analytics_total_days(
+        day INTEGER NOT NULL,
+        team_id INTEGER NOT NULL,
+        agent_id INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        queue TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        total_sum REAL NOT NULL,
+        total_squares REAL NOT NULL,
+        PRIMARY KEY(day, team_id, agent_id, channel, queue)) WITHOUT ROWID)",
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) "
+    "SELECT DISTINCT started_at / 86400000 FROM interactions",
+};
+
 struct Migration
 {
     const char *const *statements;
@@ -241,7 +307,8 @@ template <size_t N> Migration migrationOf(const char *const (&statements)[N])
     return Migration{statements, N};
 }
 
-const Migration kMigrations[] = {migrationOf(kVersion1), migrationOf(kVersion2)};
+const Migration kMigrations[] = {migrationOf(kVersion1), migrationOf(kVersion2),
+                                 migrationOf(kVersion3), migrationOf(kVersion4)};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCurrentVersion,
               "one migration per schema version");
 
