@@ -39,7 +39,7 @@ qint64 CalibrationStore::create(const CalibrationSession &s, QString *error)
     q.addBindValue(s.blind ? 1 : 0);
     q.addBindValue(s.status);
     q.addBindValue(s.createdAtMs > 0 ? s.createdAtMs : nowMs());
-    q.addBindValue(s.createdBy);
+    q.addBindValue(s.createdBy.isNull() ? QStringLiteral("") : s.createdBy);
     auto failed = [&](const QSqlQuery &query) {
         *error = query.lastError().text();
         db.rollback();

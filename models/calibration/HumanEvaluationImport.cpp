@@ -208,6 +208,11 @@ std::vector<HumanScoreRecord> HumanEvaluationImport::parseConnect(const QByteArr
                 reject(QStringLiteral("the form has no metadata.contactId or metadata.evaluator"));
                 continue;
             }
+            if (type != QLatin1String("SINGLESELECT") && type != QLatin1String("NUMERIC")) {
+                reject(QStringLiteral("question %1 is a %2 question: a free answer has no score")
+                           .arg(refId, type));
+                continue;
+            }
             QString criterionId = m_mapping.value(refId, m_mapping.value(text));
             if (criterionId.isEmpty() && card.criterion(refId))
                 criterionId = refId;
@@ -242,13 +247,9 @@ std::vector<HumanScoreRecord> HumanEvaluationImport::parseConnect(const QByteArr
                     reject(QStringLiteral("question %1: no option selected").arg(refId));
                     continue;
                 }
-            } else if (type == QLatin1String("NUMERIC")) {
+            } else { // NUMERIC
                 const QJsonValue v = answer.value(QStringLiteral("value"));
                 chosen = v.isDouble() ? QString::number(v.toDouble()) : v.toString();
-            } else {
-                reject(QStringLiteral("question %1 is a %2 question: a free answer has no score")
-                           .arg(refId, type));
-                continue;
             }
             bool ok = false;
             double value = chosen.toDouble(&ok);

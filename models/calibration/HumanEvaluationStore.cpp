@@ -29,6 +29,12 @@ QString checkValue(const Criterion &c, const CriterionResult &r)
     return {};
 }
 
+// QtSql binds a null QString as SQL NULL, and these columns are NOT NULL.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QString totalText(const std::optional<double> &total)
 {
     return total ? QString::number(*total, 'f', 2) : QString();
@@ -80,6 +86,8 @@ qint64 HumanEvaluationStore::save(Evaluation e, const Scorecard &card, QString *
             return -1;
         }
         r.max = c->scale.maximum();
+        r.rationale = text(r.rationale);
+        r.comment = text(r.comment);
         if (r.na)
             r.value.reset();
     }
