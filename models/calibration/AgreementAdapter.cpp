@@ -1,28 +1,11 @@
 #include "calibration/AgreementAdapter.h"
 
-// The statistics library is written on its own branch; until it is merged this file
-// builds without it and reports every statistic as undefined, saying why.
-#if __has_include("stats/AgreementReport.h")
-#define QAW_HAVE_STATS 1
 #include "stats/AgreementReport.h"
-#include "stats/FleissKappa.h"
 #include "stats/KrippendorffAlpha.h"
-#else
-#define QAW_HAVE_STATS 0
-#endif
 
 namespace qaw::agreement {
 namespace {
 
-const QString kNotAvailable =
-    QStringLiteral("the agreement statistics library is not part of this build");
-
-NamedStatistic missing(const QString &key, const QString &name)
-{
-    return NamedStatistic{key, name, std::nullopt, kNotAvailable, std::nullopt, std::nullopt};
-}
-
-#if QAW_HAVE_STATS
 RatingMatrix matrixOf(const std::vector<RatingColumn> &raters)
 {
     const size_t items = raters.empty() ? 0 : raters.front().size();
@@ -71,21 +54,13 @@ NamedStatistic alphaOf(const AgreementReport &r, RatingLevel level)
                  QStringLiteral("Krippendorff's alpha (interval)"), r.alphaInterval,
                  &r.alphaIntervalCi);
 }
-#endif
-
 } // namespace
-
-bool available()
-{
-    return QAW_HAVE_STATS != 0;
-}
 
 std::vector<NamedStatistic> pair(const RatingColumn &first, const RatingColumn &second,
                                  RatingLevel level, const QList<double> &categories,
                                  int bootstrapResamples)
 {
     std::vector<NamedStatistic> out;
-#if QAW_HAVE_STATS
     const AgreementReport r = reportOf(matrixOf({first, second}), categories, bootstrapResamples);
     if (level == RatingLevel::Total) {
         out.push_back(named(QStringLiteral("pearson_r"), QStringLiteral("Pearson r"), r.pearsonR));
@@ -124,17 +99,6 @@ std::vector<NamedStatistic> pair(const RatingColumn &first, const RatingColumn &
                             r.rootMeanSquaredError));
     out.push_back(named(QStringLiteral("mean_signed_bias"),
                         QStringLiteral("Mean signed bias (first minus second)"), r.meanSignedBias));
-#else
-    Q_UNUSED(first)
-    Q_UNUSED(second)
-    Q_UNUSED(categories)
-    Q_UNUSED(bootstrapResamples)
-    out.push_back(missing(level == RatingLevel::YesNo ? QStringLiteral("krippendorff_alpha_nominal")
-                                                      : QStringLiteral("krippendorff_alpha_ordinal"),
-                          QStringLiteral("Krippendorff's alpha")));
-    out.push_back(missing(QStringLiteral("cohen_kappa_unweighted"),
-                          QStringLiteral("Cohen's kappa (unweighted)")));
-#endif
     return out;
 }
 
@@ -142,7 +106,6 @@ std::vector<NamedStatistic> group(const std::vector<RatingColumn> &raters, Ratin
                                   const QList<double> &categories, int bootstrapResamples)
 {
     std::vector<NamedStatistic> out;
-#if QAW_HAVE_STATS
     const AgreementReport r = reportOf(matrixOf(raters), categories, bootstrapResamples);
     if (level == RatingLevel::Total) {
         out.push_back(named(QStringLiteral("icc_2_1"), QStringLiteral("ICC(2,1)"),
@@ -164,13 +127,6 @@ std::vector<NamedStatistic> group(const std::vector<RatingColumn> &raters, Ratin
                             QStringLiteral("Mean pairwise exact agreement (%)"),
                             r.percentMeanPairwiseExact));
     }
-#else
-    Q_UNUSED(raters)
-    Q_UNUSED(categories)
-    Q_UNUSED(bootstrapResamples)
-    Q_UNUSED(level)
-    out.push_back(missing(QStringLiteral("fleiss_kappa"), QStringLiteral("Fleiss' kappa")));
-#endif
     return out;
 }
 
@@ -184,15 +140,10 @@ NamedStatistic alpha(const std::vector<RatingColumn> &raters, RatingLevel level)
                          : level == RatingLevel::Ordinal
                              ? QStringLiteral("Krippendorff's alpha (ordinal)")
                              : QStringLiteral("Krippendorff's alpha (interval)");
-#if QAW_HAVE_STATS
     const AlphaLevel l = level == RatingLevel::YesNo    ? AlphaLevel::Nominal
                          : level == RatingLevel::Ordinal ? AlphaLevel::Ordinal
                                                          : AlphaLevel::Interval;
     return named(key, name, krippendorffAlpha(matrixOf(raters), l));
-#else
-    Q_UNUSED(raters)
-    return missing(key, name);
-#endif
 }
 
 } // namespace qaw::agreement

@@ -33,10 +33,6 @@ using RatingColumn = std::vector<std::optional<double>>; //!< one rater, item by
 //! so that its functions plug in here and nowhere else. Missing ratings are nullopt.
 namespace agreement {
 
-//! False when this build has no statistics library: every statistic is then undefined
-//! with a reason that says so.
-bool available();
-
 //! Two raters (\a first is the automated scorer where there is one: bias = first minus
 //! second). \a categories: the declared scale (empty for totals).
 std::vector<NamedStatistic> pair(const RatingColumn &first, const RatingColumn &second,

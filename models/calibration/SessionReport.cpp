@@ -75,7 +75,6 @@ std::optional<SessionReport> SessionReport::build(Workspace &ws, qint64 sessionI
     report.session = *session;
     report.scorecardName = stored->scorecard.name;
     report.scorecardVersion = stored->version;
-    report.statisticsAvailable = agreement::available();
     const QStringList calibrated = TrustGate::publishedCalibratedCriteria(ws);
 
     // Lines grouped by criterion, in the order they come (scorecard order, total last).

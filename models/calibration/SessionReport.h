@@ -44,7 +44,6 @@ struct SessionReport
     CalibrationSession session;
     QString scorecardName;
     int scorecardVersion = 0;
-    bool statisticsAvailable = false;
     std::vector<CriterionAgreement> criteria; //!< scorecard order, then the total
 
     //! Builds the report; \a bootstrapResamples 0 leaves out confidence intervals.

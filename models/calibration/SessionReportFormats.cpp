@@ -90,7 +90,6 @@ QJsonObject SessionReport::toJson() const
                        {QStringLiteral("reviewers"), reviewers},
                        {QStringLiteral("scorecard"), scorecardName},
                        {QStringLiteral("scorecard_version"), scorecardVersion},
-                       {QStringLiteral("statistics_available"), statisticsAvailable},
                        {QStringLiteral("criteria"), criteriaArray}};
 }
 

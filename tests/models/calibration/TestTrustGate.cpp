@@ -45,8 +45,6 @@ void TestTrustGate::gate_data()
 
 void TestTrustGate::gate()
 {
-    if (!agreement::available())
-        QSKIP("the agreement statistics library is not part of this build");
     QFETCH(int, items);
     QFETCH(int, yesToNo);
     QFETCH(int, noToYes);
