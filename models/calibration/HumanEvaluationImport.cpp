@@ -327,11 +327,11 @@ HumanImportResult HumanEvaluationImport::store(const std::vector<HumanScoreRecor
     }
     HumanEvaluationStore humans(m_workspace);
     for (auto it = groups.begin(); it != groups.end(); ++it) {
-        Evaluation e = humans.find(it.key().first, it.key().second, -1).value_or(Evaluation{});
+        Evaluation e = humans.find(it.key().first, it.key().second, m_sessionId).value_or(Evaluation{});
         e.interactionId = it.key().first;
         e.evaluator = it.key().second;
         e.kind = EvaluatorKind::Human;
-        e.calibrationSessionId = -1;
+        e.calibrationSessionId = m_sessionId;
         if (e.id < 0)
             e.scorecardVersionId = active->versionId;
         for (const HumanScoreRecord *r : it.value()) {

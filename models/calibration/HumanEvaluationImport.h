@@ -57,7 +57,7 @@ struct HumanImportResult
 //! NUMERIC -> the number; TEXT -> rejected (no score). answer.notes becomes the comment.
 //!
 //! Scores are merged into the reviewer's evaluation of the interaction outside any
-//! calibration session (created when missing; changes audited, see HumanEvaluationStore).
+//! calibration session (or in the session given by setSessionId()) (created when missing; changes audited, see HumanEvaluationStore).
 //! Every rejected record is stored in rejected_records under an import batch.
 class HumanEvaluationImport
 {
@@ -66,6 +66,8 @@ public:
 
     //! Question refId or text -> criterion id, for Connect forms.
     void setMapping(const QHash<QString, QString> &mapping) { m_mapping = mapping; }
+    //! Stores the evaluations as part of a calibration session (default -1: outside any).
+    void setSessionId(qint64 sessionId) { m_sessionId = sessionId; }
     //! Reads a JSON object {"question refId or text": "criterion_id", ...}.
     static std::optional<QHash<QString, QString>> mappingFromJson(const QByteArray &json,
                                                                   QString *error);
@@ -91,6 +93,7 @@ private:
     qint64 resolveInteraction(const QString &ref) const;
     Workspace &m_workspace;
     QHash<QString, QString> m_mapping;
+    qint64 m_sessionId = -1;
 };
 
 } // namespace qaw
