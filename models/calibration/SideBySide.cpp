@@ -207,6 +207,7 @@ std::optional<SideBySide> SideBySideBuilder::make(qint64 sessionId, const QStrin
             line.interactionLabel = name;
             line.criterionId = c->id;
             line.criterionName = c->name;
+            line.yesNo = c->scale.type == Scale::Type::YesNo;
             if (automated) {
                 const CriterionResult *r = automated->criterion(c->id);
                 line.automated = ratingOf(r);

@@ -34,6 +34,7 @@ struct SideBySideLine
     QString criterionId;      //!< kTotalId for the weighted total
     QString criterionName;
     bool isTotal = false;
+    bool yesNo = false;       //!< the criterion's scale is yes/no (1 yes, 0 no)
     SideBySideRating automated;
     QString rationale;       //!< the automated rule's explanation
     QStringList evidence;    //!< the quoted words the automated score rests on

@@ -56,7 +56,7 @@ int SideBySideModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : spreadColumn() + 1;
 }
 
-QString SideBySideModel::ratingText(const SideBySideRating &r, bool isTotal) const
+QString SideBySideModel::ratingText(const SideBySideRating &r, const SideBySideLine &line) const
 {
     if (r.hidden)
         return tr("hidden");
@@ -66,7 +66,9 @@ QString SideBySideModel::ratingText(const SideBySideRating &r, bool isTotal) con
         return tr("N/A");
     if (!r.value)
         return QString();
-    return isTotal ? QString::number(*r.value, 'f', 1) : QString::number(*r.value);
+    if (line.yesNo)
+        return *r.value >= 0.5 ? tr("yes") : tr("no");
+    return line.isTotal ? QString::number(*r.value, 'f', 1) : QString::number(*r.value);
 }
 
 QVariant SideBySideModel::data(const QModelIndex &index, int role) const
@@ -114,11 +116,11 @@ QVariant SideBySideModel::data(const QModelIndex &index, int role) const
     if (column == CriterionColumn)
         return calibrated ? l->criterionName : tr("%1 (not calibrated)").arg(l->criterionName);
     if (column == AutomatedColumn)
-        return ratingText(l->automated, l->isTotal);
+        return ratingText(l->automated, *l);
     if (column == spreadColumn())
         return l->spread ? QVariant(QString::number(*l->spread, 'g', 3)) : QVariant();
     if (reviewer >= 0 && reviewer < int(l->reviewers.size()))
-        return ratingText(l->reviewers[size_t(reviewer)], l->isTotal);
+        return ratingText(l->reviewers[size_t(reviewer)], *l);
     return {};
 }
 

@@ -37,7 +37,7 @@ public:
 
 private:
     void rebuildRows();
-    QString ratingText(const SideBySideRating &rating, bool isTotal) const;
+    QString ratingText(const SideBySideRating &rating, const SideBySideLine &line) const;
 
     SideBySide m_data;
     QStringList m_calibrated;

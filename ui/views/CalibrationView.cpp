@@ -102,6 +102,8 @@ CalibrationView::CalibrationView(QWidget *parent)
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 4);
+    split->setSizes({260, 1200});
+    sbsSplit->setSizes({700, 520});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
@@ -285,6 +287,12 @@ void CalibrationView::showSelectedInteraction()
     }
     if (line->interactionId != m_form->interactionId())
         m_form->setInteraction(line->interactionId, m_session);
+    // Only the session's reviewers score inside it; anyone else watches as facilitator.
+    const auto session = CalibrationStore(*m_workspace).load(m_session);
+    m_form->setEnabled(session && session->reviewer(m_reviewer));
+    m_form->setToolTip(m_form->isEnabled() ? QString()
+                                           : tr("You (%1) are not a reviewer of this session.")
+                                                 .arg(m_reviewer));
 }
 
 void CalibrationView::afterEvaluationChange()
