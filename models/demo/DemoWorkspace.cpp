@@ -2,6 +2,7 @@
 
 #include "demo/DemoGenerator.h"
 #include "domain/InteractionJson.h"
+#include "scoring/ScoringEngine.h"
 #include "storage/InteractionStore.h"
 #include "storage/Workspace.h"
 
@@ -96,6 +97,11 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
     }
     if (progress)
         progress(written);
+    // The demo is a scored workspace, as after an import followed by `qaw score`.
+    if (ok && !cancelled) {
+        ScoringEngine engine(workspace);
+        ok = engine.run(ScoringOptions{}, error).has_value();
+    }
     return ok;
 }
 
