@@ -12,19 +12,13 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#if __has_include("scoring/ScorecardScorer.h")
-#define QAW_HAVE_SCORER 1
 #include "scoring/ScorecardScorer.h"
-#else
-#define QAW_HAVE_SCORER 0
-#endif
 
 #include <cmath>
 
 namespace qaw {
 namespace {
 
-#if QAW_HAVE_SCORER
 // The automated scorer, compiled once per changed scorecard (the cache key is the JSON).
 CriterionRescorer scorerRescorer(Workspace &ws)
 {
@@ -58,7 +52,6 @@ CriterionRescorer scorerRescorer(Workspace &ws)
         return std::nullopt;
     };
 }
-#endif
 
 std::optional<double> valueOf(const CriterionResult *r)
 {
@@ -69,11 +62,9 @@ std::optional<double> valueOf(const CriterionResult *r)
 
 } // namespace
 
-WhatIfTuning::WhatIfTuning(Workspace &workspace) : m_workspace(workspace)
+WhatIfTuning::WhatIfTuning(Workspace &workspace)
+    : m_workspace(workspace), m_rescorer(scorerRescorer(workspace))
 {
-#if QAW_HAVE_SCORER
-    m_rescorer = scorerRescorer(workspace);
-#endif
 }
 
 std::optional<Scorecard> WhatIfTuning::withChangedCriterion(const Scorecard &base,

@@ -45,8 +45,8 @@ class WhatIfTuning
 public:
     explicit WhatIfTuning(Workspace &workspace);
 
-    //! The scorer hook. By default the automated scorer (ScorecardScorer) when it is part
-    //! of this build; otherwise none, and run() says so.
+    //! The scorer hook: by default the automated scorer (ScorecardScorer); tests and
+    //! callers may put another in its place.
     void setRescorer(CriterionRescorer rescorer) { m_rescorer = std::move(rescorer); }
     bool hasRescorer() const { return bool(m_rescorer); }
 
