@@ -120,7 +120,8 @@ QVector<InteractionTableModel::Row> InteractionTableModel::readPage(int pageInde
     if (count <= 0)
         return {};
     QVariantList values;
-    QString where = m_filter.whereClause(QStringLiteral("i"), &values);
+    const bool byTotal = m_sortColumn == Total;
+    QString where = m_filter.whereClause(QStringLiteral("i"), &values, byTotal);
     const int keyIndex = m_sortColumn + 1; // the row's cell holding the sort key
     const QString key = sortExpression(m_sortColumn);
     const bool ascending = m_sortOrder == Qt::AscendingOrder;

@@ -73,11 +73,16 @@ void CalibrationAgreementPanel::setReport(Workspace *workspace,
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
+        bool anyPaired = false;
         for (const RaterComparison &k : c.comparisons) {
             auto *comparison = new QTreeWidgetItem(top);
             comparison->setText(0, k.label);
             comparison->setText(2, QString::number(k.pairedItems));
+            anyPaired = anyPaired || k.pairedItems > 0;
             for (const NamedStatistic &s : k.statistics) {
+                // The headline on the comparison's own row: Krippendorff's alpha.
+                if (s.key.startsWith(QLatin1String("krippendorff_alpha")))
+                    comparison->setText(1, QStringLiteral("\u03b1 %1").arg(statisticText(s)));
                 auto *stat = new QTreeWidgetItem(comparison);
                 stat->setText(0, s.name);
                 stat->setData(0, Qt::UserRole, s.key);
@@ -86,7 +91,7 @@ void CalibrationAgreementPanel::setReport(Workspace *workspace,
                     stat->setForeground(1, QColor(120, 120, 120));
             }
         }
-        top->setExpanded(true);
+        top->setExpanded(anyPaired);
     }
     m_tree->header()->resizeSections(QHeaderView::ResizeToContents);
 }

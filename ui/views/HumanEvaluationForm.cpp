@@ -126,6 +126,7 @@ void HumanEvaluationForm::rebuild()
             r.comment = new QLineEdit(m_grid);
             r.comment->setObjectName(QStringLiteral("humanComment_") + c.id);
             r.comment->setPlaceholderText(tr("Comment"));
+            r.comment->setMinimumWidth(140);
             label->setBuddy(r.score);
             grid->addWidget(label, row, 0);
             grid->addWidget(r.score, row, 1);

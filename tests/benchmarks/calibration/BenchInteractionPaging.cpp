@@ -2,7 +2,9 @@
 // the top, the middle and the end of 1,000,000 interactions, unfiltered, filtered and
 // sorted. Prints its figures; never run by CTest.
 //
-//   bench_interaction_paging [WORKSPACE] [ROWS]
+//   bench_interaction_paging [WORKSPACE] [ROWS] [--proposed-indexes]
+// --proposed-indexes first adds to the benchmark workspace (only) the partial indexes
+// docs/calibration.md proposes for a schema migration, to measure what they would buy.
 // The workspace is built on first use (rows written directly, one turn-less interaction
 // each, with automated totals, auto-fail, flagged and has-human columns filled) and kept
 // for later runs.
@@ -125,7 +127,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1])
                                   : QStringLiteral("/tmp/qaw-bench-paging-1m.qaw");
-    const int rows = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 1000000;
+    const int rows = argc > 2 && QString::fromLocal8Bit(argv[2]).toInt() > 0
+                         ? QString::fromLocal8Bit(argv[2]).toInt()
+                         : 1000000;
     const bool exists = QFileInfo::exists(path);
     Workspace ws;
     if (!ws.open(path, Workspace::OpenMode::CreateIfMissing)) {
@@ -141,6 +145,17 @@ int main(int argc, char *argv[])
         }
         QSqlQuery(ws.database()).exec(QStringLiteral("ANALYZE"));
         out << "built " << rows << " interactions in " << t.elapsed() / 1000.0 << " s\n";
+    }
+    if (QCoreApplication::arguments().contains(QStringLiteral("--proposed-indexes"))) {
+        QSqlQuery q(ws.database());
+        for (const char *sql :
+             {"CREATE INDEX IF NOT EXISTS interactions_flagged ON interactions(started_at) WHERE flagged = 1",
+              "CREATE INDEX IF NOT EXISTS interactions_auto_failed ON interactions(started_at) WHERE auto_failed = 1",
+              "CREATE INDEX IF NOT EXISTS interactions_has_human ON interactions(started_at) WHERE has_human = 1",
+              "CREATE INDEX IF NOT EXISTS interactions_total_started ON interactions(auto_total, started_at)"})
+            q.exec(QString::fromLatin1(sql));
+        q.exec(QStringLiteral("ANALYZE"));
+        out << "with the proposed partial indexes\n";
     }
     out << "times in ms; page = " << InteractionTableModel::kPageSize << " rows; each figure is "
            "the first touch of that page (cold in the model's cache, warm in SQLite's)\n";
