@@ -151,8 +151,7 @@ int main(int argc, char *argv[])
         for (const char *sql :
              {"CREATE INDEX IF NOT EXISTS interactions_flagged ON interactions(started_at) WHERE flagged = 1",
               "CREATE INDEX IF NOT EXISTS interactions_auto_failed ON interactions(started_at) WHERE auto_failed = 1",
-              "CREATE INDEX IF NOT EXISTS interactions_has_human ON interactions(started_at) WHERE has_human = 1",
-              "CREATE INDEX IF NOT EXISTS interactions_total_started ON interactions(auto_total, started_at)"})
+              "CREATE INDEX IF NOT EXISTS interactions_has_human ON interactions(started_at) WHERE has_human = 1"})
             q.exec(QString::fromLatin1(sql));
         q.exec(QStringLiteral("ANALYZE"));
         out << "with the proposed partial indexes\n";
