@@ -23,8 +23,11 @@ QString cell(const StatValue &v, const QString &suffix = QString())
 
 QString interval(const ConfidenceInterval &ci)
 {
+    // A value without an interval says why (e.g. too few items to resample), in words.
     if (!ci.isDefined())
-        return QString();
+        return ci.undefinedReason.contains(QStringLiteral("turned off"))
+                   ? QString()
+                   : QStringLiteral("  (no interval: %1)").arg(ci.undefinedReason);
     return QStringLiteral("  [%1, %2]").arg(formatNumber(*ci.lower), formatNumber(*ci.upper));
 }
 
@@ -37,6 +40,7 @@ void printLine(const QString &name, const StatValue &v, const ConfidenceInterval
     printOut(text);
 }
 
+//! \a labels: the declared category labels when they are label-coded 1..k, else empty.
 void printText(const AgreementReport &r, const RatingMatrix &m, const QString &file,
                const QStringList &labels)
 {
@@ -51,12 +55,17 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
     for (double c : r.scale) {
         // Label categories are coded 1..k in the order declared; show the label beside it.
         const int code = int(c);
-        const bool labelled = !labels.isEmpty() && code == c && code >= 1
-                              && code <= labels.size() && labels.at(code - 1) != QString::number(c);
+        const bool labelled = code == c && code >= 1 && code <= labels.size();
         scale.append(labelled ? QStringLiteral("%1 = %2").arg(labels.at(code - 1)).arg(c)
                               : QString::number(c));
     }
     printOut(QStringLiteral("Categories: %1").arg(scale.join(QStringLiteral(", "))));
+    printOut(QStringLiteral("Items used: %1 rated by %2 and %3, %4 by every rater, %5 by two "
+                            "or more")
+                 .arg(r.pairedItems)
+                 .arg(first, second)
+                 .arg(r.completeItems)
+                 .arg(r.pairableItems));
     if (r.bootstrap.resamples > 0)
         printOut(QStringLiteral("Intervals: %1% percentile bootstrap over items, %2 resamples, "
                                 "seed %3")
@@ -77,7 +86,8 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
     printLine(QStringLiteral("Mean signed bias (%1 minus %2)").arg(first, second),
               r.meanSignedBias);
     const QString percent = QStringLiteral(" %");
-    printLine(QStringLiteral("Percent agreement, pairwise exact"), r.percentExact, nullptr, percent);
+    printLine(QStringLiteral("Percent agreement, pairwise exact"), r.percentExact, nullptr,
+              percent);
     printLine(QStringLiteral("Percent agreement, pairwise within 1"), r.percentWithin1, nullptr,
               percent);
     printLine(QStringLiteral("Percent agreement, pairwise within 2"), r.percentWithin2, nullptr,
@@ -100,8 +110,8 @@ void printText(const AgreementReport &r, const RatingMatrix &m, const QString &f
               nullptr, percent);
     printLine(QStringLiteral("Percent agreement, all raters within 2"), r.percentAllWithin2,
               nullptr, percent);
-    printLine(QStringLiteral("Percent agreement, mean pairwise exact"),
-              r.percentMeanPairwiseExact, nullptr, percent);
+    printLine(QStringLiteral("Percent agreement, mean pairwise exact"), r.percentMeanPairwiseExact,
+              nullptr, percent);
 }
 
 int runAgreement(const QStringList &args)
@@ -112,8 +122,8 @@ int runAgreement(const QStringList &args)
         QStringLiteral("The declared scale, comma-separated (e.g. 1,2,3,4,5 or no,yes). "
                        "Unused points still count; labels are coded 1, 2, ... in order."),
         QStringLiteral("LIST"));
-    const QCommandLineOption format = formatOption(QStringLiteral("json|text"),
-                                                   QStringLiteral("text"));
+    const QCommandLineOption format =
+        formatOption(QStringLiteral("json|text"), QStringLiteral("text"));
     const QCommandLineOption resamples(
         QStringLiteral("resamples"),
         QStringLiteral("Bootstrap resamples for the confidence intervals (default 1000; 0: "
@@ -188,7 +198,7 @@ int runAgreement(const QStringList &args)
             json.insert(QStringLiteral("category_labels"), QJsonArray::fromStringList(labels));
         printJson(json);
     } else {
-        printText(report, csv.matrix, path, labels);
+        printText(report, csv.matrix, path, csv.labelCoded ? labels : QStringList());
     }
     return Ok;
 }

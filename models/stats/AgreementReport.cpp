@@ -4,16 +4,19 @@
 #include "stats/PairedStatistics.h"
 #include "stats/PercentAgreement.h"
 
+#include <functional>
+
 namespace qaw {
 namespace {
 
-StatValue needsTwoRaters(const RatingMatrix &m, int a, int b)
+//! Why the two-rater statistics cannot be computed, or empty when they can.
+QString twoRaterProblem(const RatingMatrix &m, int a, int b)
 {
     if (m.raterCount() < 2)
-        return StatValue::undefined(QStringLiteral("fewer than two raters"));
+        return QStringLiteral("fewer than two raters");
     if (a < 0 || b < 0 || a >= m.raterCount() || b >= m.raterCount() || a == b)
-        return StatValue::undefined(QStringLiteral("the two raters to compare are not valid"));
-    return StatValue::defined(0.0);
+        return QStringLiteral("the two raters to compare are not valid");
+    return QString();
 }
 
 } // namespace
@@ -34,27 +37,37 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
     r.raters = m.raterCount();
     r.scale = categoryScale(m, options.categories);
     r.bootstrap = options.bootstrap;
+    for (int item = 0; item < m.itemCount(); ++item) {
+        const int ratings = m.ratingCount(item);
+        r.completeItems += ratings == m.raterCount() && ratings > 0 ? 1 : 0;
+        r.pairableItems += ratings >= 2 ? 1 : 0;
+        r.pairedItems +=
+            m.rating(item, options.firstRater) && m.rating(item, options.secondRater) ? 1 : 0;
+    }
     const QList<double> scale = r.scale;
     const int a = options.firstRater;
     const int b = options.secondRater;
 
-    // Statistics of the two raters; each closure is reused for the bootstrap.
-    const MatrixStatistic unweighted = [=](const RatingMatrix &x) {
-        return cohenKappa(x, a, b, KappaWeighting::Unweighted, scale);
+    // The kappas and alphas are computed by calculators prepared once from the matrix, then
+    // evaluated on the full data (weights null) and on each bootstrap resample (weights).
+    const CohenKappaCalculator cohen(m, a, b, scale);
+    const MultiRaterKappaCalculator multiRater(m, scale);
+    const KrippendorffAlphaCalculator krippendorff(m);
+    using Weighted = std::function<StatValue(const std::vector<int> *)>;
+    const auto kappaOf = [&](KappaWeighting w) {
+        return Weighted(
+            [&cohen, w](const std::vector<int> *weights) { return cohen.kappa(w, weights); });
     };
-    const MatrixStatistic linear = [=](const RatingMatrix &x) {
-        return cohenKappa(x, a, b, KappaWeighting::Linear, scale);
-    };
-    const MatrixStatistic quadratic = [=](const RatingMatrix &x) {
-        return cohenKappa(x, a, b, KappaWeighting::Quadratic, scale);
-    };
-    const StatValue pairCheck = needsTwoRaters(m, a, b);
+    const Weighted unweighted = kappaOf(KappaWeighting::Unweighted);
+    const Weighted linear = kappaOf(KappaWeighting::Linear);
+    const Weighted quadratic = kappaOf(KappaWeighting::Quadratic);
+    const QString pairProblem = twoRaterProblem(m, a, b);
     const auto pairStat = [&](const std::function<StatValue()> &compute) {
-        return pairCheck.isDefined() ? compute() : pairCheck;
+        return pairProblem.isEmpty() ? compute() : StatValue::undefined(pairProblem);
     };
-    r.cohenUnweighted = pairStat([&] { return unweighted(m); });
-    r.cohenLinear = pairStat([&] { return linear(m); });
-    r.cohenQuadratic = pairStat([&] { return quadratic(m); });
+    r.cohenUnweighted = pairStat([&] { return unweighted(nullptr); });
+    r.cohenLinear = pairStat([&] { return linear(nullptr); });
+    r.cohenQuadratic = pairStat([&] { return quadratic(nullptr); });
     r.pearsonR = pairStat([&] { return pearsonCorrelation(m, a, b); });
     r.spearmanRho = pairStat([&] { return spearmanCorrelation(m, a, b); });
     r.meanAbsoluteError = pairStat([&] { return qaw::meanAbsoluteError(m, a, b); });
@@ -65,24 +78,23 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
     r.percentWithin2 = pairStat([&] { return pairwisePercentAgreement(m, a, b, 2.0); });
 
     // Statistics of all raters.
-    const MatrixStatistic fleiss = [=](const RatingMatrix &x) { return qaw::fleissKappa(x, scale); };
-    const MatrixStatistic randolph = [=](const RatingMatrix &x) {
-        return qaw::randolphKappa(x, scale);
+    const Weighted fleiss = [&](const std::vector<int> *w) { return multiRater.fleiss(w); };
+    const Weighted randolph = [&](const std::vector<int> *w) { return multiRater.randolph(w); };
+    const auto alphaOf = [&](AlphaLevel level) {
+        return Weighted([&krippendorff, level](const std::vector<int> *weights) {
+            return krippendorff.alpha(level, weights);
+        });
     };
-    const auto alpha = [](AlphaLevel level) {
-        return MatrixStatistic(
-            [level](const RatingMatrix &x) { return krippendorffAlpha(x, level); });
-    };
-    const MatrixStatistic nominal = alpha(AlphaLevel::Nominal);
-    const MatrixStatistic ordinal = alpha(AlphaLevel::Ordinal);
-    const MatrixStatistic interval = alpha(AlphaLevel::Interval);
-    const MatrixStatistic ratio = alpha(AlphaLevel::Ratio);
-    r.fleissKappa = fleiss(m);
-    r.randolphKappa = randolph(m);
-    r.alphaNominal = nominal(m);
-    r.alphaOrdinal = ordinal(m);
-    r.alphaInterval = interval(m);
-    r.alphaRatio = ratio(m);
+    const Weighted nominal = alphaOf(AlphaLevel::Nominal);
+    const Weighted ordinal = alphaOf(AlphaLevel::Ordinal);
+    const Weighted interval = alphaOf(AlphaLevel::Interval);
+    const Weighted ratio = alphaOf(AlphaLevel::Ratio);
+    r.fleissKappa = fleiss(nullptr);
+    r.randolphKappa = randolph(nullptr);
+    r.alphaNominal = nominal(nullptr);
+    r.alphaOrdinal = ordinal(nullptr);
+    r.alphaInterval = interval(nullptr);
+    r.alphaRatio = ratio(nullptr);
     const IccMeanSquares meanSquares = iccMeanSquares(m);
     for (size_t i = 0; i < kAllIccForms.size(); ++i)
         r.icc[i] = intraclassCorrelation(meanSquares, kAllIccForms[i]);
@@ -96,7 +108,7 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
     struct Target
     {
         const StatValue *estimate;
-        MatrixStatistic statistic;
+        Weighted statistic;
         ConfidenceInterval *interval;
     };
     const std::vector<Target> targets{
@@ -110,20 +122,22 @@ AgreementReport computeAgreement(const RatingMatrix &m, const AgreementOptions &
         {&r.alphaInterval, interval, &r.alphaIntervalCi},
         {&r.alphaRatio, ratio, &r.alphaRatioCi},
     };
-    std::vector<MatrixStatistic> toResample;
+    std::vector<WeightedStatistic> toResample;
     std::vector<ConfidenceInterval *> destinations;
     for (const Target &t : targets) {
         if (t.estimate->isDefined()) {
-            toResample.push_back(t.statistic);
+            const Weighted statistic = t.statistic;
+            toResample.push_back(
+                [statistic](const std::vector<int> &weights) { return statistic(&weights); });
             destinations.push_back(t.interval);
         } else {
-            *t.interval = ConfidenceInterval::undefined(
-                QStringLiteral("the statistic itself is undefined"));
+            *t.interval =
+                ConfidenceInterval::undefined(QStringLiteral("the statistic itself is undefined"));
         }
     }
     if (!toResample.empty()) {
         const std::vector<ConfidenceInterval> cis =
-            bootstrapIntervals(m, toResample, options.bootstrap);
+            bootstrapIntervals(m.itemCount(), toResample, options.bootstrap);
         for (size_t i = 0; i < cis.size(); ++i)
             *destinations[i] = cis[i];
     }

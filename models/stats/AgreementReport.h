@@ -29,7 +29,10 @@ struct AgreementReport
 {
     int items = 0;
     int raters = 0;
-    QList<double> scale; //!< the categories counted over: declared plus observed
+    int pairedItems = 0;        //!< rated by both of the two raters (the two-rater statistics)
+    int completeItems = 0;      //!< rated by every rater (Fleiss, Randolph, ICC, listwise)
+    int pairableItems = 0;      //!< rated at least twice (Krippendorff's alpha)
+    QList<double> scale;        //!< the categories counted over: declared plus observed
     BootstrapOptions bootstrap; //!< how the intervals were drawn
 
     // Two raters (firstRater, secondRater); items with either rating missing left out.

@@ -26,15 +26,16 @@ public:
         return o;
     }
 
-    QJsonObject intervals(const std::vector<std::pair<QString, const ConfidenceInterval *>> &members)
+    QJsonObject
+    intervals(const std::vector<std::pair<QString, const ConfidenceInterval *>> &members)
     {
         QJsonObject o;
         for (const auto &[key, ci] : members) {
             QJsonObject entry;
-            entry.insert(QStringLiteral("lower"), ci->lower ? QJsonValue(*ci->lower)
-                                                            : QJsonValue(QJsonValue::Null));
-            entry.insert(QStringLiteral("upper"), ci->upper ? QJsonValue(*ci->upper)
-                                                            : QJsonValue(QJsonValue::Null));
+            entry.insert(QStringLiteral("lower"),
+                         ci->lower ? QJsonValue(*ci->lower) : QJsonValue(QJsonValue::Null));
+            entry.insert(QStringLiteral("upper"),
+                         ci->upper ? QJsonValue(*ci->upper) : QJsonValue(QJsonValue::Null));
             if (!ci->isDefined())
                 entry.insert(QStringLiteral("undefined_reason"), ci->undefinedReason);
             if (ci->undefinedResamples > 0)
@@ -58,6 +59,10 @@ QJsonObject agreementReportToJson(const AgreementReport &r)
     QJsonObject o;
     o.insert(QStringLiteral("items"), r.items);
     o.insert(QStringLiteral("raters"), r.raters);
+    o.insert(QStringLiteral("items_used"),
+             QJsonObject{{QStringLiteral("paired"), r.pairedItems},
+                         {QStringLiteral("complete"), r.completeItems},
+                         {QStringLiteral("pairable"), r.pairableItems}});
     QJsonArray scale;
     for (double c : r.scale)
         scale.append(c);
@@ -65,8 +70,8 @@ QJsonObject agreementReportToJson(const AgreementReport &r)
 
     const auto S = [](const char *key) { return QString::fromLatin1(key); };
     o.insert(S("cohen_kappa"), b.group(S("cohen_kappa"), {{S("unweighted"), &r.cohenUnweighted},
-                                                        {S("linear"), &r.cohenLinear},
-                                                        {S("quadratic"), &r.cohenQuadratic}}));
+                                                          {S("linear"), &r.cohenLinear},
+                                                          {S("quadratic"), &r.cohenQuadratic}}));
     o.insert(S("fleiss_kappa"),
              b.group(S("fleiss_kappa"), {{S("fleiss"), &r.fleissKappa},
                                          {S("randolph_free_marginal"), &r.randolphKappa}}));
@@ -85,15 +90,15 @@ QJsonObject agreementReportToJson(const AgreementReport &r)
     o.insert(S("root_mean_squared_error"),
              b.value(S("root_mean_squared_error"), r.rootMeanSquaredError));
     o.insert(S("mean_signed_bias"), b.value(S("mean_signed_bias"), r.meanSignedBias));
-    o.insert(S("percent_agreement"),
-             b.group(S("percent_agreement"),
-                     {{S("exact"), &r.percentExact},
-                      {S("within_1"), &r.percentWithin1},
-                      {S("within_2"), &r.percentWithin2},
-                      {S("all_raters_exact_listwise"), &r.percentAllExact},
-                      {S("all_raters_within_1_listwise"), &r.percentAllWithin1},
-                      {S("all_raters_within_2_listwise"), &r.percentAllWithin2},
-                      {S("mean_pairwise_exact"), &r.percentMeanPairwiseExact}}));
+    o.insert(
+        S("percent_agreement"),
+        b.group(S("percent_agreement"), {{S("exact"), &r.percentExact},
+                                         {S("within_1"), &r.percentWithin1},
+                                         {S("within_2"), &r.percentWithin2},
+                                         {S("all_raters_exact_listwise"), &r.percentAllExact},
+                                         {S("all_raters_within_1_listwise"), &r.percentAllWithin1},
+                                         {S("all_raters_within_2_listwise"), &r.percentAllWithin2},
+                                         {S("mean_pairwise_exact"), &r.percentMeanPairwiseExact}}));
 
     QJsonObject cis;
     cis.insert(S("method"), S("percentile bootstrap, resampling items with replacement"));
@@ -103,9 +108,8 @@ QJsonObject agreementReportToJson(const AgreementReport &r)
     cis.insert(S("cohen_kappa"), b.intervals({{S("unweighted"), &r.cohenUnweightedCi},
                                               {S("linear"), &r.cohenLinearCi},
                                               {S("quadratic"), &r.cohenQuadraticCi}}));
-    cis.insert(S("fleiss_kappa"),
-               b.intervals({{S("fleiss"), &r.fleissKappaCi},
-                            {S("randolph_free_marginal"), &r.randolphKappaCi}}));
+    cis.insert(S("fleiss_kappa"), b.intervals({{S("fleiss"), &r.fleissKappaCi},
+                                               {S("randolph_free_marginal"), &r.randolphKappaCi}}));
     cis.insert(S("krippendorff_alpha"), b.intervals({{S("nominal"), &r.alphaNominalCi},
                                                      {S("ordinal"), &r.alphaOrdinalCi},
                                                      {S("interval"), &r.alphaIntervalCi},

@@ -19,8 +19,8 @@ public:
     int next(int n)
     {
         const quint64 range = quint64(n);
-        const quint64 limit = std::numeric_limits<quint64>::max()
-                              - std::numeric_limits<quint64>::max() % range;
+        const quint64 limit =
+            std::numeric_limits<quint64>::max() - std::numeric_limits<quint64>::max() % range;
         quint64 draw = 0;
         do {
             draw = m_engine();
@@ -42,8 +42,8 @@ double sortedQuantile(const std::vector<double> &values, double q)
     return values[below] + (h - double(below)) * (values[above] - values[below]);
 }
 
-std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
-                                                   const std::vector<MatrixStatistic> &statistics,
+std::vector<ConfidenceInterval> bootstrapIntervals(int itemCount,
+                                                   const std::vector<WeightedStatistic> &statistics,
                                                    const BootstrapOptions &options)
 {
     const auto allUndefined = [&](const QString &reason) {
@@ -52,18 +52,18 @@ std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
     };
     if (options.resamples <= 0)
         return allUndefined(QStringLiteral("the bootstrap was turned off (0 resamples)"));
-    if (m.itemCount() < 2)
+    if (itemCount < 2)
         return allUndefined(QStringLiteral("fewer than two items to resample"));
 
     ItemSampler sampler(options.seed);
     std::vector<std::vector<double>> samples(statistics.size());
-    std::vector<int> rows(size_t(m.itemCount()));
+    std::vector<int> weights(static_cast<size_t>(itemCount), 0);
     for (int b = 0; b < options.resamples; ++b) {
-        for (int &row : rows)
-            row = sampler.next(m.itemCount());
-        const RatingMatrix resample = m.selectItems(rows);
+        std::fill(weights.begin(), weights.end(), 0);
+        for (int draw = 0; draw < itemCount; ++draw)
+            ++weights[size_t(sampler.next(itemCount))];
         for (size_t s = 0; s < statistics.size(); ++s) {
-            const StatValue v = statistics[s](resample);
+            const StatValue v = statistics[s](weights);
             if (v.isDefined())
                 samples[s].push_back(*v.value);
         }
@@ -76,10 +76,9 @@ std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
         ci.resamples = options.resamples;
         ci.undefinedResamples = options.resamples - int(values.size());
         if (2 * values.size() < size_t(options.resamples)) {
-            ci.undefinedReason =
-                QStringLiteral("the statistic was undefined on %1 of %2 resamples")
-                    .arg(ci.undefinedResamples)
-                    .arg(options.resamples);
+            ci.undefinedReason = QStringLiteral("the statistic was undefined on %1 of %2 resamples")
+                                     .arg(ci.undefinedResamples)
+                                     .arg(options.resamples);
         } else {
             std::sort(values.begin(), values.end());
             ci.lower = sortedQuantile(values, (1.0 - options.level) / 2.0);
@@ -88,6 +87,25 @@ std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
         intervals.push_back(ci);
     }
     return intervals;
+}
+
+std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
+                                                   const std::vector<MatrixStatistic> &statistics,
+                                                   const BootstrapOptions &options)
+{
+    // Expand each multiplicity vector into the resampled matrix (rows in item order; every
+    // statistic here is indifferent to row order).
+    std::vector<WeightedStatistic> weighted;
+    for (const MatrixStatistic &statistic : statistics) {
+        weighted.push_back([&m, statistic](const std::vector<int> &weights) {
+            std::vector<int> rows;
+            rows.reserve(size_t(m.itemCount()));
+            for (size_t item = 0; item < weights.size(); ++item)
+                rows.insert(rows.end(), size_t(weights[item]), int(item));
+            return statistic(m.selectItems(rows));
+        });
+    }
+    return bootstrapIntervals(m.itemCount(), weighted, options);
 }
 
 ConfidenceInterval bootstrapInterval(const RatingMatrix &m, const MatrixStatistic &statistic,

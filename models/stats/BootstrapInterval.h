@@ -13,9 +13,9 @@ namespace qaw {
 
 struct BootstrapOptions
 {
-    int resamples = 1000;           //!< 0 turns the bootstrap off
-    quint64 seed = 20110101;        //!< the same seed gives the same intervals
-    double level = 0.95;            //!< two-sided coverage
+    int resamples = 1000;    //!< 0 turns the bootstrap off
+    quint64 seed = 20110101; //!< the same seed gives the same intervals
+    double level = 0.95;     //!< two-sided coverage
 };
 
 //! A percentile bootstrap confidence interval, or undefined with the reason.
@@ -38,6 +38,9 @@ struct ConfidenceInterval
 };
 
 using MatrixStatistic = std::function<StatValue(const RatingMatrix &)>;
+//! A statistic of a resample given as how many times each item was drawn (the multiplicities
+//! add up to the item count). Lets prepared calculators skip building resampled matrices.
+using WeightedStatistic = std::function<StatValue(const std::vector<int> &itemWeights)>;
 
 //! Percentile bootstrap intervals for several statistics of \a m, resampling items (rows)
 //! with replacement; every statistic sees the same resamples. The bounds are the
@@ -51,6 +54,12 @@ std::vector<ConfidenceInterval> bootstrapIntervals(const RatingMatrix &m,
 
 ConfidenceInterval bootstrapInterval(const RatingMatrix &m, const MatrixStatistic &statistic,
                                      const BootstrapOptions &options);
+
+//! The same resamples and intervals as bootstrapIntervals(), for statistics that take item
+//! multiplicities; \a itemCount is the number of items resampled.
+std::vector<ConfidenceInterval> bootstrapIntervals(int itemCount,
+                                                   const std::vector<WeightedStatistic> &statistics,
+                                                   const BootstrapOptions &options);
 
 //! The q-quantile (0 <= q <= 1) of sorted \a values, interpolating linearly between order
 //! statistics (Hyndman & Fan type 7). \a values must not be empty.

@@ -1,7 +1,6 @@
 #include "stats/CohenKappa.h"
 
 #include <cmath>
-#include <vector>
 
 namespace qaw {
 namespace {
@@ -25,15 +24,10 @@ double disagreementWeight(KappaWeighting weighting, int i, int j, int k)
 
 } // namespace
 
-StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB, KappaWeighting weighting,
-                     const QList<double> &scale)
+CohenKappaCalculator::CohenKappaCalculator(const RatingMatrix &m, int raterA, int raterB,
+                                           const QList<double> &scale)
+    : m_k(int(scale.size()))
 {
-    const int k = int(scale.size());
-    // Joint counts of (category by A, category by B) over items both rated.
-    std::vector<double> joint(size_t(k) * size_t(k), 0.0);
-    std::vector<double> marginA(size_t(k), 0.0);
-    std::vector<double> marginB(size_t(k), 0.0);
-    int n = 0;
     for (int item = 0; item < m.itemCount(); ++item) {
         const auto a = m.rating(item, raterA);
         const auto b = m.rating(item, raterB);
@@ -41,27 +35,50 @@ StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB, KappaWeighti
             continue;
         const int i = categoryIndex(scale, *a);
         const int j = categoryIndex(scale, *b);
-        if (i < 0 || j < 0)
-            return StatValue::undefined(
-                QStringLiteral("rating %1 is not on the category scale")
-                    .arg(i < 0 ? *a : *b));
-        joint[size_t(i) * size_t(k) + size_t(j)] += 1.0;
-        marginA[size_t(i)] += 1.0;
-        marginB[size_t(j)] += 1.0;
-        ++n;
+        if (i < 0 || j < 0) {
+            m_error = QStringLiteral("rating %1 is not on the category scale").arg(i < 0 ? *a : *b);
+            return;
+        }
+        m_items.push_back(item);
+        m_first.push_back(i);
+        m_second.push_back(j);
     }
-    if (n == 0)
+}
+
+StatValue CohenKappaCalculator::kappa(KappaWeighting weighting,
+                                      const std::vector<int> *itemWeights) const
+{
+    if (!m_error.isEmpty())
+        return StatValue::undefined(m_error);
+    const size_t k = size_t(m_k);
+    // Joint counts of (category by A, category by B) over items both rated.
+    std::vector<double> joint(k * k, 0.0);
+    std::vector<double> marginA(k, 0.0);
+    std::vector<double> marginB(k, 0.0);
+    double n = 0.0;
+    for (size_t e = 0; e < m_items.size(); ++e) {
+        const double w = itemWeights ? (*itemWeights)[size_t(m_items[e])] : 1.0;
+        if (w == 0.0)
+            continue;
+        joint[size_t(m_first[e]) * k + size_t(m_second[e])] += w;
+        marginA[size_t(m_first[e])] += w;
+        marginB[size_t(m_second[e])] += w;
+        n += w;
+    }
+    if (n == 0.0)
         return StatValue::undefined(QStringLiteral("no item was rated by both raters"));
 
     // kappa_w = 1 - sum(w * observed) / sum(w * expected), with disagreement weights w;
     // unweighted kappa is the case w = 1 off the diagonal.
     double observed = 0.0;
     double expected = 0.0;
-    for (int i = 0; i < k; ++i) {
-        for (int j = 0; j < k; ++j) {
-            const double w = disagreementWeight(weighting, i, j, k);
-            observed += w * joint[size_t(i) * size_t(k) + size_t(j)] / n;
-            expected += w * (marginA[size_t(i)] / n) * (marginB[size_t(j)] / n);
+    for (size_t i = 0; i < k; ++i) {
+        if (marginA[i] == 0.0)
+            continue;
+        for (size_t j = 0; j < k; ++j) {
+            const double w = disagreementWeight(weighting, int(i), int(j), m_k);
+            observed += w * joint[i * k + j] / n;
+            expected += w * (marginA[i] / n) * (marginB[j] / n);
         }
     }
     if (expected <= 0.0)
@@ -69,6 +86,12 @@ StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB, KappaWeighti
             QStringLiteral("both raters gave every item the same single category, so "
                            "chance agreement is complete"));
     return StatValue::defined(1.0 - observed / expected);
+}
+
+StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB, KappaWeighting weighting,
+                     const QList<double> &scale)
+{
+    return CohenKappaCalculator(m, raterA, raterB, scale).kappa(weighting);
 }
 
 StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB, KappaWeighting weighting)

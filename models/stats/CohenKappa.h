@@ -3,6 +3,8 @@
 #include "stats/RatingMatrix.h"
 #include "stats/StatValue.h"
 
+#include <vector>
+
 namespace qaw {
 
 //! How Cohen's kappa weighs a disagreement between categories i and j of a k-point scale.
@@ -24,5 +26,24 @@ StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB, KappaWeighti
 //! Convenience: the scale is the values the two raters used.
 StatValue cohenKappa(const RatingMatrix &m, int raterA, int raterB,
                      KappaWeighting weighting = KappaWeighting::Unweighted);
+
+//! The two raters' ratings turned into scale positions once, so that each weighting and each
+//! bootstrap resample (given as how often each item is drawn) costs one pass over the items
+//! and the k x k table, with no re-reading of the matrix.
+class CohenKappaCalculator
+{
+public:
+    CohenKappaCalculator(const RatingMatrix &m, int raterA, int raterB, const QList<double> &scale);
+
+    //! \a itemWeights: how many times each item counts (null: once each).
+    StatValue kappa(KappaWeighting weighting, const std::vector<int> *itemWeights = nullptr) const;
+
+private:
+    int m_k = 0;
+    std::vector<int> m_items; // items both rated
+    std::vector<int> m_first; // scale position of raterA's rating, per entry of m_items
+    std::vector<int> m_second;
+    QString m_error;
+};
 
 } // namespace qaw

@@ -3,6 +3,8 @@
 #include "stats/RatingMatrix.h"
 #include "stats/StatValue.h"
 
+#include <vector>
+
 namespace qaw {
 
 //! Fleiss' (1971) kappa for any number of raters, over the items every rater rated (Fleiss'
@@ -16,5 +18,33 @@ StatValue fleissKappa(const RatingMatrix &m, const QList<double> &scale);
 //! (the declared scale, so unused scale points count). Same items as fleissKappa().
 //! Undefined with fewer than two raters, no complete item, or fewer than two categories.
 StatValue randolphKappa(const RatingMatrix &m, const QList<double> &scale);
+
+//! Each complete item's category counts, prepared once, so that both kappas and every
+//! bootstrap resample (how often each item is drawn) cost one pass over the items.
+class MultiRaterKappaCalculator
+{
+public:
+    MultiRaterKappaCalculator(const RatingMatrix &m, const QList<double> &scale);
+
+    StatValue fleiss(const std::vector<int> *itemWeights = nullptr) const;
+    StatValue randolph(const std::vector<int> *itemWeights = nullptr) const;
+
+private:
+    struct Totals
+    {
+        double items = 0.0;
+        double meanObserved = 0.0;       // P-bar
+        std::vector<double> proportions; // p_j
+    };
+    //! False, with \a reason set, when the kappas are undefined.
+    bool totals(const std::vector<int> *itemWeights, Totals *out, QString *reason) const;
+
+    int m_raters = 0;
+    int m_k = 0;
+    QString m_error;
+    std::vector<int> m_items;        // complete items
+    std::vector<double> m_agreement; // P_i per entry of m_items
+    std::vector<int> m_categories;   // scale position of each rating, raters per item
+};
 
 } // namespace qaw

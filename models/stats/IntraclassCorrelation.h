@@ -12,9 +12,8 @@ namespace qaw {
 //! of reliability (1: a single rater, k: the mean of the k raters).
 enum class IccForm { Icc1_1, Icc2_1, Icc3_1, Icc1_k, Icc2_k, Icc3_k };
 
-constexpr std::array<IccForm, 6> kAllIccForms{IccForm::Icc1_1, IccForm::Icc2_1,
-                                              IccForm::Icc3_1, IccForm::Icc1_k,
-                                              IccForm::Icc2_k, IccForm::Icc3_k};
+constexpr std::array<IccForm, 6> kAllIccForms{IccForm::Icc1_1, IccForm::Icc2_1, IccForm::Icc3_1,
+                                              IccForm::Icc1_k, IccForm::Icc2_k, IccForm::Icc3_k};
 
 //! "ICC(1,1)" ... "ICC(3,k)": the names used in reports and JSON.
 QString iccFormName(IccForm form);
@@ -22,8 +21,8 @@ QString iccFormName(IccForm form);
 //! The mean squares of the two-way analysis of variance the ICCs are built from.
 struct IccMeanSquares
 {
-    int targets = 0; //!< n: complete items
-    int raters = 0;  //!< k
+    int targets = 0;             //!< n: complete items
+    int raters = 0;              //!< k
     double betweenTargets = 0.0; //!< BMS
     double withinTargets = 0.0;  //!< WMS (one-way model)
     double betweenRaters = 0.0;  //!< JMS

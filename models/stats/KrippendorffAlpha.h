@@ -3,6 +3,8 @@
 #include "stats/RatingMatrix.h"
 #include "stats/StatValue.h"
 
+#include <vector>
+
 namespace qaw {
 
 //! The level of measurement, which chooses Krippendorff's difference function.
@@ -15,5 +17,22 @@ enum class AlphaLevel { Nominal, Ordinal, Interval, Ratio };
 //! is zero (every pairable rating is the same value), or, for the ratio level, when a value
 //! is negative.
 StatValue krippendorffAlpha(const RatingMatrix &m, AlphaLevel level);
+
+//! The pairable units' values as positions among the distinct values, prepared once, so that
+//! every level and every bootstrap resample (how often each item is drawn) costs one pass
+//! over the pairable values plus one over the value pairs.
+class KrippendorffAlphaCalculator
+{
+public:
+    explicit KrippendorffAlphaCalculator(const RatingMatrix &m);
+
+    StatValue alpha(AlphaLevel level, const std::vector<int> *itemWeights = nullptr) const;
+
+private:
+    QList<double> m_values;    // distinct pairable values, ascending
+    std::vector<int> m_items;  // pairable items
+    std::vector<int> m_starts; // m_positions[m_starts[e] .. m_starts[e + 1]) is item e
+    std::vector<int> m_positions;
+};
 
 } // namespace qaw

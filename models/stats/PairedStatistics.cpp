@@ -45,8 +45,7 @@ StatValue correlation(const std::vector<double> &x, const std::vector<double> &y
 
 } // namespace
 
-std::vector<std::pair<double, double>> pairedRatings(const RatingMatrix &m, int raterA,
-                                                     int raterB)
+std::vector<std::pair<double, double>> pairedRatings(const RatingMatrix &m, int raterA, int raterB)
 {
     std::vector<std::pair<double, double>> pairs;
     for (int item = 0; item < m.itemCount(); ++item) {

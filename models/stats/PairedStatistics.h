@@ -9,8 +9,7 @@
 namespace qaw {
 
 //! Two raters' ratings of the items both rated (items where either is missing left out).
-std::vector<std::pair<double, double>> pairedRatings(const RatingMatrix &m, int raterA,
-                                                     int raterB);
+std::vector<std::pair<double, double>> pairedRatings(const RatingMatrix &m, int raterA, int raterB);
 
 //! Correlations need this many paired items: with two, r is always +1 or -1 and says nothing.
 constexpr int kMinimumItemsForCorrelation = 3;

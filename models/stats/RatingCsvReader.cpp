@@ -84,6 +84,7 @@ RatingCsv readRatingCsv(const QString &text, const QStringList &declaredCategori
         codes.append(v);
     }
     if (!numericScale) {
+        result.labelCoded = true;
         codes.clear();
         for (int i = 0; i < result.categoryLabels.size(); ++i)
             codes.append(double(i + 1));
@@ -153,11 +154,11 @@ RatingCsv readRatingCsv(const QString &text, const QStringList &declaredCategori
                 return result;
             }
             if (numericScale && !sortedScale.isEmpty() && categoryIndex(sortedScale, *value) < 0) {
-                result.error = QStringLiteral("line %1, rater \"%2\": %3 is not on the declared "
-                                              "scale (%4)")
-                                   .arg(row.line)
-                                   .arg(raters.at(c), cell,
-                                        result.categoryLabels.join(QStringLiteral(", ")));
+                result.error =
+                    QStringLiteral("line %1, rater \"%2\": %3 is not on the declared "
+                                   "scale (%4)")
+                        .arg(row.line)
+                        .arg(raters.at(c), cell, result.categoryLabels.join(QStringLiteral(", ")));
                 return result;
             }
             matrix.setRating(r - 1, c, value);

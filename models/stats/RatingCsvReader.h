@@ -11,9 +11,10 @@ namespace qaw {
 struct RatingCsv
 {
     RatingMatrix matrix;
-    QList<double> categories; //!< the declared scale as numbers (empty when none declared)
+    QList<double> categories;   //!< the declared scale as numbers (empty when none declared)
     QStringList categoryLabels; //!< the declared categories as written
-    QString error;            //!< empty on success
+    bool labelCoded = false;    //!< the categories are labels, coded 1..k in declared order
+    QString error;              //!< empty on success
 
     bool ok() const { return error.isEmpty(); }
 };

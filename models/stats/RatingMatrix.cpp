@@ -73,6 +73,19 @@ RatingMatrix RatingMatrix::selectItems(const std::vector<int> &items) const
     return m;
 }
 
+RatingMatrix RatingMatrix::selectRaters(const std::vector<int> &raters) const
+{
+    QStringList names;
+    for (int r : raters)
+        names.append(m_raterNames.value(r));
+    RatingMatrix m(m_items, names);
+    for (int item = 0; item < m_items; ++item) {
+        for (size_t r = 0; r < raters.size(); ++r)
+            m.setRating(item, int(r), rating(item, raters[r]));
+    }
+    return m;
+}
+
 QList<double> RatingMatrix::observedValues() const
 {
     return categoryScale(*this, {});

@@ -36,6 +36,9 @@ public:
 
     //! A matrix made of the given rows (repeats allowed): the bootstrap's resample.
     RatingMatrix selectItems(const std::vector<int> &items) const;
+    //! A matrix of the given raters' columns, in that order: e.g. {automated, reviewer} for
+    //! an automated-vs-human report whose all-rater statistics cover just those two.
+    RatingMatrix selectRaters(const std::vector<int> &raters) const;
 
     //! The distinct values used anywhere, ascending.
     QList<double> observedValues() const;

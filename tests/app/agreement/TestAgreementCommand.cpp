@@ -13,6 +13,7 @@ class TestAgreementCommand : public QObject
 private slots:
     void initTestCase();
     void krippendorffExampleAsJson();
+    void shroutFleissIccAsJson();
     void labelCategoriesAndUndefinedReasons();
     void textTable();
     void badCsvExitsOne_data();
@@ -86,26 +87,59 @@ void TestAgreementCommand::krippendorffExampleAsJson()
     const QJsonObject percent = json.value(QStringLiteral("percent_agreement")).toObject();
     QVERIFY(std::abs(percent.value(QStringLiteral("exact")).toDouble() - 800.0 / 9.0) < 1e-9);
     QCOMPARE(percent.value(QStringLiteral("within_1")).toDouble(), 100.0);
-    QVERIFY(std::abs(json.value(QStringLiteral("mean_signed_bias")).toDouble() + 1.0 / 9.0)
-            < 1e-12);
-    QVERIFY(std::abs(json.value(QStringLiteral("mean_absolute_error")).toDouble() - 1.0 / 9.0)
-            < 1e-12);
-    QVERIFY(std::abs(json.value(QStringLiteral("root_mean_squared_error")).toDouble()
-                     - 1.0 / 3.0) < 1e-12);
+    QVERIFY(std::abs(json.value(QStringLiteral("mean_signed_bias")).toDouble() + 1.0 / 9.0) <
+            1e-12);
+    QVERIFY(std::abs(json.value(QStringLiteral("mean_absolute_error")).toDouble() - 1.0 / 9.0) <
+            1e-12);
+    QVERIFY(std::abs(json.value(QStringLiteral("root_mean_squared_error")).toDouble() - 1.0 / 3.0) <
+            1e-12);
+    // Cohen's kappa of A and B by hand: p_o = 8/9; margins A (3,3,2,1), B (2,4,2,1) over
+    // categories 1-4, so p_e = (6 + 12 + 4 + 1) / 81 = 23/81 and kappa = 49/58.
+    QVERIFY(std::abs(json.value(QStringLiteral("cohen_kappa"))
+                         .toObject()
+                         .value(QStringLiteral("unweighted"))
+                         .toDouble() -
+                     49.0 / 58.0) < 1e-12);
     // Listwise: units 2-9 are complete; all four agree on 3, 4, 5, 7, 9 = 5 of 8.
     QCOMPARE(percent.value(QStringLiteral("all_raters_exact_listwise")).toDouble(), 62.5);
     QVERIFY(json.value(QStringLiteral("icc")).toObject().contains(QStringLiteral("ICC(2,k)")));
-    QVERIFY(json.value(QStringLiteral("cohen_kappa")).toObject().value(
-        QStringLiteral("quadratic")).isDouble());
-    QVERIFY(json.value(QStringLiteral("fleiss_kappa")).toObject().value(
-        QStringLiteral("randolph_free_marginal")).isDouble());
+    QVERIFY(json.value(QStringLiteral("cohen_kappa"))
+                .toObject()
+                .value(QStringLiteral("quadratic"))
+                .isDouble());
+    QVERIFY(json.value(QStringLiteral("fleiss_kappa"))
+                .toObject()
+                .value(QStringLiteral("randolph_free_marginal"))
+                .isDouble());
     QVERIFY(json.value(QStringLiteral("pearson_r")).isDouble());
     QVERIFY(json.value(QStringLiteral("spearman_rho")).isDouble());
-    const QJsonObject ci = json.value(QStringLiteral("confidence_intervals")).toObject()
-                               .value(QStringLiteral("krippendorff_alpha")).toObject()
-                               .value(QStringLiteral("ordinal")).toObject();
+    const QJsonObject ci = json.value(QStringLiteral("confidence_intervals"))
+                               .toObject()
+                               .value(QStringLiteral("krippendorff_alpha"))
+                               .toObject()
+                               .value(QStringLiteral("ordinal"))
+                               .toObject();
     QVERIFY(ci.value(QStringLiteral("lower")).toDouble() <= 0.815);
     QVERIFY(ci.value(QStringLiteral("upper")).toDouble() >= 0.815);
+}
+
+void TestAgreementCommand::shroutFleissIccAsJson()
+{
+    // Shrout & Fleiss (1979), 6 targets x 4 judges; published ICC(1,1) .17, ICC(2,1) .29,
+    // ICC(3,1) .71, ICC(1,4) .44, ICC(2,4) .62, ICC(3,4) .91.
+    const QString path =
+        writeCsv(QStringLiteral("sf.csv"), QStringLiteral("J1,J2,J3,J4\n9,2,5,8\n6,1,3,2\n8,4,6,8\n"
+                                                          "7,1,2,6\n10,5,6,9\n6,2,4,7\n"));
+    const Run run = qaw({path, QStringLiteral("--format"), QStringLiteral("json"),
+                         QStringLiteral("--resamples"), QStringLiteral("0")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject icc =
+        QJsonDocument::fromJson(run.out).object().value(QStringLiteral("icc")).toObject();
+    const std::pair<const char *, int> published[] = {{"ICC(1,1)", 17}, {"ICC(2,1)", 29},
+                                                      {"ICC(3,1)", 71}, {"ICC(1,k)", 44},
+                                                      {"ICC(2,k)", 62}, {"ICC(3,k)", 91}};
+    for (const auto &[key, hundredths] : published)
+        QCOMPARE(qRound(icc.value(QLatin1String(key)).toDouble() * 100), hundredths);
 }
 
 void TestAgreementCommand::labelCategoriesAndUndefinedReasons()
@@ -118,25 +152,35 @@ void TestAgreementCommand::labelCategoriesAndUndefinedReasons()
                          QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QJsonObject json = QJsonDocument::fromJson(run.out).object();
-    QVERIFY(json.value(QStringLiteral("cohen_kappa")).toObject()
-                .value(QStringLiteral("unweighted")).isNull());
-    QVERIFY(json.value(QStringLiteral("krippendorff_alpha")).toObject()
-                .value(QStringLiteral("nominal")).isNull());
+    QVERIFY(json.value(QStringLiteral("cohen_kappa"))
+                .toObject()
+                .value(QStringLiteral("unweighted"))
+                .isNull());
+    QVERIFY(json.value(QStringLiteral("krippendorff_alpha"))
+                .toObject()
+                .value(QStringLiteral("nominal"))
+                .isNull());
     QVERIFY(json.value(QStringLiteral("pearson_r")).isNull());
-    QCOMPARE(json.value(QStringLiteral("percent_agreement")).toObject()
-                 .value(QStringLiteral("exact")).toDouble(), 100.0);
+    QCOMPARE(json.value(QStringLiteral("percent_agreement"))
+                 .toObject()
+                 .value(QStringLiteral("exact"))
+                 .toDouble(),
+             100.0);
     const QJsonObject undefined = json.value(QStringLiteral("undefined")).toObject();
     QVERIFY(!undefined.value(QStringLiteral("cohen_kappa.unweighted")).toString().isEmpty());
     QVERIFY(!undefined.value(QStringLiteral("krippendorff_alpha.nominal")).toString().isEmpty());
     // Randolph's free-marginal kappa over the declared two categories: (1 - 1/2) / (1/2) = 1.
-    QCOMPARE(json.value(QStringLiteral("fleiss_kappa")).toObject()
-                 .value(QStringLiteral("randolph_free_marginal")).toDouble(), 1.0);
+    QCOMPARE(json.value(QStringLiteral("fleiss_kappa"))
+                 .toObject()
+                 .value(QStringLiteral("randolph_free_marginal"))
+                 .toDouble(),
+             1.0);
 }
 
 void TestAgreementCommand::textTable()
 {
-    const QString path = writeCsv(QStringLiteral("text.csv"),
-                                  QStringLiteral("auto,ana\n1,1\n3,2\n"));
+    const QString path =
+        writeCsv(QStringLiteral("text.csv"), QStringLiteral("auto,ana\n1,1\n3,2\n"));
     const Run run = qaw({path, QStringLiteral("--resamples"), QStringLiteral("0")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QString text = QString::fromUtf8(run.out);
@@ -158,10 +202,10 @@ void TestAgreementCommand::badCsvExitsOne_data()
                             << QStringLiteral("line 3 has 1 cells but the header has 2");
     QTest::newRow("text") << QStringLiteral("a,b\n1,good\n") << QStringList()
                           << QStringLiteral("\"good\" is not a number");
-    QTest::newRow("not declared")
-        << QStringLiteral("a,b\nyes,maybe\n")
-        << QStringList{QStringLiteral("--categories"), QStringLiteral("no,yes")}
-        << QStringLiteral("not one of the declared categories");
+    QTest::newRow("not declared") << QStringLiteral("a,b\nyes,maybe\n")
+                                  << QStringList{QStringLiteral("--categories"),
+                                                 QStringLiteral("no,yes")}
+                                  << QStringLiteral("not one of the declared categories");
     QTest::newRow("one rater") << QStringLiteral("a\n1\n2\n") << QStringList()
                                << QStringLiteral("at least two rater columns");
 }
@@ -185,14 +229,12 @@ void TestAgreementCommand::badArgumentsExitTwo_data()
     QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")};
     QTest::newRow("bad format") << QStringList{QStringLiteral("a.csv"), QStringLiteral("--format"),
                                                QStringLiteral("xml")};
-    QTest::newRow("bad resamples") << QStringList{QStringLiteral("a.csv"),
-                                                  QStringLiteral("--resamples"),
-                                                  QStringLiteral("many")};
-    QTest::newRow("empty category") << QStringList{QStringLiteral("a.csv"),
-                                                   QStringLiteral("--categories"),
-                                                   QStringLiteral("1,,3")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("a.csv"),
-                                                   QStringLiteral("--bogus")};
+    QTest::newRow("bad resamples") << QStringList{
+        QStringLiteral("a.csv"), QStringLiteral("--resamples"), QStringLiteral("many")};
+    QTest::newRow("empty category") << QStringList{
+        QStringLiteral("a.csv"), QStringLiteral("--categories"), QStringLiteral("1,,3")};
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("a.csv"), QStringLiteral("--bogus")};
 }
 
 void TestAgreementCommand::badArgumentsExitTwo()

@@ -12,8 +12,7 @@ using namespace qaw;
 namespace {
 
 //! Raters who agree with a latent true score plus noise; about 5% of ratings missing.
-RatingMatrix synthetic(int items, int raters, int lowest, int highest, double noise,
-                       unsigned seed)
+RatingMatrix synthetic(int items, int raters, int lowest, int highest, double noise, unsigned seed)
 {
     std::mt19937 engine(seed);
     std::uniform_int_distribution<int> truth(lowest, highest);

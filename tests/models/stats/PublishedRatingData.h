@@ -30,9 +30,9 @@ inline RatingMatrix matrix(std::initializer_list<std::initializer_list<double>> 
 
 //! Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. Annenberg School
 //! for Communication, University of Pennsylvania. The example "nominal data, any number of
-//! observers, missing data", reused there for the other metrics: observers A-D (columns) code 12 units (rows) on values 1-5.
-//! Unit 12 has a single value and so is not pairable. Published results: alpha nominal
-//! .743, ordinal .815, interval .849, ratio .797.
+//! observers, missing data", reused there for the other metrics: observers A-D (columns) code 12
+//! units (rows) on values 1-5. Unit 12 has a single value and so is not pairable. Published
+//! results: alpha nominal .743, ordinal .815, interval .849, ratio .797.
 inline RatingMatrix krippendorff2011()
 {
     return matrix({{1, 1, NA, 1},
@@ -56,12 +56,8 @@ inline RatingMatrix krippendorff2011()
 //! JMS 32.49, EMS 1.02 of its analysis of variance.
 inline RatingMatrix shroutFleiss1979()
 {
-    return matrix({{9, 2, 5, 8},
-                   {6, 1, 3, 2},
-                   {8, 4, 6, 8},
-                   {7, 1, 2, 6},
-                   {10, 5, 6, 9},
-                   {6, 2, 4, 7}});
+    return matrix(
+        {{9, 2, 5, 8}, {6, 1, 3, 2}, {8, 4, 6, 8}, {7, 1, 2, 6}, {10, 5, 6, 9}, {6, 2, 4, 7}});
 }
 
 //! The worked example of the Wikipedia article "Fleiss' kappa": 14 raters assign 10
@@ -69,10 +65,9 @@ inline RatingMatrix shroutFleiss1979()
 //! P-bar 0.378, P_e 0.213, kappa 0.210.
 inline RatingMatrix fleissWikipediaExample()
 {
-    const int counts[10][5] = {{0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6},
-                               {0, 3, 9, 2, 0},  {2, 2, 8, 1, 1}, {7, 7, 0, 0, 0},
-                               {3, 2, 6, 3, 0},  {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0},
-                               {0, 2, 2, 3, 7}};
+    const int counts[10][5] = {{0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0},
+                               {2, 2, 8, 1, 1},  {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2},
+                               {6, 5, 2, 1, 0},  {0, 2, 2, 3, 7}};
     std::vector<std::vector<std::optional<double>>> rows;
     for (const auto &subject : counts) {
         std::vector<std::optional<double>> ratings;

@@ -3,6 +3,8 @@
 #include "stats/AgreementReport.h"
 #include "stats/AgreementReportJson.h"
 #include "stats/CohenKappa.h"
+#include "stats/FleissKappa.h"
+#include "stats/KrippendorffAlpha.h"
 #include "stats/PairedStatistics.h"
 
 #include <QJsonArray>
@@ -22,6 +24,7 @@ private slots:
     void declaredScaleReachesTheKappas();
     void undefinedStatisticsHaveReasonsAndNoInterval();
     void intervalsBracketTheEstimates();
+    void itemWeightsMatchResampledMatrices();
     void jsonHasTheDocumentedKeys();
     void jsonUndefinedIsNullWithReason();
 };
@@ -38,6 +41,11 @@ void TestAgreementReport::publishedValuesThroughTheReport()
     QCOMPARE(qRound(*k.alphaRatio.value * 1000), 797);
     QCOMPARE(k.items, 12);
     QCOMPARE(k.raters, 4);
+    // From the table: A and B both rated units 1-9; units 2-9 are complete; unit 12 alone
+    // has a single rating.
+    QCOMPARE(k.pairedItems, 9);
+    QCOMPARE(k.completeItems, 8);
+    QCOMPARE(k.pairableItems, 11);
 
     // Shrout & Fleiss (1979): .17, .29, .71, .44, .62, .91.
     const AgreementReport s = computeAgreement(testdata::shroutFleiss1979(), options);
@@ -59,8 +67,8 @@ void TestAgreementReport::twoRaterStatisticsUseTheChosenRaters()
     options.firstRater = 3;
     options.secondRater = 2;
     const AgreementReport r = computeAgreement(m, options);
-    QCOMPARE(*r.cohenUnweighted.value, *cohenKappa(m, 3, 2, KappaWeighting::Unweighted,
-                                                   r.scale).value);
+    QCOMPARE(*r.cohenUnweighted.value,
+             *cohenKappa(m, 3, 2, KappaWeighting::Unweighted, r.scale).value);
     QCOMPARE(*r.meanSignedBias.value, *meanSignedBias(m, 3, 2).value);
     // C-D by hand (units 2-11): 7 of 10 agree exactly.
     QCOMPARE(*r.percentExact.value, 70.0);
@@ -85,9 +93,9 @@ void TestAgreementReport::undefinedStatisticsHaveReasonsAndNoInterval()
     // Constant raters: every chance-corrected statistic is undefined, percent agreement is 100.
     const RatingMatrix m = matrix({{4, 4, 4}, {4, 4, 4}, {4, 4, NA}});
     const AgreementReport r = computeAgreement(m, {});
-    for (const StatValue *v : {&r.cohenUnweighted, &r.cohenLinear, &r.cohenQuadratic,
-                               &r.fleissKappa, &r.alphaNominal, &r.alphaOrdinal,
-                               &r.alphaInterval, &r.alphaRatio, &r.pearsonR, &r.spearmanRho}) {
+    for (const StatValue *v :
+         {&r.cohenUnweighted, &r.cohenLinear, &r.cohenQuadratic, &r.fleissKappa, &r.alphaNominal,
+          &r.alphaOrdinal, &r.alphaInterval, &r.alphaRatio, &r.pearsonR, &r.spearmanRho}) {
         QVERIFY(!v->isDefined());
         QVERIFY(!v->undefinedReason.isEmpty());
     }
@@ -107,10 +115,9 @@ void TestAgreementReport::intervalsBracketTheEstimates()
 {
     // Not a theorem for percentile intervals, but for these data the estimate lies inside.
     const AgreementReport r = computeAgreement(testdata::krippendorff2011(), {});
-    for (const auto &[estimate, ci] :
-         {std::pair{&r.cohenQuadratic, &r.cohenQuadraticCi},
-          std::pair{&r.alphaOrdinal, &r.alphaOrdinalCi},
-          std::pair{&r.fleissKappa, &r.fleissKappaCi}}) {
+    for (const auto &[estimate, ci] : {std::pair{&r.cohenQuadratic, &r.cohenQuadraticCi},
+                                       std::pair{&r.alphaOrdinal, &r.alphaOrdinalCi},
+                                       std::pair{&r.fleissKappa, &r.fleissKappaCi}}) {
         QVERIFY(ci->isDefined());
         QVERIFY(*ci->lower <= *estimate->value && *estimate->value <= *ci->upper);
         QVERIFY(*ci->upper <= 1.0 + 1e-12);
@@ -118,15 +125,45 @@ void TestAgreementReport::intervalsBracketTheEstimates()
     QCOMPARE(r.bootstrap.resamples, 1000);
 }
 
+void TestAgreementReport::itemWeightsMatchResampledMatrices()
+{
+    // The bootstrap evaluates prepared calculators on item multiplicities; they must give
+    // exactly what the plain functions give on the resampled matrix itself.
+    const RatingMatrix m = testdata::krippendorff2011();
+    const QList<double> scale{1, 2, 3, 4, 5};
+    const std::vector<int> weights{2, 0, 1, 0, 3, 1, 0, 2, 1, 1, 0, 1};
+    std::vector<int> rows;
+    for (size_t item = 0; item < weights.size(); ++item)
+        rows.insert(rows.end(), size_t(weights[item]), int(item));
+    const RatingMatrix resample = m.selectItems(rows);
+    const auto same = [](const StatValue &a, const StatValue &b) {
+        return a.isDefined() && b.isDefined() && std::abs(*a.value - *b.value) < 1e-12;
+    };
+    const CohenKappaCalculator cohen(m, 0, 1, scale);
+    for (KappaWeighting w :
+         {KappaWeighting::Unweighted, KappaWeighting::Linear, KappaWeighting::Quadratic})
+        QVERIFY(same(cohen.kappa(w, &weights), cohenKappa(resample, 0, 1, w, scale)));
+    const MultiRaterKappaCalculator multiRater(m, scale);
+    QVERIFY(same(multiRater.fleiss(&weights), fleissKappa(resample, scale)));
+    QVERIFY(same(multiRater.randolph(&weights), randolphKappa(resample, scale)));
+    const KrippendorffAlphaCalculator alpha(m);
+    for (AlphaLevel level :
+         {AlphaLevel::Nominal, AlphaLevel::Ordinal, AlphaLevel::Interval, AlphaLevel::Ratio})
+        QVERIFY(same(alpha.alpha(level, &weights), krippendorffAlpha(resample, level)));
+}
+
 void TestAgreementReport::jsonHasTheDocumentedKeys()
 {
     AgreementOptions options;
     options.bootstrap.resamples = 20;
-    const QJsonObject json = agreementReportToJson(
-        computeAgreement(testdata::krippendorff2011(), options));
-    const QStringList topLevel{QStringLiteral("cohen_kappa"), QStringLiteral("fleiss_kappa"),
-                               QStringLiteral("krippendorff_alpha"), QStringLiteral("icc"),
-                               QStringLiteral("pearson_r"), QStringLiteral("spearman_rho"),
+    const QJsonObject json =
+        agreementReportToJson(computeAgreement(testdata::krippendorff2011(), options));
+    const QStringList topLevel{QStringLiteral("cohen_kappa"),
+                               QStringLiteral("fleiss_kappa"),
+                               QStringLiteral("krippendorff_alpha"),
+                               QStringLiteral("icc"),
+                               QStringLiteral("pearson_r"),
+                               QStringLiteral("spearman_rho"),
                                QStringLiteral("mean_absolute_error"),
                                QStringLiteral("root_mean_squared_error"),
                                QStringLiteral("mean_signed_bias"),
@@ -147,19 +184,27 @@ void TestAgreementReport::jsonHasTheDocumentedKeys()
              (QStringList{QStringLiteral("ICC(1,1)"), QStringLiteral("ICC(1,k)"),
                           QStringLiteral("ICC(2,1)"), QStringLiteral("ICC(2,k)"),
                           QStringLiteral("ICC(3,1)"), QStringLiteral("ICC(3,k)")}));
-    QStringList percent{QStringLiteral("exact"), QStringLiteral("within_1"),
-                        QStringLiteral("within_2"), QStringLiteral("all_raters_exact_listwise"),
+    QStringList percent{QStringLiteral("exact"),
+                        QStringLiteral("within_1"),
+                        QStringLiteral("within_2"),
+                        QStringLiteral("all_raters_exact_listwise"),
                         QStringLiteral("all_raters_within_1_listwise"),
                         QStringLiteral("all_raters_within_2_listwise"),
                         QStringLiteral("mean_pairwise_exact")};
     percent.sort();
     QCOMPARE(json.value(QStringLiteral("percent_agreement")).toObject().keys(), percent);
-    QCOMPARE(qRound(json.value(QStringLiteral("krippendorff_alpha")).toObject()
-                        .value(QStringLiteral("ordinal")).toDouble() * 1000),
+    QCOMPARE(qRound(json.value(QStringLiteral("krippendorff_alpha"))
+                        .toObject()
+                        .value(QStringLiteral("ordinal"))
+                        .toDouble() *
+                    1000),
              815);
     const QJsonObject cis = json.value(QStringLiteral("confidence_intervals")).toObject();
-    QVERIFY(cis.value(QStringLiteral("krippendorff_alpha")).toObject()
-                .value(QStringLiteral("nominal")).toObject().contains(QStringLiteral("lower")));
+    QVERIFY(cis.value(QStringLiteral("krippendorff_alpha"))
+                .toObject()
+                .value(QStringLiteral("nominal"))
+                .toObject()
+                .contains(QStringLiteral("lower")));
     QCOMPARE(cis.value(QStringLiteral("resamples")).toInt(), 20);
     QVERIFY(json.value(QStringLiteral("undefined")).toObject().isEmpty());
 }
@@ -173,15 +218,19 @@ void TestAgreementReport::jsonUndefinedIsNullWithReason()
     QVERIFY(kappa.isNull());
     QVERIFY(json.value(QStringLiteral("pearson_r")).isNull());
     const QJsonObject undefined = json.value(QStringLiteral("undefined")).toObject();
-    QVERIFY(undefined.value(QStringLiteral("cohen_kappa.unweighted")).toString()
+    QVERIFY(undefined.value(QStringLiteral("cohen_kappa.unweighted"))
+                .toString()
                 .contains(QStringLiteral("same single category")));
     QVERIFY(undefined.contains(QStringLiteral("icc.ICC(2,1)")));
     QVERIFY(undefined.contains(QStringLiteral("pearson_r")));
     QVERIFY(!undefined.contains(QStringLiteral("mean_absolute_error")));
     QCOMPARE(json.value(QStringLiteral("mean_absolute_error")).toDouble(), 0.0);
-    const QJsonObject ci = json.value(QStringLiteral("confidence_intervals")).toObject()
-                               .value(QStringLiteral("cohen_kappa")).toObject()
-                               .value(QStringLiteral("unweighted")).toObject();
+    const QJsonObject ci = json.value(QStringLiteral("confidence_intervals"))
+                               .toObject()
+                               .value(QStringLiteral("cohen_kappa"))
+                               .toObject()
+                               .value(QStringLiteral("unweighted"))
+                               .toObject();
     QVERIFY(ci.value(QStringLiteral("lower")).isNull());
     QVERIFY(ci.contains(QStringLiteral("undefined_reason")));
 }

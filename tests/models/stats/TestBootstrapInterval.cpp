@@ -75,8 +75,10 @@ void TestBootstrapInterval::meanIntervalMatchesNormalTheory()
     const ConfidenceInterval ci = bootstrapInterval(oneToTwenty(), meanOfFirstRater, options);
     QVERIFY2(ci.isDefined(), qPrintable(ci.undefinedReason));
     const double se = std::sqrt((400.0 - 1.0) / 12.0 / 20.0);
-    QVERIFY2(std::abs(*ci.lower - (10.5 - 1.959964 * se)) < 0.3, qPrintable(QString::number(*ci.lower)));
-    QVERIFY2(std::abs(*ci.upper - (10.5 + 1.959964 * se)) < 0.3, qPrintable(QString::number(*ci.upper)));
+    QVERIFY2(std::abs(*ci.lower - (10.5 - 1.959964 * se)) < 0.3,
+             qPrintable(QString::number(*ci.lower)));
+    QVERIFY2(std::abs(*ci.upper - (10.5 + 1.959964 * se)) < 0.3,
+             qPrintable(QString::number(*ci.upper)));
     QCOMPARE(ci.resamples, 4000);
     QCOMPARE(ci.undefinedResamples, 0);
 }
@@ -99,14 +101,20 @@ void TestBootstrapInterval::resamplesKeepTheItemCount()
     int calls = 0;
     BootstrapOptions options;
     options.resamples = 50;
-    bootstrapInterval(oneToTwenty(), [&](const RatingMatrix &m) {
-        ++calls;
-        return StatValue::defined(m.itemCount() == 20 && m.raterCount() == 2 ? 1.0 : 0.0);
-    }, options);
+    bootstrapInterval(
+        oneToTwenty(),
+        [&](const RatingMatrix &m) {
+            ++calls;
+            return StatValue::defined(m.itemCount() == 20 && m.raterCount() == 2 ? 1.0 : 0.0);
+        },
+        options);
     QCOMPARE(calls, 50);
-    const ConfidenceInterval ci = bootstrapInterval(oneToTwenty(), [](const RatingMatrix &m) {
-        return StatValue::defined(m.itemCount() == 20 && m.raterCount() == 2 ? 1.0 : 0.0);
-    }, options);
+    const ConfidenceInterval ci = bootstrapInterval(
+        oneToTwenty(),
+        [](const RatingMatrix &m) {
+            return StatValue::defined(m.itemCount() == 20 && m.raterCount() == 2 ? 1.0 : 0.0);
+        },
+        options);
     QCOMPARE(*ci.lower, 1.0);
     QCOMPARE(*ci.upper, 1.0);
 }
@@ -150,8 +158,7 @@ void TestBootstrapInterval::undefinedWhenOffOrTooSmall()
     BootstrapOptions off;
     off.resamples = 0;
     QVERIFY(!bootstrapInterval(oneToTwenty(), meanOfFirstRater, off).isDefined());
-    const ConfidenceInterval single =
-        bootstrapInterval(matrix({{1, 2}}), meanOfFirstRater, {});
+    const ConfidenceInterval single = bootstrapInterval(matrix({{1, 2}}), meanOfFirstRater, {});
     QVERIFY(!single.isDefined());
     QVERIFY(single.undefinedReason.contains(QStringLiteral("fewer than two items")));
 }

@@ -129,14 +129,14 @@ void TestCohenKappa::weightsAgreeWithIndependentIdentities_data()
 {
     QTest::addColumn<RatingMatrix>("ratings");
     QTest::addColumn<QList<double>>("scale");
-    QTest::newRow("1-5 scale") << matrix({{1, 1}, {2, 3}, {3, 3}, {4, 5}, {5, 5}, {2, 1},
-                                          {3, 4}, {1, 2}, {5, 3}, {4, 4}})
-                               << QList<double>{1, 2, 3, 4, 5};
-    QTest::newRow("0-3 with unused 2") << matrix({{0, 0}, {1, 3}, {3, 3}, {1, 1}, {0, 1}, {3, 0}})
-                                       << QList<double>{0, 1, 2, 3};
-    QTest::newRow("Krippendorff A vs B") << testdata::krippendorff2011()
-                                                .selectItems({0, 1, 2, 3, 4, 5, 6, 7, 8})
-                                         << QList<double>{1, 2, 3, 4, 5};
+    QTest::newRow("1-5 scale")
+        << matrix({{1, 1}, {2, 3}, {3, 3}, {4, 5}, {5, 5}, {2, 1}, {3, 4}, {1, 2}, {5, 3}, {4, 4}})
+        << QList<double>{1, 2, 3, 4, 5};
+    QTest::newRow("0-3 with unused 2")
+        << matrix({{0, 0}, {1, 3}, {3, 3}, {1, 1}, {0, 1}, {3, 0}}) << QList<double>{0, 1, 2, 3};
+    QTest::newRow("Krippendorff A vs B")
+        << testdata::krippendorff2011().selectItems({0, 1, 2, 3, 4, 5, 6, 7, 8})
+        << QList<double>{1, 2, 3, 4, 5};
 }
 
 void TestCohenKappa::weightsAgreeWithIndependentIdentities()
@@ -173,9 +173,8 @@ void TestCohenKappa::unusedScalePointsInTheMiddleCount()
     QVERIFY(std::abs(*declared.value - 9.0 / 14.0) < 1e-12);
     QVERIFY(std::abs(*observedOnly.value - 11.0 / 16.0) < 1e-12);
     // Unweighted kappa ignores the scale: p_o = 3/5, p_e = 8/25, kappa = 7/17.
-    QVERIFY(std::abs(*cohenKappa(m, 0, 1, KappaWeighting::Unweighted, {1, 2, 3, 4, 5}).value
-                     - 7.0 / 17.0)
-            < 1e-12);
+    QVERIFY(std::abs(*cohenKappa(m, 0, 1, KappaWeighting::Unweighted, {1, 2, 3, 4, 5}).value -
+                     7.0 / 17.0) < 1e-12);
 }
 
 void TestCohenKappa::unusedScalePointsAtTheEndsDoNotChangeKappa()

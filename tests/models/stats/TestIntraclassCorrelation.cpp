@@ -89,8 +89,8 @@ void TestIntraclassCorrelation::perfectAgreementIsOne()
 
 void TestIntraclassCorrelation::undefinedCases()
 {
-    const StatValue constant = intraclassCorrelation(matrix({{3, 3}, {3, 3}, {3, 3}}),
-                                                     IccForm::Icc2_1);
+    const StatValue constant =
+        intraclassCorrelation(matrix({{3, 3}, {3, 3}, {3, 3}}), IccForm::Icc2_1);
     QVERIFY(!constant.isDefined());
     QVERIFY(constant.undefinedReason.contains(QStringLiteral("denominator is zero")));
     const StatValue oneItem = intraclassCorrelation(matrix({{1, 2}, {3, NA}}), IccForm::Icc1_1);

@@ -47,7 +47,8 @@ void TestKrippendorffAlpha::publishedExample()
     QFETCH(double, exact);
     const StatValue alpha = krippendorffAlpha(testdata::krippendorff2011(), level);
     QVERIFY2(alpha.isDefined(), qPrintable(alpha.undefinedReason));
-    QVERIFY2(std::abs(*alpha.value - published) < 0.0005, qPrintable(QString::number(*alpha.value)));
+    QVERIFY2(std::abs(*alpha.value - published) < 0.0005,
+             qPrintable(QString::number(*alpha.value)));
     QVERIFY(std::abs(*alpha.value - exact) < 1e-12);
 }
 
@@ -56,8 +57,8 @@ void TestKrippendorffAlpha::binaryTwoObservers()
     // Krippendorff (2011), "binary or dichotomous data, two observers, no missing data":
     // ten units, published alpha = .095. By hand: n = 20 values (14 zeros, 6 ones), four
     // units disagree, so o_01 = 4 and alpha = 1 - 19 * 4 / (14 * 6) = 8 / 84.
-    const RatingMatrix m = matrix({{0, 1}, {1, 1}, {0, 1}, {0, 0}, {0, 0},
-                                   {0, 1}, {0, 0}, {0, 0}, {1, 0}, {0, 0}});
+    const RatingMatrix m =
+        matrix({{0, 1}, {1, 1}, {0, 1}, {0, 0}, {0, 0}, {0, 1}, {0, 0}, {0, 0}, {1, 0}, {0, 0}});
     const StatValue alpha = krippendorffAlpha(m, AlphaLevel::Nominal);
     QVERIFY(alpha.isDefined());
     QCOMPARE(qRound(*alpha.value * 1000), 95);
@@ -76,8 +77,8 @@ void TestKrippendorffAlpha::singlyRatedUnitContributesNothing()
         for (int r = 0; r < full.raterCount(); ++r)
             extra.setRating(i, r, full.rating(i, r));
     extra.setRating(full.itemCount(), 2, 5.0);
-    for (AlphaLevel level : {AlphaLevel::Nominal, AlphaLevel::Ordinal, AlphaLevel::Interval,
-                             AlphaLevel::Ratio}) {
+    for (AlphaLevel level :
+         {AlphaLevel::Nominal, AlphaLevel::Ordinal, AlphaLevel::Interval, AlphaLevel::Ratio}) {
         const double reference = *krippendorffAlpha(full, level).value;
         QCOMPARE(*krippendorffAlpha(full.selectItems(firstEleven), level).value, reference);
         QCOMPARE(*krippendorffAlpha(extra, level).value, reference);
@@ -109,8 +110,8 @@ void TestKrippendorffAlpha::undefinedWithoutExpectedDisagreement()
 {
     // Every coder always chose 3: D_e = 0, so alpha is 0/0, not 1 and not 0.
     const RatingMatrix m = matrix({{3, 3, 3}, {3, 3, NA}, {3, 3, 3}});
-    for (AlphaLevel level : {AlphaLevel::Nominal, AlphaLevel::Ordinal, AlphaLevel::Interval,
-                             AlphaLevel::Ratio}) {
+    for (AlphaLevel level :
+         {AlphaLevel::Nominal, AlphaLevel::Ordinal, AlphaLevel::Interval, AlphaLevel::Ratio}) {
         const StatValue alpha = krippendorffAlpha(m, level);
         QVERIFY(!alpha.isDefined());
         QVERIFY(alpha.undefinedReason.contains(QStringLiteral("expected disagreement")));
@@ -127,8 +128,8 @@ void TestKrippendorffAlpha::ratioNeedsNonNegativeValues()
 void TestKrippendorffAlpha::perfectAgreementIsOne()
 {
     const RatingMatrix m = matrix({{1, 1, NA}, {2, 2, 2}, {0, 0, 0}, {5, NA, 5}});
-    for (AlphaLevel level : {AlphaLevel::Nominal, AlphaLevel::Ordinal, AlphaLevel::Interval,
-                             AlphaLevel::Ratio})
+    for (AlphaLevel level :
+         {AlphaLevel::Nominal, AlphaLevel::Ordinal, AlphaLevel::Interval, AlphaLevel::Ratio})
         QCOMPARE(*krippendorffAlpha(m, level).value, 1.0);
 }
 

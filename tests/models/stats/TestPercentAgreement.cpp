@@ -55,12 +55,8 @@ void TestPercentAgreement::allRatersListwise()
 {
     QFETCH(double, points);
     QFETCH(double, expected);
-    const RatingMatrix m = matrix({{3, 3, 3},
-                                   {2, 3, 2},
-                                   {5, NA, 5},
-                                   {1, 3, 2},
-                                   {NA, 1, 1},
-                                   {5, 1, 3}});
+    const RatingMatrix m =
+        matrix({{3, 3, 3}, {2, 3, 2}, {5, NA, 5}, {1, 3, 2}, {NA, 1, 1}, {5, 1, 3}});
     QCOMPARE(*allRatersPercentAgreement(m, points).value, expected);
 }
 
@@ -78,10 +74,10 @@ void TestPercentAgreement::meanPairwiseOnKrippendorffExample()
     // Krippendorff (2011) data, counted by hand from the table in PublishedRatingData.h:
     // A-B share 9 units, agree on 8; A-C 8 units, 5 agree; A-D 9, 8; B-C 9, 6; B-D 10, 9;
     // C-D 10, 7.
-    const double expected = (800.0 / 9 + 500.0 / 8 + 800.0 / 9 + 600.0 / 9 + 900.0 / 10 +
-                             700.0 / 10) / 6.0;
-    QVERIFY(std::abs(*meanPairwisePercentAgreement(testdata::krippendorff2011()).value
-                     - expected) < 1e-9);
+    const double expected =
+        (800.0 / 9 + 500.0 / 8 + 800.0 / 9 + 600.0 / 9 + 900.0 / 10 + 700.0 / 10) / 6.0;
+    QVERIFY(std::abs(*meanPairwisePercentAgreement(testdata::krippendorff2011()).value - expected) <
+            1e-9);
 }
 
 void TestPercentAgreement::undefinedCases()

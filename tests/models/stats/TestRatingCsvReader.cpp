@@ -34,8 +34,8 @@ void TestRatingCsvReader::readsNumbersAndMissingCells()
 
 void TestRatingCsvReader::quotingLineEndingsAndBom()
 {
-    const QString text = QString(QChar(0xFEFF))
-                         + QStringLiteral("\"Smith, Ann\",\"Bob \"\"B\"\"\"\r\n\"2\",3\r\n");
+    const QString text =
+        QString(QChar(0xFEFF)) + QStringLiteral("\"Smith, Ann\",\"Bob \"\"B\"\"\"\r\n\"2\",3\r\n");
     const RatingCsv csv = readRatingCsv(text);
     QVERIFY2(csv.ok(), qPrintable(csv.error));
     QCOMPARE(csv.matrix.raterNames(),
@@ -50,6 +50,7 @@ void TestRatingCsvReader::labelCategoriesAreCodedInOrder()
                                         {QStringLiteral("no"), QStringLiteral("yes")});
     QVERIFY2(csv.ok(), qPrintable(csv.error));
     QCOMPARE(csv.categories, (QList<double>{1, 2}));
+    QVERIFY(csv.labelCoded);
     QCOMPARE(*csv.matrix.rating(0, 0), 1.0);
     QCOMPARE(*csv.matrix.rating(0, 1), 2.0);
     QCOMPARE(*csv.matrix.rating(1, 0), 2.0);
@@ -57,12 +58,13 @@ void TestRatingCsvReader::labelCategoriesAreCodedInOrder()
 
 void TestRatingCsvReader::numericCategoriesDeclareTheScale()
 {
-    const RatingCsv csv = readRatingCsv(QStringLiteral("a,b\n1,5\n2,2\n"),
-                                        {QStringLiteral("1"), QStringLiteral("2"),
-                                         QStringLiteral("3"), QStringLiteral("4"),
-                                         QStringLiteral("5")});
+    const RatingCsv csv =
+        readRatingCsv(QStringLiteral("a,b\n1,5\n2,2\n"),
+                      {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                       QStringLiteral("4"), QStringLiteral("5")});
     QVERIFY2(csv.ok(), qPrintable(csv.error));
     QCOMPARE(csv.categories, (QList<double>{1, 2, 3, 4, 5}));
+    QVERIFY(!csv.labelCoded);
 }
 
 void TestRatingCsvReader::refusals_data()
@@ -90,10 +92,10 @@ void TestRatingCsvReader::refusals_data()
         << QStringLiteral("a,b\n1,7\n")
         << QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}
         << QStringLiteral("7 is not on the declared scale");
-    QTest::newRow("nan is not a rating") << QStringLiteral("a,b\nnan,1\n") << QStringList()
-                                         << QStringLiteral("is not a number");
-    QTest::newRow("unclosed quote") << QStringLiteral("a,b\n\"1,2\n") << QStringList()
-                                    << QStringLiteral("not closed");
+    QTest::newRow("nan is not a rating")
+        << QStringLiteral("a,b\nnan,1\n") << QStringList() << QStringLiteral("is not a number");
+    QTest::newRow("unclosed quote")
+        << QStringLiteral("a,b\n\"1,2\n") << QStringList() << QStringLiteral("not closed");
 }
 
 void TestRatingCsvReader::refusals()

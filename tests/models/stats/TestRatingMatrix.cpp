@@ -15,6 +15,7 @@ class TestRatingMatrix : public QObject
 private slots:
     void buildAndRead();
     void selectItemsRepeatsRows();
+    void selectRatersReordersColumns();
     void categoryScaleMergesDeclaredAndObserved();
     void categoryIndexIsTolerant();
 };
@@ -44,6 +45,17 @@ void TestRatingMatrix::selectItemsRepeatsRows()
     QCOMPARE(*s.rating(1, 1), 6.0);
     QVERIFY(!s.rating(2, 1).has_value());
     QCOMPARE(s.raterNames(), m.raterNames());
+}
+
+void TestRatingMatrix::selectRatersReordersColumns()
+{
+    const RatingMatrix m = matrix({{1, 2, 3}, {4, NA, 6}});
+    const RatingMatrix s = m.selectRaters({2, 0});
+    QCOMPARE(s.raterCount(), 2);
+    QCOMPARE(s.raterNames(), (QStringList{QStringLiteral("rater 3"), QStringLiteral("rater 1")}));
+    QCOMPARE(*s.rating(0, 0), 3.0);
+    QCOMPARE(*s.rating(1, 1), 4.0);
+    QCOMPARE(s.itemCount(), 2);
 }
 
 void TestRatingMatrix::categoryScaleMergesDeclaredAndObserved()
