@@ -72,7 +72,19 @@ private slots:
 
     void demoIsScored()
     {
-        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations")), qint64(kCount));
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations WHERE "
+                                             "evaluator_kind = 'auto'")),
+                 qint64(kCount));
+        // 200 reviewed interactions: the first 30 by all three reviewers, the rest by one.
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations WHERE "
+                                             "evaluator_kind = 'human'")),
+                 qint64(30 * 3 + 170));
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(DISTINCT evaluator) FROM evaluations "
+                                             "WHERE evaluator_kind = 'human'")),
+                 qint64(3));
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM interactions WHERE "
+                                             "has_human = 1")),
+                 qint64(200));
         QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM interactions WHERE "
                                              "needs_scoring = 1 OR auto_evaluation_id IS NULL")),
                  qint64(0));
@@ -93,7 +105,8 @@ private slots:
         const auto summary = engine.run(ScoringOptions{}, &error);
         QVERIFY2(summary, qPrintable(error));
         QCOMPARE(summary->scored, qint64(10));
-        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations")),
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations WHERE "
+                                             "evaluator_kind = 'auto'")),
                  qint64(kCount + 10));
     }
 
@@ -117,9 +130,11 @@ private slots:
         QCOMPARE(summary->scored, qint64(kCount));
         QCOMPARE(summary->scorecardVersionId, v2);
         // Nothing lost: the first run, the partial run and the full run under version 2.
-        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations")),
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations WHERE "
+                                             "evaluator_kind = 'auto'")),
                  qint64(2 * kCount + 10));
         QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations WHERE "
+                                             "evaluator_kind = 'auto' AND "
                                              "scorecard_version_id = %1").arg(v1->versionId)),
                  qint64(kCount + 10));
         // Each interaction's summary points at its newest automated evaluation.
@@ -130,7 +145,8 @@ private slots:
                                   "(SELECT id FROM evaluations WHERE scorecard_version_id <> %1)")
                                   .arg(v2)),
                  qint64(0));
-        QCOMPARE(EvaluationStore(m_ws).forInteraction(1).size(), size_t(3));
+        // Interaction 1: three automated evaluations and the three reviewers' ones.
+        QCOMPARE(EvaluationStore(m_ws).forInteraction(1).size(), size_t(6));
     }
 
     void cancelKeepsWholeChunks()
@@ -144,6 +160,7 @@ private slots:
         options.all = true;
         options.chunkSize = 50;
         const qint64 before = scalar(m_ws, QStringLiteral("SELECT count(*) FROM evaluations"));
+        QVERIFY(before > 0);
         QString error;
         const auto summary = engine.run(options, &error);
         QVERIFY2(summary, qPrintable(error));
@@ -180,10 +197,12 @@ private slots:
         QVERIFY(q.exec(QStringLiteral(
             "SELECT count(*) FROM (SELECT e.interaction_id, c.criterion_id, c.value, c.na, "
             "c.rationale, e.total FROM evaluations e JOIN criterion_scores c ON c.evaluation_id "
-            "= e.id WHERE e.id IN (SELECT id FROM evaluations ORDER BY id DESC LIMIT %1) "
+            "= e.id WHERE e.id IN (SELECT id FROM evaluations WHERE evaluator_kind = 'auto' "
+            "ORDER BY id DESC LIMIT %1) "
             "EXCEPT SELECT e.interaction_id, c.criterion_id, c.value, c.na, c.rationale, e.total "
             "FROM evaluations e JOIN criterion_scores c ON c.evaluation_id = e.id WHERE e.id IN "
-            "(SELECT id FROM evaluations ORDER BY id DESC LIMIT %1 OFFSET %1))")
+            "(SELECT id FROM evaluations WHERE evaluator_kind = 'auto' "
+            "ORDER BY id DESC LIMIT %1 OFFSET %1))")
                                .arg(kCount)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), qint64(0));
