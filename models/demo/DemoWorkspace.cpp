@@ -1,6 +1,7 @@
 #include "demo/DemoWorkspace.h"
 
 #include "demo/DemoGenerator.h"
+#include "demo/DemoReviews.h"
 #include "domain/InteractionJson.h"
 #include "scoring/ScoringEngine.h"
 #include "storage/InteractionStore.h"
@@ -97,10 +98,12 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
     }
     if (progress)
         progress(written);
-    // The demo is a scored workspace, as after an import followed by `qaw score`.
+    // The demo is a scored workspace, as after an import followed by `qaw score`, with
+    // some human reviews for the calibration and coaching views.
     if (ok && !cancelled) {
         ScoringEngine engine(workspace);
-        ok = engine.run(ScoringOptions{}, error).has_value();
+        ok = engine.run(ScoringOptions{}, error).has_value() &&
+             addDemoReviews(workspace, options.seed, 200, error);
     }
     return ok;
 }

@@ -28,7 +28,13 @@ struct WordCache
 
 } // namespace
 
-PhraseLexicon::PhraseLexicon() : m_serial(nextSerial()) {}
+PhraseLexicon::PhraseLexicon() : m_serial(nextSerial())
+{
+    // The first ids are the negations (isNegation() relies on it).
+    for (const char *negation : {"not", "never", "no", "nothing"})
+        intern(QString::fromLatin1(negation));
+    m_negationCount = int(m_words.size());
+}
 
 std::vector<int> PhraseLexicon::intern(const QString &phrase)
 {
@@ -131,7 +137,7 @@ std::vector<TextToken> PhraseLexicon::tokenise(const QString &text) const
 
 PhraseSet::PhraseSet(const QStringList &phrases, PhraseLexicon &lexicon, int maxInserted,
                      bool fuzzy)
-    : m_maxInserted(std::max(0, maxInserted)), m_fuzzy(fuzzy)
+    : m_lexicon(&lexicon), m_maxInserted(std::max(0, maxInserted)), m_fuzzy(fuzzy)
 {
     for (const QString &p : phrases) {
         std::vector<int> ids = lexicon.intern(p);
@@ -155,8 +161,11 @@ bool PhraseSet::extend(const std::vector<int> &phrase, size_t next,
     if (next == phrase.size())
         return true;
     for (size_t k = from; k < tokens.size() && k <= from + size_t(insertionsLeft); ++k) {
-        if (tokens[k].id != phrase[next])
+        if (tokens[k].id != phrase[next]) {
+            if (m_lexicon->isNegation(tokens[k].id))
+                break; // skipping a negation would turn the meaning around
             continue;
+        }
         if (extend(phrase, next + 1, tokens, k + 1, insertionsLeft - int(k - from), skipLeft,
                    last)) {
             if (next + 1 == phrase.size())

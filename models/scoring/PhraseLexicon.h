@@ -34,12 +34,16 @@ public:
 
     std::vector<TextToken> tokenise(const QString &text) const;
     int size() const { return int(m_words.size()); }
+    //! "not", "never", "no": words a phrase match may not skip over, so that "I don't
+    //! understand" is not taken for "I understand".
+    bool isNegation(int id) const { return id >= 0 && id < m_negationCount; }
 
 private:
     void lookup(const QString &surface, QVarLengthArray<int, 3> *ids) const;
     int idOfNormalised(const QString &word) const;
 
     quint64 m_serial;
+    int m_negationCount = 0;
     QHash<QString, int> m_ids;
     QStringList m_words;
     QHash<QString, int> m_oneEditIndex; //!< each long word with one letter removed
@@ -61,6 +65,8 @@ public:
 
     PhraseSet() = default;
     PhraseSet(const QStringList &phrases, PhraseLexicon &lexicon, int maxInserted, bool fuzzy);
+    PhraseSet(const PhraseSet &) = default;
+    PhraseSet &operator=(const PhraseSet &) = default;
 
     bool isEmpty() const { return m_phrases.empty(); }
     int size() const { return int(m_phrases.size()); }
@@ -74,6 +80,7 @@ private:
     bool extend(const std::vector<int> &phrase, size_t next, const std::vector<TextToken> &tokens,
                 size_t from, int insertionsLeft, bool skipLeft, size_t *last) const;
 
+    const PhraseLexicon *m_lexicon = nullptr;
     QStringList m_texts;
     std::vector<std::vector<int>> m_phrases;
     std::vector<std::vector<int>> m_byFirstWord; //!< word id -> phrases starting with it

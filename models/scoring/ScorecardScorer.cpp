@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace qaw {
@@ -15,6 +16,24 @@ QStringList lowerList(const QJsonValue &v)
     QStringList out;
     for (const QJsonValue &item : v.toArray())
         out << item.toString().toLower();
+    return out;
+}
+
+// Several phrases often match the same words ("thanks for calling" inside "thank you for
+// calling"): one span per stretch of text is clearer to show and cheaper to store.
+std::vector<EvidenceSpan> mergedSpans(std::vector<EvidenceSpan> spans)
+{
+    std::stable_sort(spans.begin(), spans.end(), [](const EvidenceSpan &a, const EvidenceSpan &b) {
+        return a.turn != b.turn ? a.turn < b.turn : a.charStart < b.charStart;
+    });
+    std::vector<EvidenceSpan> out;
+    for (const EvidenceSpan &s : spans) {
+        if (!out.empty() && out.back().turn == s.turn && s.charStart <= out.back().charEnd) {
+            out.back().charEnd = std::max(out.back().charEnd, s.charEnd);
+            continue;
+        }
+        out.push_back(s);
+    }
     return out;
 }
 
@@ -108,7 +127,7 @@ CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
         return notApplicable(QStringLiteral("N/A: %1").arg(o.rationale));
     r.value = valueOnScale(c.criterion->scale, o.fraction);
     r.rationale = o.rationale;
-    r.evidence = o.evidence;
+    r.evidence = mergedSpans(o.evidence);
     return r;
 }
 

@@ -42,7 +42,7 @@ const std::vector<TextToken> &ScoringContext::tokens(int turn) const
 double ScoringContext::sentiment(int turn) const
 {
     if (!m_hasSentiment[size_t(turn)]) {
-        m_sentiment[size_t(turn)] = VaderSentiment::shared().compound(turns()[size_t(turn)].text);
+        m_sentiment[size_t(turn)] = VaderSentiment::shared().memoisedCompound(turns()[size_t(turn)].text);
         m_hasSentiment[size_t(turn)] = 1;
     }
     return m_sentiment[size_t(turn)];

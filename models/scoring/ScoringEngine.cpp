@@ -81,7 +81,8 @@ private:
 //! order (and so every id written) does not depend on which thread finished first.
 struct ScoringJob
 {
-    std::unique_ptr<Chunk> input;
+    std::unique_ptr<Chunk> owned; //!< the chunk, when the job owns it
+    const Chunk *input = nullptr;
     std::vector<Evaluation> output;
     QSemaphore done;
     int slices = 0;
@@ -114,7 +115,7 @@ std::vector<Evaluation> ScoringEngine::scoreAll(const ScorecardScorer &scorer,
     QThreadPool pool;
     pool.setMaxThreadCount(threads > 0 ? threads : QThread::idealThreadCount());
     ScoringJob job;
-    job.input = std::make_unique<Chunk>(interactions);
+    job.input = &interactions;
     job.start(pool, scorer);
     job.wait();
     return std::move(job.output);
@@ -187,7 +188,8 @@ std::optional<ScoringSummary> ScoringEngine::run(const ScoringOptions &options, 
         if (!readerDone && !m_cancel.load()) {
             if (auto chunk = queue.pop()) {
                 auto job = std::make_unique<ScoringJob>();
-                job->input = std::move(chunk);
+                job->owned = std::move(chunk);
+                job->input = job->owned.get();
                 job->start(pool, *scorer);
                 inflight.push_back(std::move(job));
             } else {

@@ -50,7 +50,9 @@ const QHash<QString, QString> &synonyms()
         {S("okay"), S("ok")},          {S("phoning"), S("calling")},
         {S("ringing"), S("calling")},  {S("phoned"), S("called")},
         {S("brief"), S("short")},      {S("quick"), S("short")},
-        {S("entire"), S("whole")},
+        {S("entire"), S("whole")},      {S("1"), S("one")},
+        {S("2"), S("two")},            {S("3"), S("three")},
+        {S("4"), S("four")},           {S("5"), S("five")},
     };
     return all;
 }

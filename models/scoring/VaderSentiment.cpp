@@ -3,6 +3,7 @@
 #include <QFile>
 #include <unordered_set>
 
+#include <atomic>
 #include <cmath>
 
 namespace qaw {
@@ -215,6 +216,38 @@ QStringList splitOnSpace(const QString &text)
 }
 
 } // namespace
+
+namespace {
+std::atomic<bool> g_memoEnabled{true};
+constexpr size_t kMemoLimit = 50000;
+} // namespace
+
+void VaderSentiment::setMemoEnabled(bool enabled)
+{
+    g_memoEnabled.store(enabled);
+}
+
+double VaderSentiment::memoisedCompound(const QString &text) const
+{
+    if (!g_memoEnabled.load(std::memory_order_relaxed))
+        return compound(text);
+    struct Memo
+    {
+        const VaderSentiment *owner = nullptr;
+        std::unordered_map<QString, double, text::FastStringHash> scores;
+    };
+    thread_local Memo memo;
+    if (memo.owner != this || memo.scores.size() > kMemoLimit) {
+        memo.scores.clear();
+        memo.owner = this;
+    }
+    const auto it = memo.scores.find(text);
+    if (it != memo.scores.end())
+        return it->second;
+    const double score = compound(text);
+    memo.scores.emplace(text, score);
+    return score;
+}
 
 const VaderSentiment &VaderSentiment::shared()
 {

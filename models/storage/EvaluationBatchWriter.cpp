@@ -80,8 +80,7 @@ bool EvaluationBatchWriter::prepare()
 bool EvaluationBatchWriter::step(sqlite3_stmt *statement, const char *what)
 {
     const int rc = sqlite3_step(statement);
-    sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);
+    sqlite3_reset(statement); // every parameter is bound again before the next step
     if (rc != SQLITE_DONE) {
         m_error = QStringLiteral("%1: %2").arg(QLatin1String(what),
                                                QString::fromUtf8(sqlite3_errmsg(m_db)));

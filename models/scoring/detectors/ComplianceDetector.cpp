@@ -94,10 +94,9 @@ public:
             if (evidence.empty())
                 return DetectorOutcome::pass(
                     QStringLiteral("No card number read back in %1.").arg(filter.describe()));
-            return DetectorOutcome::fail(
-                QStringLiteral("A full card number was read back in turn %1.")
-                    .arg(evidence.front().turn + 1),
-                std::move(evidence));
+            const QString why = QStringLiteral("A full card number was read back in turn %1.")
+                                    .arg(evidence.front().turn + 1);
+            return DetectorOutcome::fail(why, std::move(evidence));
         }
         std::vector<TextHit> hits;
         for (int turn : turns) {

@@ -59,9 +59,9 @@ public:
                 QStringLiteral("No unexplained silence over %1 s%2.")
                     .arg(seconds(maxGapMs))
                     .arg(holds ? QStringLiteral(" (%1 announced hold(s))").arg(holds) : QString()));
-        return DetectorOutcome::fail(
-            QStringLiteral("%1 unexplained silence(s): %2.").arg(evidence.size()).arg(firstGap),
-            std::move(evidence));
+        const QString why =
+            QStringLiteral("%1 unexplained silence(s): %2.").arg(evidence.size()).arg(firstGap);
+        return DetectorOutcome::fail(why, std::move(evidence));
     }
 
 private:
