@@ -84,6 +84,7 @@ void HumanEvaluationForm::setInteraction(qint64 interactionId, qint64 sessionId)
     m_card = usable ? stored->scorecard : Scorecard{};
     m_versionId = usable ? stored->versionId : -1;
     rebuild();
+    m_saved.clear();
     if (usable)
         load();
     m_title->setText(usable ? tr("<b>Your evaluation</b> (%1) on %2 v%3")
@@ -148,6 +149,7 @@ void HumanEvaluationForm::rebuild()
 
 void HumanEvaluationForm::load()
 {
+    m_saved.clear();
     const auto existing = HumanEvaluationStore(*m_workspace).find(m_interaction, m_reviewer, m_session);
     if (!existing)
         return;
@@ -159,6 +161,7 @@ void HumanEvaluationForm::load()
         if (r.value)
             it->second.score->setCurrentIndex(std::max(0, it->second.score->findData(*r.value)));
         it->second.comment->setText(r.comment);
+        m_saved << r.criterionId;
     }
     m_status->setText(tr("Saved evaluation loaded; changes are kept in the audit log."));
 }
@@ -176,7 +179,8 @@ std::vector<CriterionResult> HumanEvaluationForm::results() const
         result.comment = r.comment->text();
         if (!result.na && value.isValid())
             result.value = value.toDouble();
-        if (result.na || result.value || !result.comment.isEmpty())
+        // A criterion set back to "not scored" is kept so that saving clears it (audited).
+        if (result.na || result.value || !result.comment.isEmpty() || m_saved.contains(c->id))
             out.push_back(result);
     }
     return out;
@@ -220,6 +224,9 @@ bool HumanEvaluationForm::save()
         emit failed(error);
         return false;
     }
+    m_saved.clear();
+    for (const CriterionResult &r : e.criteria)
+        m_saved << r.criterionId;
     m_status->setText(tr("Saved as %1.").arg(m_reviewer));
     emit saved(m_interaction);
     return true;

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <QStringList>
+
 #include <map>
 
 class QCheckBox;
@@ -66,6 +68,7 @@ private:
     qint64 m_versionId = -1;
     Scorecard m_card;
     std::map<QString, Row> m_rows;
+    QStringList m_saved; //!< criteria the stored evaluation has: clearing one is a change
     QWidget *m_grid = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_total = nullptr;

@@ -163,6 +163,14 @@ void TestCalibrationView::fillingTheFormUpdatesSideBySide()
     const auto saved = HumanEvaluationStore(m_f->ws).find(m_f->ids[1], QStringLiteral("alice"), session);
     QVERIFY(saved);
     QCOMPARE(*saved->criterion(QStringLiteral("greeting"))->value, 0.0);
+
+    // Setting it back to "not scored" clears the stored value.
+    greeting = m_view->evaluationForm()->findChild<QComboBox *>(QStringLiteral("humanScore_greeting"));
+    QCOMPARE(greeting->currentData().toDouble(), 0.0); // reloaded from the store
+    greeting->setCurrentIndex(0);
+    QVERIFY(m_view->evaluationForm()->save());
+    const auto cleared = HumanEvaluationStore(m_f->ws).find(m_f->ids[1], QStringLiteral("alice"), session);
+    QVERIFY(!cleared->criterion(QStringLiteral("greeting"))->value);
 }
 
 void TestCalibrationView::blindSessionHidesAutomatedInTheTable()
