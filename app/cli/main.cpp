@@ -3,6 +3,10 @@
 #include "CliSupport.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <cstring>
+#include <memory>
 
 
 namespace {
@@ -21,11 +25,25 @@ int usage(int code)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A PDF report lays out text, which needs the GUI library's fonts; offscreen, so that
+    // no display is needed.
+    bool needsFonts = false;
+    for (int i = 1; i < argc; ++i)
+        needsFonts = needsFonts || std::strncmp(argv[i], "--pdf", 5) == 0;
+    if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // QGuiApplication would take options such as --session for itself: it gets only the
+    // program name, and the command its arguments as given.
+    int guiArgc = 1;
+    std::unique_ptr<QCoreApplication> app =
+        needsFonts ? std::make_unique<QGuiApplication>(guiArgc, argv)
+                   : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qa-workbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("QA Workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QAW_VERSION));
-    QStringList args = QCoreApplication::arguments();
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
     if (args.size() < 2)
         return usage(qaw::cli::Usage);
     const QString name = args.at(1);

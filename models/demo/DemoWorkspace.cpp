@@ -1,7 +1,9 @@
 #include "demo/DemoWorkspace.h"
 
 #include "demo/DemoGenerator.h"
+#include "demo/DemoReviews.h"
 #include "domain/InteractionJson.h"
+#include "scoring/ScoringEngine.h"
 #include "storage/InteractionStore.h"
 #include "storage/Workspace.h"
 
@@ -96,6 +98,13 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
     }
     if (progress)
         progress(written);
+    // The demo is a scored workspace, as after an import followed by `qaw score`, with
+    // some human reviews for the calibration and coaching views.
+    if (ok && !cancelled) {
+        ScoringEngine engine(workspace);
+        ok = engine.run(ScoringOptions{}, error).has_value() &&
+             addDemoReviews(workspace, options.seed, 200, error);
+    }
     return ok;
 }
 

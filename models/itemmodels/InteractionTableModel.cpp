@@ -6,6 +6,9 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <algorithm>
+#include <optional>
+
 namespace qaw {
 namespace {
 
@@ -77,10 +80,10 @@ void InteractionTableModel::setFilter(const InteractionFilter &filter)
     reload();
 }
 
-QString InteractionTableModel::orderBy() const
+QString InteractionTableModel::orderBy(bool reversed) const
 {
-    const QString direction = m_sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC")
-                                                                 : QStringLiteral(" DESC");
+    const bool ascending = (m_sortOrder == Qt::AscendingOrder) != reversed;
+    const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     // The id breaks ties so that paging is stable.
     return QStringLiteral(" ORDER BY ") + sortExpression(m_sortColumn) + direction +
            QStringLiteral(", i.id") + direction;
@@ -104,24 +107,61 @@ void InteractionTableModel::reload()
     endResetModel();
 }
 
-const QVector<InteractionTableModel::Row> &InteractionTableModel::page(int pageIndex) const
+// A page is read by the cheapest of three ways, all giving the same rows:
+// - keyset: from the sort key of a neighbouring cached page (scrolling), which reads
+//   only the page itself instead of skipping every row before it with OFFSET;
+// - from the end: pages in the second half are read in reversed order with the
+//   smaller OFFSET counted from the end (dragging the scroll bar to the bottom);
+// - OFFSET, otherwise.
+QVector<InteractionTableModel::Row> InteractionTableModel::readPage(int pageIndex) const
 {
-    if (auto it = m_pages.constFind(pageIndex); it != m_pages.constEnd()) {
-        m_pageAge.remove(pageIndex);
-        m_pageAge.push_front(pageIndex);
-        return *it;
+    const int first = pageIndex * kPageSize;
+    const int count = std::min(kPageSize, m_rowCount - first);
+    if (count <= 0)
+        return {};
+    QVariantList values;
+    const bool byTotal = m_sortColumn == Total;
+    QString where = m_filter.whereClause(QStringLiteral("i"), &values, byTotal);
+    const int keyIndex = m_sortColumn + 1; // the row's cell holding the sort key
+    const QString key = sortExpression(m_sortColumn);
+    const bool ascending = m_sortOrder == Qt::AscendingOrder;
+    bool reversed = false;
+    int offset = first;
+    auto previous = m_pages.constFind(pageIndex - 1);
+    auto following = m_pages.constFind(pageIndex + 1);
+    std::optional<Row> boundary;
+    if (previous != m_pages.constEnd() && previous->size() == kPageSize &&
+        !previous->back()[keyIndex].isNull()) {
+        boundary = previous->back();
+    } else if (following != m_pages.constEnd() && !following->isEmpty() &&
+               !following->front()[keyIndex].isNull()) {
+        boundary = following->front();
+        reversed = true;
+    } else if (first > m_rowCount / 2) {
+        reversed = true;
+        offset = m_rowCount - (first + count);
+    }
+    if (boundary) {
+        // Moving towards smaller keys, SQLite's NULLs (the smallest) still lie ahead.
+        const bool towardsSmaller = ascending == reversed;
+        const QString cmp = towardsSmaller ? QStringLiteral("<") : QStringLiteral(">");
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
+                 QStringLiteral("(%1 %2 ? OR (%1 = ? AND i.id %2 ?)%3)")
+                     .arg(key, cmp, towardsSmaller ? QStringLiteral(" OR %1 IS NULL").arg(key)
+                                                   : QString());
+        values << (*boundary)[keyIndex] << (*boundary)[keyIndex] << (*boundary)[0];
+        offset = 0;
     }
     QVector<Row> rows;
-    QVariantList values;
-    const QString where = m_filter.whereClause(QStringLiteral("i"), &values);
     QSqlQuery q(m_workspace->database());
     q.setForwardOnly(true);
-    q.prepare(QLatin1String(kSelect) + where + orderBy() + QStringLiteral(" LIMIT ? OFFSET ?"));
+    q.prepare(QLatin1String(kSelect) + where + orderBy(reversed) +
+              QStringLiteral(" LIMIT ? OFFSET ?"));
     bindAll(q, values);
-    q.addBindValue(kPageSize);
-    q.addBindValue(pageIndex * kPageSize);
+    q.addBindValue(count);
+    q.addBindValue(offset);
     if (q.exec()) {
-        rows.reserve(kPageSize);
+        rows.reserve(count);
         while (q.next()) {
             Row row(13);
             for (int c = 0; c < 13; ++c)
@@ -129,6 +169,19 @@ const QVector<InteractionTableModel::Row> &InteractionTableModel::page(int pageI
             rows.push_back(row);
         }
     }
+    if (reversed)
+        std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+const QVector<InteractionTableModel::Row> &InteractionTableModel::page(int pageIndex) const
+{
+    if (auto it = m_pages.constFind(pageIndex); it != m_pages.constEnd()) {
+        m_pageAge.remove(pageIndex);
+        m_pageAge.push_front(pageIndex);
+        return *it;
+    }
+    QVector<Row> rows = readPage(pageIndex);
     if (int(m_pageAge.size()) >= kMaxCachedPages) {
         m_pages.remove(m_pageAge.back());
         m_pageAge.pop_back();

@@ -60,7 +60,8 @@ public:
 private:
     using Row = QVector<QVariant>;
     const QVector<Row> &page(int pageIndex) const;
-    QString orderBy() const;
+    QVector<Row> readPage(int pageIndex) const;
+    QString orderBy(bool reversed = false) const;
 
     Workspace *m_workspace = nullptr;
     InteractionFilter m_filter;

@@ -30,7 +30,8 @@ QString ftsQueryFromText(const QString &text)
     return terms.join(QLatin1Char(' '));
 }
 
-QString InteractionFilter::whereClause(const QString &alias, QVariantList *values) const
+QString InteractionFilter::whereClause(const QString &alias, QVariantList *values,
+                                       bool totalRangeUsesIndex) const
 {
     QStringList parts;
     const QString a = alias.isEmpty() ? QString() : alias + QLatin1Char('.');
@@ -59,12 +60,15 @@ QString InteractionFilter::whereClause(const QString &alias, QVariantList *value
         parts << a + QStringLiteral("queue = ?");
         values->append(queue);
     }
+    // A unary plus makes the column an expression, which no index serves.
+    const QString total = (totalRangeUsesIndex ? QString() : QStringLiteral("+")) + a +
+                          QStringLiteral("auto_total");
     if (minTotal) {
-        parts << a + QStringLiteral("auto_total >= ?");
+        parts << total + QStringLiteral(" >= ?");
         values->append(*minTotal);
     }
     if (maxTotal) {
-        parts << a + QStringLiteral("auto_total <= ?");
+        parts << total + QStringLiteral(" <= ?");
         values->append(*maxTotal);
     }
     if (belowTotal) {

@@ -39,7 +39,11 @@ struct InteractionFilter
     bool operator!=(const InteractionFilter &other) const { return !(*this == other); }
 
     //! "WHERE ..." (or empty) over table alias \a alias, and the values to bind in order.
-    QString whereClause(const QString &alias, QVariantList *values) const;
+    //! \a totalRangeUsesIndex false keeps SQLite from reading a score range through the
+    //! auto_total index (which then sorts the whole range by date for every page): right
+    //! for reading pages in another order, wrong for counting.
+    QString whereClause(const QString &alias, QVariantList *values,
+                        bool totalRangeUsesIndex = true) const;
 };
 
 //! Turns what a person types into a safe FTS5 query: each word quoted, all required.

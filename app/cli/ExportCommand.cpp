@@ -1,0 +1,67 @@
+#include "CliSupport.h"
+
+#include "storage/EvaluationExport.h"
+#include "storage/Workspace.h"
+
+#include <QFile>
+
+namespace qaw::cli {
+namespace {
+
+// `qaw export WHAT`: one subcommand per kind of data; "evaluations" for now.
+int runExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption(workspaceOption());
+    parser.addOption(formatOption(QStringLiteral("csv, jsonl"), QStringLiteral("csv")));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Write to FILE instead of standard output."),
+                                 QStringLiteral("FILE"));
+    parser.addOption(out);
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 QStringLiteral("What to export: evaluations (one row per "
+                                                "criterion score)."));
+    int exitCode = Ok;
+    if (!parseArguments(parser, args, QStringLiteral("Export data from a workspace."), &exitCode))
+        return exitCode;
+    const QStringList what = parser.positionalArguments();
+    if (what != QStringList{QStringLiteral("evaluations")}) {
+        printErr(QStringLiteral("qaw export: say what to export: evaluations"));
+        return Usage;
+    }
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("csv") && format != QLatin1String("jsonl")) {
+        printErr(QStringLiteral("qaw export: --format must be csv or jsonl"));
+        return Usage;
+    }
+    auto ws = openWorkspace(parser);
+    if (!ws)
+        return Failure;
+    QFile file;
+    if (parser.isSet(out)) {
+        file.setFileName(parser.value(out));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            printErr(QStringLiteral("qaw export: cannot write %1: %2")
+                         .arg(file.fileName(), file.errorString()));
+            return Failure;
+        }
+    } else if (!file.open(stdout, QIODevice::WriteOnly)) {
+        printErr(QStringLiteral("qaw export: cannot write to standard output"));
+        return Failure;
+    }
+    QString error;
+    const qint64 rows = exportEvaluations(*ws, file, format == QLatin1String("jsonl"), &error);
+    file.close();
+    if (rows < 0) {
+        printErr(QStringLiteral("qaw export: %1").arg(error));
+        return Failure;
+    }
+    printErr(QStringLiteral("%1 criterion score(s) exported").arg(rows));
+    return Ok;
+}
+
+const CommandRegistration registration("export", "export evaluations as CSV or JSON Lines",
+                                       runExport);
+
+} // namespace
+} // namespace qaw::cli

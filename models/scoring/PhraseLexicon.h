@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QVarLengthArray>
+
+#include <vector>
+
+namespace qaw {
+
+//! One word of a transcript turn, as an id in a PhraseLexicon (-1: a word no phrase
+//! uses) and the characters it came from. A contraction gives several tokens with the
+//! same characters ("you're" -> "you", "are").
+struct TextToken
+{
+    int id = -1;
+    int charStart = 0;
+    int charEnd = 0;
+};
+
+//! The words of every phrase of one compiled scorecard, as small integer ids, so that a
+//! transcript is tokenised once and each phrase list is matched with integer compares.
+//! Built once (intern() while compiling), then read-only: safe to share across threads.
+class PhraseLexicon
+{
+public:
+    PhraseLexicon();
+
+    //! The normalised word ids of \a phrase, interning new words.
+    std::vector<int> intern(const QString &phrase);
+    //! Call after the last intern(): builds the one-typo index for long words.
+    void finalise();
+
+    std::vector<TextToken> tokenise(const QString &text) const;
+    int size() const { return int(m_words.size()); }
+    //! "not", "never", "no": words a phrase match may not skip over, so that "I don't
+    //! understand" is not taken for "I understand".
+    bool isNegation(int id) const { return id >= 0 && id < m_negationCount; }
+
+private:
+    void lookup(const QString &surface, QVarLengthArray<int, 3> *ids) const;
+    int idOfNormalised(const QString &word) const;
+
+    quint64 m_serial;
+    int m_negationCount = 0;
+    QHash<QString, int> m_ids;
+    QStringList m_words;
+    QHash<QString, int> m_oneEditIndex; //!< each long word with one letter removed
+};
+
+//! A list of phrases compiled against a lexicon, and the matcher that finds them in a
+//! tokenised turn, tolerating inflection (via the lexicon's normalisation), up to
+//! maxInserted extra words inside a phrase, one typo in long words, and (with fuzzy)
+//! one missing inner word in phrases of four words or more.
+class PhraseSet
+{
+public:
+    struct Match
+    {
+        int phrase = -1;
+        int charStart = 0;
+        int charEnd = 0;
+    };
+
+    PhraseSet() = default;
+    PhraseSet(const QStringList &phrases, PhraseLexicon &lexicon, int maxInserted, bool fuzzy);
+    PhraseSet(const PhraseSet &) = default;
+    PhraseSet &operator=(const PhraseSet &) = default;
+
+    bool isEmpty() const { return m_phrases.empty(); }
+    int size() const { return int(m_phrases.size()); }
+    const QString &text(int phrase) const { return m_texts[phrase]; }
+
+    //! Every phrase found in \a tokens, at most once each (its first occurrence), in
+    //! order of position.
+    std::vector<Match> find(const std::vector<TextToken> &tokens) const;
+
+private:
+    bool extend(const std::vector<int> &phrase, size_t next, const std::vector<TextToken> &tokens,
+                size_t from, int insertionsLeft, bool skipLeft, size_t *last) const;
+
+    const PhraseLexicon *m_lexicon = nullptr;
+    QStringList m_texts;
+    std::vector<std::vector<int>> m_phrases;
+    std::vector<std::vector<int>> m_byFirstWord; //!< word id -> phrases starting with it
+    int m_maxInserted = 2;
+    bool m_fuzzy = true;
+};
+
+} // namespace qaw

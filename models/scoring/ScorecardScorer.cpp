@@ -1,0 +1,151 @@
+#include "scoring/ScorecardScorer.h"
+
+#include "scoring/ScoringContext.h"
+#include "scoring/detectors/DetectorFactory.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qaw {
+namespace {
+
+QStringList lowerList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &item : v.toArray())
+        out << item.toString().toLower();
+    return out;
+}
+
+// Several phrases often match the same words ("thanks for calling" inside "thank you for
+// calling"): one span per stretch of text is clearer to show and cheaper to store.
+std::vector<EvidenceSpan> mergedSpans(std::vector<EvidenceSpan> spans)
+{
+    std::stable_sort(spans.begin(), spans.end(), [](const EvidenceSpan &a, const EvidenceSpan &b) {
+        return a.turn != b.turn ? a.turn < b.turn : a.charStart < b.charStart;
+    });
+    std::vector<EvidenceSpan> out;
+    for (const EvidenceSpan &s : spans) {
+        if (!out.empty() && out.back().turn == s.turn && s.charStart <= out.back().charEnd) {
+            out.back().charEnd = std::max(out.back().charEnd, s.charEnd);
+            continue;
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+
+bool isManual(const QJsonObject &detector)
+{
+    const QString type = detector.value(QStringLiteral("type")).toString();
+    return detector.isEmpty() || type == QLatin1String("manual");
+}
+
+} // namespace
+
+double ScorecardScorer::valueOnScale(const Scale &scale, double fraction)
+{
+    const double f = std::clamp(fraction, 0.0, 1.0);
+    switch (scale.type) {
+    case Scale::Type::YesNo:
+        return f >= 0.5 ? 1 : 0;
+    case Scale::Type::OneToFive:
+        return 1 + std::round(4 * f);
+    case Scale::Type::Points:
+        return std::round(scale.points * f);
+    }
+    return 0;
+}
+
+std::unique_ptr<ScorecardScorer> ScorecardScorer::compile(const Scorecard &card,
+                                                          QStringList *errors)
+{
+    std::unique_ptr<ScorecardScorer> scorer(new ScorecardScorer);
+    scorer->m_card = card;
+    const int errorsBefore = int(errors->size());
+    static const QStringList naKeys = {QStringLiteral("channel_in"),
+                                       QStringLiteral("channel_not_in"),
+                                       QStringLiteral("queue_in"), QStringLiteral("when")};
+    for (const Criterion *criterion : scorer->m_card.criteria()) {
+        CompiledCriterion c;
+        c.criterion = criterion;
+        DetectorBuild build{scorer->m_lexicon, *errors,
+                            QStringLiteral("criterion \"%1\"").arg(criterion->id)};
+        if (!isManual(criterion->detector))
+            c.detector = createDetector(criterion->detector, build);
+        for (const QString &key : criterion->na.keys())
+            if (!naKeys.contains(key))
+                build.error(QStringLiteral("unknown N/A rule \"%1\" (known: %2)")
+                                .arg(key, naKeys.join(QStringLiteral(", "))));
+        c.channelIn = lowerList(criterion->na.value(QStringLiteral("channel_in")));
+        c.channelNotIn = lowerList(criterion->na.value(QStringLiteral("channel_not_in")));
+        c.queueIn = lowerList(criterion->na.value(QStringLiteral("queue_in")));
+        if (criterion->na.value(QStringLiteral("when")).isObject()) {
+            build.where = QStringLiteral("criterion \"%1\" N/A rule").arg(criterion->id);
+            c.naWhen = createDetector(criterion->na.value(QStringLiteral("when")).toObject(), build);
+        }
+        scorer->m_criteria.push_back(std::move(c));
+    }
+    scorer->m_lexicon.finalise();
+    if (errors->size() > errorsBefore)
+        return nullptr;
+    return scorer;
+}
+
+CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
+                                                const ScoringContext &context) const
+{
+    CriterionResult r;
+    r.criterionId = c.criterion->id;
+    r.max = c.criterion->scale.maximum();
+    auto notApplicable = [&r](const QString &why) {
+        r.na = true;
+        r.value.reset();
+        r.rationale = why;
+        return r;
+    };
+    const QString channel = context.interaction().channel.toLower();
+    if (c.channelIn.contains(channel))
+        return notApplicable(QStringLiteral("N/A: does not apply to %1 interactions.").arg(channel));
+    if (!c.channelNotIn.isEmpty() && !c.channelNotIn.contains(channel))
+        return notApplicable(QStringLiteral("N/A: applies only to %1 interactions.")
+                                 .arg(c.channelNotIn.join(QStringLiteral(", "))));
+    if (c.queueIn.contains(context.interaction().queue.toLower()))
+        return notApplicable(QStringLiteral("N/A: does not apply to the %1 queue.")
+                                 .arg(context.interaction().queue));
+    if (c.naWhen) {
+        const DetectorOutcome when = c.naWhen->evaluate(context);
+        if (when.passed())
+            return notApplicable(QStringLiteral("N/A: %1").arg(when.rationale));
+    }
+    if (!c.detector)
+        return notApplicable(QStringLiteral("Scored by a reviewer; no automated detector."));
+    const DetectorOutcome o = c.detector->evaluate(context);
+    if (o.na)
+        return notApplicable(QStringLiteral("N/A: %1").arg(o.rationale));
+    r.value = valueOnScale(c.criterion->scale, o.fraction);
+    r.rationale = o.rationale;
+    r.evidence = mergedSpans(o.evidence);
+    return r;
+}
+
+Evaluation ScorecardScorer::score(const StoredInteraction &stored) const
+{
+    ScoringContext context(stored, m_lexicon);
+    Evaluation e;
+    e.interactionId = stored.id;
+    e.kind = EvaluatorKind::Automated;
+    e.evaluator = QStringLiteral("auto");
+    e.criteria.reserve(m_criteria.size());
+    for (const CompiledCriterion &c : m_criteria)
+        e.criteria.push_back(scoreCriterion(c, context));
+    const ScoreTotals totals = m_card.totals(e.criteria);
+    e.total = totals.total;
+    e.passed = totals.passed;
+    e.autoFailed = totals.autoFailed;
+    return e;
+}
+
+} // namespace qaw

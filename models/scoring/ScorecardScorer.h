@@ -1,0 +1,59 @@
+#pragma once
+
+#include "domain/Evaluation.h"
+#include "scoring/PhraseLexicon.h"
+#include "scoring/Scorecard.h"
+#include "scoring/detectors/Detector.h"
+#include "storage/WorkspaceQueries.h"
+
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace qaw {
+
+class ScoringContext;
+
+//! A scorecard version made ready to score: every criterion's detector and N/A rule
+//! built once, every phrase interned into one lexicon. score() is a pure function of the
+//! interaction, safe to call from many threads at once, and gives the same evaluation
+//! whatever thread runs it.
+class ScorecardScorer
+{
+public:
+    //! Null with the reasons in \a errors when a detector or N/A rule is not valid.
+    static std::unique_ptr<ScorecardScorer> compile(const Scorecard &card, QStringList *errors);
+
+    const Scorecard &scorecard() const { return m_card; }
+
+    //! The automated evaluation (evaluator "auto"; scorecard version and creation time
+    //! left for the caller), with one result per criterion in scorecard order and the
+    //! totals of Scorecard::totals().
+    Evaluation score(const StoredInteraction &stored) const;
+
+    //! Maps a detector's 0..1 fraction onto a scale: yes/no passes at 0.5; 1-5 and points
+    //! round to the nearest step.
+    static double valueOnScale(const Scale &scale, double fraction);
+
+private:
+    ScorecardScorer() = default;
+
+    struct CompiledCriterion
+    {
+        const Criterion *criterion = nullptr;
+        std::unique_ptr<Detector> detector; //!< null: scored by reviewers only
+        QStringList channelIn;
+        QStringList channelNotIn;
+        QStringList queueIn;
+        std::unique_ptr<Detector> naWhen;
+    };
+
+    CriterionResult scoreCriterion(const CompiledCriterion &c, const ScoringContext &context) const;
+
+    Scorecard m_card;
+    PhraseLexicon m_lexicon;
+    std::vector<CompiledCriterion> m_criteria;
+};
+
+} // namespace qaw

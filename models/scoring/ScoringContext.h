@@ -1,0 +1,53 @@
+#pragma once
+
+#include "domain/Evaluation.h"
+#include "scoring/PhraseLexicon.h"
+#include "storage/WorkspaceQueries.h"
+
+#include <vector>
+
+namespace qaw {
+
+//! One interaction as the detectors see it: the transcript tokenised once against the
+//! scorecard's lexicon, per-turn sentiment computed at most once, and the turn order and
+//! timing helpers every timing detector needs. Lives on one thread for one interaction.
+class ScoringContext
+{
+public:
+    ScoringContext(const StoredInteraction &stored, const PhraseLexicon &lexicon);
+
+    const StoredInteraction &stored() const { return m_stored; }
+    const Interaction &interaction() const { return m_stored.interaction; }
+    const std::vector<Turn> &turns() const { return m_stored.interaction.turns; }
+    int turnCount() const { return int(turns().size()); }
+    bool isEmpty() const { return turns().empty(); }
+
+    const std::vector<TextToken> &tokens(int turn) const;
+    //! VADER compound score of a turn, -1 to 1.
+    double sentiment(int turn) const;
+
+    //! Every turn has start and end offsets (a timed voice transcript).
+    bool hasOffsets() const { return m_allOffsets; }
+    //! Turn indices sorted by start offset (only meaningful with hasOffsets()).
+    const std::vector<int> &byStart() const { return m_byStart; }
+    //! When a turn began, in ms from the start of the interaction; -1 when not known.
+    qint64 turnTimeMs(int turn) const;
+    bool speaks(Speaker speaker) const;
+
+    //! An evidence span covering characters of a turn, with its time when known.
+    EvidenceSpan span(int turn, int charStart, int charEnd) const;
+    EvidenceSpan wholeTurn(int turn) const;
+
+private:
+    const StoredInteraction &m_stored;
+    const PhraseLexicon &m_lexicon;
+    bool m_allOffsets = false;
+    qint64 m_startMs = -1;
+    std::vector<int> m_byStart;
+    mutable std::vector<std::vector<TextToken>> m_tokens;
+    mutable std::vector<char> m_tokenised;
+    mutable std::vector<double> m_sentiment;
+    mutable std::vector<char> m_hasSentiment;
+};
+
+} // namespace qaw

@@ -1,0 +1,443 @@
+#include "scoring/VaderSentiment.h"
+
+#include <QFile>
+#include <unordered_set>
+
+#include <atomic>
+#include <cmath>
+
+namespace qaw {
+namespace {
+
+// Empirically derived constants from the VADER paper.
+constexpr double kBoosterIncrement = 0.293;
+constexpr double kCapsIncrement = 0.733;
+constexpr double kNegationScalar = -0.74;
+constexpr double kNormalisationAlpha = 15;
+
+bool isPunctuation(QChar c)
+{
+    // The ASCII punctuation the reference implementation strips.
+    static const QString chars = QStringLiteral("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
+    return chars.contains(c);
+}
+
+using WordSet = std::unordered_set<QString, text::FastStringHash>;
+using WordValues = std::unordered_map<QString, double, text::FastStringHash>;
+
+const WordSet &punctuationAffixes()
+{
+    static const WordSet all = {
+        QStringLiteral("."),   QStringLiteral("!"),    QStringLiteral("?"),
+        QStringLiteral(","),   QStringLiteral(";"),    QStringLiteral(":"),
+        QStringLiteral("-"),   QStringLiteral("'"),    QStringLiteral("\""),
+        QStringLiteral("!!"),  QStringLiteral("!!!"),  QStringLiteral("??"),
+        QStringLiteral("???"), QStringLiteral("?!?"),  QStringLiteral("!?!"),
+        QStringLiteral("?!?!"), QStringLiteral("!?!?")};
+    return all;
+}
+
+const WordSet &negations()
+{
+    static const WordSet all = [] {
+        WordSet s;
+        for (const char *w :
+             {"aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt",
+              "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont",
+              "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "don't",
+              "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt",
+              "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
+              "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
+              "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt",
+              "won't", "wouldn't", "rarely", "seldom", "despite"})
+            s.insert(QString::fromLatin1(w));
+        return s;
+    }();
+    return all;
+}
+
+const WordValues &boosters()
+{
+    static const WordValues all = [] {
+        WordValues h;
+        for (const char *w :
+             {"absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly",
+              "deeply", "effing", "enormously", "entirely", "especially", "exceptionally",
+              "extremely", "fabulously", "flipping", "flippin", "fricking", "frickin",
+              "frigging", "friggin", "fully", "fucking", "greatly", "hella", "highly",
+              "hugely", "incredibly", "intensely", "majorly", "more", "most", "particularly",
+              "purely", "quite", "really", "remarkably", "so", "substantially", "thoroughly",
+              "totally", "tremendously", "uber", "unbelievably", "unusually", "utterly",
+              "very"})
+            h[QString::fromLatin1(w)] = kBoosterIncrement;
+        for (const char *w : {"almost", "barely", "hardly", "just enough", "kind of", "kinda",
+                              "kindof", "kind-of", "less", "little", "marginally",
+                              "occasionally", "partly", "scarcely", "slightly", "somewhat",
+                              "sort of", "sorta", "sortof", "sort-of"})
+            h[QString::fromLatin1(w)] = -kBoosterIncrement;
+        return h;
+    }();
+    return all;
+}
+
+const WordValues &idioms()
+{
+    static const WordValues all = {
+        {QStringLiteral("the shit"), 3},        {QStringLiteral("the bomb"), 3},
+        {QStringLiteral("bad ass"), 1.5},       {QStringLiteral("yeah right"), -2},
+        {QStringLiteral("cut the mustard"), 2}, {QStringLiteral("kiss of death"), -1.5},
+        {QStringLiteral("hand to mouth"), -2}};
+    return all;
+}
+
+// Python's str.isupper() as the reference port reads it: no lower-case ASCII letter and
+// at least one upper-case one.
+bool isUpper(const QString &word)
+{
+    bool upper = false;
+    for (QChar c : word) {
+        if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            return false;
+        if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            upper = true;
+    }
+    return upper;
+}
+
+bool isNegation(const QString &word)
+{
+    return negations().count(word) > 0 || word.contains(QLatin1String("n't"));
+}
+
+double boosterScalar(const QString &word, const QString &lower, double valence,
+                     bool capDifferential)
+{
+    const auto it = boosters().find(lower);
+    if (it == boosters().end())
+        return 0;
+    double scalar = valence < 0 ? -it->second : it->second;
+    if (capDifferential && isUpper(word))
+        scalar += valence > 0 ? kCapsIncrement : -kCapsIncrement;
+    return scalar;
+}
+
+bool isSoOrThis(const QString &w)
+{
+    return w == QLatin1String("so") || w == QLatin1String("this");
+}
+
+double idiomAdjusted(double valence, const QStringList &w, int i)
+{
+    const QChar sp(QLatin1Char(' '));
+    const QString oneZero = w[i - 1] + sp + w[i];
+    const QString twoOneZero = w[i - 2] + sp + w[i - 1] + sp + w[i];
+    const QString twoOne = w[i - 2] + sp + w[i - 1];
+    const QString threeTwoOne = w[i - 3] + sp + w[i - 2] + sp + w[i - 1];
+    const QString threeTwo = w[i - 3] + sp + w[i - 2];
+    for (const QString &sequence : {oneZero, twoOneZero, twoOne, threeTwoOne, threeTwo}) {
+        const auto it = idioms().find(sequence);
+        if (it != idioms().end()) {
+            valence = it->second;
+            break;
+        }
+    }
+    if (w.size() - 1 > i) {
+        const auto it = idioms().find(w[i] + sp + w[i + 1]);
+        if (it != idioms().end())
+            valence = it->second;
+    }
+    if (w.size() - 1 > i + 1) {
+        const auto it = idioms().find(w[i] + sp + w[i + 1] + sp + w[i + 2]);
+        if (it != idioms().end())
+            valence = it->second;
+    }
+    if (boosters().count(threeTwo) || boosters().count(twoOne))
+        valence -= kBoosterIncrement;
+    return valence;
+}
+
+struct Sentence;
+bool negationAt(const Sentence &s, int i);
+const QStringList &wordsOf(const Sentence &s);
+
+double negationAdjusted(double valence, const Sentence &s, int distance, int i)
+{
+    const QStringList &w = wordsOf(s);
+    if (distance == 0) {
+        if (negationAt(s, i - 1))
+            valence *= kNegationScalar;
+    } else if (distance == 1) {
+        if (w[i - 2] == QLatin1String("never") && isSoOrThis(w[i - 1]))
+            valence *= 1.5;
+        else if (negationAt(s, i - 2))
+            valence *= kNegationScalar;
+    } else {
+        // As in the reference port, "so"/"this" right before the word also counts here.
+        if ((w[i - 3] == QLatin1String("never") && isSoOrThis(w[i - 2])) || isSoOrThis(w[i - 1]))
+            valence *= 1.25;
+        else if (negationAt(s, i - 3))
+            valence *= kNegationScalar;
+    }
+    return valence;
+}
+
+double punctuationEmphasis(const QString &text)
+{
+    const int exclamations = std::min<int>(4, int(text.count(QLatin1Char('!'))));
+    const int questions = int(text.count(QLatin1Char('?')));
+    double amplifier = exclamations * 0.292;
+    if (questions > 1)
+        amplifier += questions <= 3 ? questions * 0.18 : 0.96;
+    return amplifier;
+}
+
+bool hasPunctuation(const QString &text, int from)
+{
+    for (int i = from; i < text.size(); ++i)
+        if (isPunctuation(text[i]))
+            return true;
+    return false;
+}
+
+QStringList splitOnSpace(const QString &text)
+{
+    QStringList out;
+    int start = -1;
+    for (int i = 0; i <= text.size(); ++i) {
+        const bool space = i == text.size() || text[i].isSpace();
+        if (space && start >= 0) {
+            out.append(text.mid(start, i - start));
+            start = -1;
+        } else if (!space && start < 0) {
+            start = i;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+namespace {
+std::atomic<bool> g_memoEnabled{true};
+constexpr size_t kMemoLimit = 50000;
+} // namespace
+
+void VaderSentiment::setMemoEnabled(bool enabled)
+{
+    g_memoEnabled.store(enabled);
+}
+
+double VaderSentiment::memoisedCompound(const QString &text) const
+{
+    if (!g_memoEnabled.load(std::memory_order_relaxed))
+        return compound(text);
+    struct Memo
+    {
+        const VaderSentiment *owner = nullptr;
+        std::unordered_map<QString, double, text::FastStringHash> scores;
+    };
+    thread_local Memo memo;
+    if (memo.owner != this || memo.scores.size() > kMemoLimit) {
+        memo.scores.clear();
+        memo.owner = this;
+    }
+    const auto it = memo.scores.find(text);
+    if (it != memo.scores.end())
+        return it->second;
+    const double score = compound(text);
+    memo.scores.emplace(text, score);
+    return score;
+}
+
+const VaderSentiment &VaderSentiment::shared()
+{
+    static const VaderSentiment instance = [] {
+        QFile file(QStringLiteral(":/lexicons/vader_lexicon.txt"));
+        return VaderSentiment(file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray());
+    }();
+    return instance;
+}
+
+VaderSentiment::VaderSentiment(const QByteArray &lexiconText)
+{
+    for (const QByteArray &line : lexiconText.split('\n')) {
+        const int tab = int(line.indexOf('\t'));
+        if (tab <= 0)
+            continue;
+        const int tab2 = int(line.indexOf('\t', tab + 1));
+        bool ok = false;
+        const double valence = line.mid(tab + 1, tab2 < 0 ? -1 : tab2 - tab - 1).toDouble(&ok);
+        if (ok)
+            m_lexicon[QString::fromUtf8(line.left(tab))] = valence;
+    }
+}
+
+// Whitespace-separated tokens of two or more characters; a token that is a word with one
+// punctuation affix from the reference list loses the affix (emoticons and contractions
+// stay as they are).
+// Whitespace-separated tokens of two or more characters; a token that is a word with one
+// punctuation affix from the reference list loses the affix (emoticons and contractions
+// stay as they are). The reference checks the bare word against the text's words with
+// all punctuation removed; the bare word is always one of them when it has two or more
+// characters, so a length check is the same test.
+QStringList VaderSentiment::words(const QString &text) const
+{
+    QStringList out;
+    for (const QString &token : splitOnSpace(text)) {
+        if (token.size() <= 1)
+            continue;
+        int lead = 0;
+        while (lead < token.size() && isPunctuation(token[lead]))
+            ++lead;
+        int trail = 0;
+        while (trail < token.size() - lead && isPunctuation(token[token.size() - 1 - trail]))
+            ++trail;
+        if (lead > 0 && trail == 0 && token.size() - lead > 1 &&
+            punctuationAffixes().count(token.left(lead)) && !hasPunctuation(token, lead))
+            out.append(token.mid(lead));
+        else if (trail > 0 && lead == 0 && token.size() - trail > 1 &&
+                 punctuationAffixes().count(token.right(trail)) &&
+                 !hasPunctuation(token.left(token.size() - trail), 0))
+            out.append(token.left(token.size() - trail));
+        else
+            out.append(token);
+    }
+    return out;
+}
+
+namespace {
+
+//! The words of one text with everything the rules ask about each word looked up once.
+struct Sentence
+{
+    QStringList w;           //!< as written
+    QStringList lw;          //!< lower-case
+    std::vector<double> lex; //!< lexicon valence, NaN when not in the lexicon
+    std::vector<char> negation;
+};
+
+bool negationAt(const Sentence &s, int i)
+{
+    return s.negation[size_t(i)] != 0;
+}
+
+const QStringList &wordsOf(const Sentence &s)
+{
+    return s.w;
+}
+
+bool inLexicon(const Sentence &s, int i)
+{
+    return !std::isnan(s.lex[size_t(i)]);
+}
+
+// Idioms and two-word boosters all start with one of these words, so the sequences
+// around a word need building only when one of them is near.
+bool nearIdiom(const QStringList &w, int i)
+{
+    static const QStringList starters = {QStringLiteral("the"),  QStringLiteral("bad"),
+                                         QStringLiteral("yeah"), QStringLiteral("cut"),
+                                         QStringLiteral("kiss"), QStringLiteral("hand"),
+                                         QStringLiteral("just"), QStringLiteral("kind"),
+                                         QStringLiteral("sort")};
+    for (int k = std::max(0, i - 3); k <= i; ++k)
+        if (starters.contains(w[k]))
+            return true;
+    return false;
+}
+
+double valenceAt(const Sentence &s, int i, bool capDifferential)
+{
+    const QStringList &w = s.w;
+    double valence = s.lex[size_t(i)];
+    if (capDifferential && isUpper(w[i]))
+        valence += valence > 0 ? kCapsIncrement : -kCapsIncrement;
+    for (int distance = 0; distance < 3; ++distance) {
+        const int before = i - distance - 1;
+        if (i <= distance || inLexicon(s, before))
+            continue;
+        // Boosters further away count a little less.
+        double scalar = boosterScalar(w[before], s.lw[before], valence, capDifferential);
+        if (distance == 1 && scalar != 0)
+            scalar *= 0.95;
+        else if (distance == 2 && scalar != 0)
+            scalar *= 0.9;
+        valence += scalar;
+        valence = negationAdjusted(valence, s, distance, i);
+        if (distance == 2 && nearIdiom(w, i))
+            valence = idiomAdjusted(valence, w, i);
+    }
+    // "least" is not in the lexicon, so the reference's lexicon check always holds.
+    const QString least = QStringLiteral("least");
+    if (i > 1 && s.lw[i - 1] == least) {
+        const QString &previous = s.lw[i - 2];
+        if (previous != QLatin1String("at") && previous != QLatin1String("very"))
+            valence *= kNegationScalar;
+    } else if (i > 0 && s.lw[i - 1] == least) {
+        valence *= kNegationScalar;
+    }
+    return valence;
+}
+
+} // namespace
+
+double VaderSentiment::compound(const QString &text) const
+{
+    Sentence s;
+    s.w = words(text);
+    const QStringList &w = s.w;
+    if (w.isEmpty())
+        return 0;
+    int capitals = 0;
+    for (const QString &word : w)
+        if (isUpper(word))
+            ++capitals;
+    const int differential = int(w.size()) - capitals;
+    const bool capDifferential = differential > 0 && differential < w.size();
+
+    s.lw.reserve(w.size());
+    s.lex.reserve(size_t(w.size()));
+    s.negation.reserve(size_t(w.size()));
+    for (const QString &word : w) {
+        s.lw.append(word.toLower());
+        const auto it = m_lexicon.find(s.lw.back());
+        s.lex.push_back(it == m_lexicon.end() ? std::nan("") : it->second);
+        s.negation.push_back(isNegation(word) ? 1 : 0);
+    }
+    std::vector<double> sentiments;
+    sentiments.reserve(size_t(w.size()));
+    for (int i = 0; i < w.size(); ++i) {
+        const bool kindOf = i < w.size() - 1 && s.lw[i] == QLatin1String("kind") &&
+                            s.lw[i + 1] == QLatin1String("of");
+        if (kindOf || boosters().count(s.lw[i]) || !inLexicon(s, i)) {
+            sentiments.push_back(0);
+            continue;
+        }
+        sentiments.push_back(valenceAt(s, i, capDifferential));
+    }
+    // "but" shifts the weight to what follows it.
+    int but = int(w.indexOf(QStringLiteral("but")));
+    if (but < 0)
+        but = int(w.indexOf(QStringLiteral("BUT")));
+    if (but >= 0) {
+        for (int i = 0; i < int(sentiments.size()); ++i) {
+            if (i < but)
+                sentiments[size_t(i)] *= 0.5;
+            else if (i > but)
+                sentiments[size_t(i)] *= 1.5;
+        }
+    }
+
+    double sum = 0;
+    for (double s : sentiments)
+        sum += s;
+    const double emphasis = punctuationEmphasis(text);
+    if (sum > 0)
+        sum += emphasis;
+    else if (sum < 0)
+        sum -= emphasis;
+    const double normalised = sum / std::sqrt(sum * sum + kNormalisationAlpha);
+    return std::clamp(normalised, -1.0, 1.0);
+}
+
+} // namespace qaw

@@ -1,0 +1,145 @@
+#include "scoring/PhraseLexicon.h"
+#include "scoring/ScoringContext.h"
+#include "scoring/detectors/DetectorFactory.h"
+#include "scoring/detectors/TextSearch.h"
+#include "scoring/detectors/TurnFilter.h"
+
+#include <QJsonArray>
+
+namespace qaw {
+namespace {
+
+bool luhnValid(const QString &digits)
+{
+    int sum = 0;
+    bool doubleIt = false;
+    for (int i = int(digits.size()) - 1; i >= 0; --i) {
+        int d = digits[i].digitValue();
+        if (doubleIt) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        doubleIt = !doubleIt;
+    }
+    return sum % 10 == 0;
+}
+
+struct CardSpan
+{
+    int start;
+    int end;
+};
+
+// Runs of digits, allowing single spaces or dashes between groups, that hold 13-19
+// digits and pass the Luhn check; and the [CARD] token imports put in place of one.
+std::vector<CardSpan> cardNumbers(const QString &text)
+{
+    std::vector<CardSpan> out;
+    static const QString token = QStringLiteral("[CARD]");
+    for (qsizetype at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1))
+        out.push_back({int(at), int(at + token.size())});
+    int i = 0;
+    const int n = int(text.size());
+    while (i < n) {
+        if (!text[i].isDigit()) {
+            ++i;
+            continue;
+        }
+        const int start = i;
+        int end = i;
+        QString digits;
+        while (i < n) {
+            if (text[i].isDigit()) {
+                digits.append(text[i]);
+                end = ++i;
+            } else if ((text[i] == QLatin1Char(' ') || text[i] == QLatin1Char('-')) &&
+                       i + 1 < n && text[i + 1].isDigit()) {
+                ++i;
+            } else {
+                break;
+            }
+        }
+        if (digits.size() >= 13 && digits.size() <= 19 && luhnValid(digits))
+            out.push_back({start, end});
+    }
+    return out;
+}
+
+//! Compliance checks. "no_card_read_back": a full card number (Luhn-valid, 13-19 digits)
+//! or the [CARD] redaction token in the selected speaker's turns (the agent's by
+//! default) is a fail. "required_disclosure": one of the phrases must be said.
+class ComplianceDetector : public Detector
+{
+public:
+    bool cardCheck = true;
+    TurnFilter filter;
+    PhraseSet disclosure;
+    QStringList disclosureTexts;
+
+    DetectorOutcome evaluate(const ScoringContext &context) const override
+    {
+        if (context.isEmpty())
+            return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
+        std::vector<int> turns;
+        QString naReason;
+        if (!filter.select(context, &turns, &naReason))
+            return DetectorOutcome::notApplicable(naReason);
+        if (cardCheck) {
+            std::vector<EvidenceSpan> evidence;
+            for (int turn : turns)
+                for (const CardSpan &c : cardNumbers(context.turns()[size_t(turn)].text))
+                    evidence.push_back(context.span(turn, c.start, c.end));
+            if (evidence.empty())
+                return DetectorOutcome::pass(
+                    QStringLiteral("No card number read back in %1.").arg(filter.describe()));
+            const QString why = QStringLiteral("A full card number was read back in turn %1.")
+                                    .arg(evidence.front().turn + 1);
+            return DetectorOutcome::fail(why, std::move(evidence));
+        }
+        std::vector<TextHit> hits;
+        for (int turn : turns) {
+            for (const PhraseSet::Match &m : disclosure.find(context.tokens(turn))) {
+                hits.push_back({m.phrase, turn, m.charStart, m.charEnd});
+                break;
+            }
+            if (!hits.empty())
+                break;
+        }
+        return searchVerdict(context, SearchMode::Any, disclosureTexts, hits, filter.describe());
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Detector> makeComplianceDetector(const QJsonObject &config, DetectorBuild &build)
+{
+    auto d = std::make_unique<ComplianceDetector>();
+    const QString check = config.value(QStringLiteral("check")).toString();
+    QJsonObject filterConfig = config;
+    if (!filterConfig.contains(QStringLiteral("speaker")))
+        filterConfig.insert(QStringLiteral("speaker"), QStringLiteral("agent"));
+    d->filter = TurnFilter::fromJson(filterConfig, build);
+    if (check == QLatin1String("no_card_read_back")) {
+        d->cardCheck = true;
+    } else if (check == QLatin1String("required_disclosure")) {
+        d->cardCheck = false;
+        for (const QJsonValue &v : config.value(QStringLiteral("phrases")).toArray())
+            d->disclosureTexts << v.toString();
+        if (d->disclosureTexts.isEmpty()) {
+            build.error(QStringLiteral("required_disclosure needs \"phrases\""));
+            return nullptr;
+        }
+        d->disclosure = PhraseSet(d->disclosureTexts, build.lexicon,
+                                  config.value(QStringLiteral("max_inserted_words")).toInt(2),
+                                  true);
+    } else {
+        build.error(QStringLiteral("compliance check must be no_card_read_back or "
+                                   "required_disclosure"));
+        return nullptr;
+    }
+    return d;
+}
+
+} // namespace qaw

@@ -1,0 +1,90 @@
+#include "scoring/PhraseLexicon.h"
+#include "scoring/ScoringContext.h"
+#include "scoring/detectors/DetectorFactory.h"
+#include "scoring/detectors/TextSearch.h"
+#include "scoring/detectors/TurnFilter.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace qaw {
+namespace {
+
+//! Looks for a list of phrases in the selected turns, tolerant of case, punctuation,
+//! inflection, contractions, a few inserted words and one typo per long word.
+class PhraseDetector : public Detector
+{
+public:
+    PhraseDetector(SearchMode mode, TurnFilter filter, PhraseSet phrases, QStringList texts)
+        : m_mode(mode), m_filter(std::move(filter)), m_phrases(std::move(phrases)),
+          m_texts(std::move(texts))
+    {
+    }
+
+    DetectorOutcome evaluate(const ScoringContext &context) const override
+    {
+        if (context.isEmpty())
+            return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
+        std::vector<int> turns;
+        QString naReason;
+        if (!m_filter.select(context, &turns, &naReason))
+            return DetectorOutcome::notApplicable(naReason);
+        if (m_filter.speaker() && !context.speaks(*m_filter.speaker())) {
+            const QString why = QStringLiteral("The %1 never speaks.")
+                                    .arg(speakerName(*m_filter.speaker()));
+            return m_mode == SearchMode::None ? DetectorOutcome::pass(why)
+                                              : DetectorOutcome::fail(why);
+        }
+        std::vector<TextHit> hits;
+        std::vector<char> seen(size_t(m_phrases.size()), 0);
+        for (int turn : turns) {
+            for (const PhraseSet::Match &m : m_phrases.find(context.tokens(turn))) {
+                if (seen[size_t(m.phrase)])
+                    continue;
+                seen[size_t(m.phrase)] = 1;
+                hits.push_back({m.phrase, turn, m.charStart, m.charEnd});
+            }
+        }
+        return searchVerdict(context, m_mode, m_texts, hits, m_filter.describe());
+    }
+
+private:
+    SearchMode m_mode;
+    TurnFilter m_filter;
+    PhraseSet m_phrases;
+    QStringList m_texts;
+};
+
+} // namespace
+
+std::unique_ptr<Detector> makePhraseDetector(const QJsonObject &config, DetectorBuild &build)
+{
+    SearchMode mode;
+    if (!parseSearchMode(config.value(QStringLiteral("mode")).toString(), &mode)) {
+        build.error(QStringLiteral("mode must be any, all or none"));
+        return nullptr;
+    }
+    QStringList texts;
+    for (const QJsonValue &v : config.value(QStringLiteral("phrases")).toArray())
+        if (!v.toString().trimmed().isEmpty())
+            texts << v.toString();
+    if (texts.isEmpty()) {
+        build.error(QStringLiteral("a phrases detector needs a non-empty \"phrases\" list"));
+        return nullptr;
+    }
+    const int errorsBefore = int(build.errors.size());
+    TurnFilter filter = TurnFilter::fromJson(config, build);
+    PhraseSet phrases(texts, build.lexicon,
+                      config.value(QStringLiteral("max_inserted_words")).toInt(2),
+                      config.value(QStringLiteral("fuzzy")).toBool(true));
+    if (phrases.size() != texts.size()) {
+        build.error(QStringLiteral("a phrase has no words"));
+        return nullptr;
+    }
+    if (build.errors.size() > errorsBefore)
+        return nullptr;
+    return std::make_unique<PhraseDetector>(mode, std::move(filter), std::move(phrases), texts);
+}
+
+} // namespace qaw

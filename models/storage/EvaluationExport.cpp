@@ -1,0 +1,110 @@
+#include "storage/EvaluationExport.h"
+
+#include "storage/Workspace.h"
+
+#include <QDateTime>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QVariant>
+
+namespace qaw {
+namespace {
+
+const char *const kColumns[] = {"interaction_id", "external_id",       "agent_id",
+                                "evaluator",      "evaluation_id",     "scorecard_id",
+                                "scorecard_version", "criterion_id",   "value",
+                                "max",            "na",                "total",
+                                "passed",         "auto_failed",       "stale",
+                                "created_at",     "rationale"};
+constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString number(const QVariant &v)
+{
+    return v.isNull() ? QString() : QString::number(v.toDouble(), 'g', 10);
+}
+
+} // namespace
+
+qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLines,
+                         QString *error)
+{
+    QSqlQuery q(workspace.database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT i.id, i.external_id, a.external_id, e.evaluator, e.id, s.key, v.version, "
+            "c.criterion_id, c.value, c.max, c.na, e.total, e.passed, e.auto_failed, e.stale, "
+            "e.created_at, c.rationale FROM criterion_scores c "
+            "JOIN evaluations e ON e.id = c.evaluation_id "
+            "JOIN interactions i ON i.id = e.interaction_id "
+            "JOIN agents a ON a.id = i.agent_id "
+            "JOIN scorecard_versions v ON v.id = e.scorecard_version_id "
+            "JOIN scorecards s ON s.id = v.scorecard_id ORDER BY e.id, c.id"))) {
+        *error = q.lastError().text();
+        return -1;
+    }
+    if (!jsonLines) {
+        QStringList header;
+        for (const char *c : kColumns)
+            header << QLatin1String(c);
+        out.write(header.join(QLatin1Char(',')).toUtf8() + '\n');
+    }
+    qint64 rows = 0;
+    while (q.next()) {
+        const QString created =
+            QDateTime::fromMSecsSinceEpoch(q.value(15).toLongLong(), QTimeZone::utc())
+                .toString(Qt::ISODateWithMs);
+        if (jsonLines) {
+            QJsonObject o;
+            o.insert(QStringLiteral("interaction_id"), q.value(0).toLongLong());
+            o.insert(QStringLiteral("external_id"), q.value(1).toString());
+            o.insert(QStringLiteral("agent_id"), q.value(2).toString());
+            o.insert(QStringLiteral("evaluator"), q.value(3).toString());
+            o.insert(QStringLiteral("evaluation_id"), q.value(4).toLongLong());
+            o.insert(QStringLiteral("scorecard_id"), q.value(5).toString());
+            o.insert(QStringLiteral("scorecard_version"), q.value(6).toInt());
+            o.insert(QStringLiteral("criterion_id"), q.value(7).toString());
+            o.insert(QStringLiteral("value"),
+                     q.value(8).isNull() ? QJsonValue() : QJsonValue(q.value(8).toDouble()));
+            o.insert(QStringLiteral("max"), q.value(9).toDouble());
+            o.insert(QStringLiteral("na"), q.value(10).toBool());
+            o.insert(QStringLiteral("total"),
+                     q.value(11).isNull() ? QJsonValue() : QJsonValue(q.value(11).toDouble()));
+            o.insert(QStringLiteral("passed"), q.value(12).toBool());
+            o.insert(QStringLiteral("auto_failed"), q.value(13).toBool());
+            o.insert(QStringLiteral("stale"), q.value(14).toBool());
+            o.insert(QStringLiteral("created_at"), created);
+            o.insert(QStringLiteral("rationale"), q.value(16).toString());
+            out.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+        } else {
+            QStringList f;
+            f.reserve(kColumnCount);
+            f << q.value(0).toString() << csvField(q.value(1).toString())
+              << csvField(q.value(2).toString()) << csvField(q.value(3).toString())
+              << q.value(4).toString() << csvField(q.value(5).toString())
+              << q.value(6).toString() << csvField(q.value(7).toString()) << number(q.value(8))
+              << number(q.value(9)) << QString::number(q.value(10).toInt())
+              << number(q.value(11)) << QString::number(q.value(12).toInt())
+              << QString::number(q.value(13).toInt()) << QString::number(q.value(14).toInt())
+              << created << csvField(q.value(16).toString());
+            out.write(f.join(QLatin1Char(',')).toUtf8() + '\n');
+        }
+        ++rows;
+    }
+    return rows;
+}
+
+} // namespace qaw
