@@ -41,9 +41,28 @@ std::vector<qint64> InteractionBatchReader::idsToScore(bool all) const
 std::vector<StoredInteraction> InteractionBatchReader::load(const std::vector<qint64> &ids) const
 {
     std::vector<StoredInteraction> out;
-    if (ids.empty())
-        return out;
     out.reserve(ids.size());
+    // Ids are read in dense runs with BETWEEN (one pass over the index); a few changed
+    // interactions scattered over a large workspace become many small runs instead of
+    // one range that would read everything in between.
+    size_t begin = 0;
+    while (begin < ids.size()) {
+        size_t end = begin + 1;
+        while (end < ids.size() &&
+               ids[end] - ids[begin] <= 2 * qint64(end - begin + 1) + 64)
+            ++end;
+        const std::vector<qint64> run(ids.begin() + qsizetype(begin),
+                                      ids.begin() + qsizetype(end));
+        loadRun(run, &out);
+        begin = end;
+    }
+    return out;
+}
+
+void InteractionBatchReader::loadRun(const std::vector<qint64> &ids,
+                                     std::vector<StoredInteraction> *loaded) const
+{
+    std::vector<StoredInteraction> out;
     const QSqlDatabase db = m_workspace.database();
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -58,7 +77,7 @@ std::vector<StoredInteraction> InteractionBatchReader::load(const std::vector<qi
     q.addBindValue(ids.front());
     q.addBindValue(ids.back());
     if (!q.exec())
-        return out;
+        return;
     const QString emptyObject = QStringLiteral("{}");
     const QString emptyArray = QStringLiteral("[]");
     while (q.next()) {
@@ -113,26 +132,27 @@ std::vector<StoredInteraction> InteractionBatchReader::load(const std::vector<qi
                              "ORDER BY interaction_id, seq"));
     t.addBindValue(ids.front());
     t.addBindValue(ids.back());
-    if (!t.exec())
-        return out;
-    size_t cursor = 0;
-    while (t.next()) {
-        const qint64 id = t.value(0).toLongLong();
-        while (cursor < out.size() && out[cursor].id < id)
-            ++cursor;
-        if (cursor == out.size())
-            break;
-        if (out[cursor].id != id)
-            continue;
-        Turn turn;
-        turn.speaker = speakerFromName(t.value(1).toString()).value_or(Speaker::System);
-        turn.text = t.value(2).toString();
-        turn.startMs = orMinusOne(t.value(3));
-        turn.endMs = orMinusOne(t.value(4));
-        turn.atMs = orMinusOne(t.value(5));
-        out[cursor].interaction.turns.push_back(std::move(turn));
+    if (t.exec()) {
+        size_t cursor = 0;
+        while (t.next()) {
+            const qint64 id = t.value(0).toLongLong();
+            while (cursor < out.size() && out[cursor].id < id)
+                ++cursor;
+            if (cursor == out.size())
+                break;
+            if (out[cursor].id != id)
+                continue;
+            Turn turn;
+            turn.speaker = speakerFromName(t.value(1).toString()).value_or(Speaker::System);
+            turn.text = t.value(2).toString();
+            turn.startMs = orMinusOne(t.value(3));
+            turn.endMs = orMinusOne(t.value(4));
+            turn.atMs = orMinusOne(t.value(5));
+            out[cursor].interaction.turns.push_back(std::move(turn));
+        }
     }
-    return out;
+    for (StoredInteraction &s : out)
+        loaded->push_back(std::move(s));
 }
 
 } // namespace qaw

@@ -23,6 +23,8 @@ public:
     std::vector<StoredInteraction> load(const std::vector<qint64> &sortedIds) const;
 
 private:
+    void loadRun(const std::vector<qint64> &sortedIds, std::vector<StoredInteraction> *out) const;
+
     const Workspace &m_workspace;
 };
 

@@ -96,6 +96,25 @@ private slots:
         QCOMPARE(e->criteria.size(), size_t(13));
     }
 
+    void batchReaderMatchesSingleReads()
+    {
+        InteractionBatchReader reader(m_ws);
+        // Scattered ids are read in separate runs; the result must not depend on it.
+        const std::vector<qint64> ids{1, 2, 150, 299};
+        const auto loaded = reader.load(ids);
+        QCOMPARE(loaded.size(), ids.size());
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const auto single = queries::interaction(m_ws, ids[i]);
+            QVERIFY(single.has_value());
+            QCOMPARE(loaded[i].id, ids[i]);
+            QCOMPARE(loaded[i].interaction.externalId, single->interaction.externalId);
+            QCOMPARE(loaded[i].interaction.turns.size(), single->interaction.turns.size());
+            QCOMPARE(loaded[i].interaction.turns.back().text, single->interaction.turns.back().text);
+            QCOMPARE(loaded[i].repeatContact, single->repeatContact);
+            QCOMPARE(loaded[i].interaction.attributes, single->interaction.attributes);
+        }
+    }
+
     void onlyNewOrChangedByDefault()
     {
         QSqlQuery q(m_ws.database());
