@@ -3,6 +3,9 @@
 #include "CliSupport.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 
 namespace {
@@ -21,7 +24,16 @@ int usage(int code)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A command that lays out text (the coaching packet PDF) needs fonts, hence a
+    // QGuiApplication; on the offscreen platform unless the caller chose one.
+    const auto wanted = argc > 1 ? qaw::cli::commandRegistry().find(QString::fromLocal8Bit(argv[1]))
+                                 : qaw::cli::commandRegistry().end();
+    const bool needsGui = wanted != qaw::cli::commandRegistry().end() && wanted->second.needsGui;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = needsGui
+                                                ? std::make_unique<QGuiApplication>(argc, argv)
+                                                : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qa-workbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("QA Workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QAW_VERSION));

@@ -9,12 +9,15 @@
 #include <QTextDocument>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace qaw {
 namespace {
 
 const QColor kAgentColour(0x1f, 0x5f, 0x8b);
 const QColor kTeamColour(0x9a, 0x9a, 0x9a);
 constexpr int kChartWidthPx = 660;
+constexpr size_t kMaxItemsShown = 10;
 
 QString esc(const QString &s)
 {
@@ -114,8 +117,10 @@ QString CoachingPacket::criteriaSection() const
     for (const CriterionStanding &s : m_prep.weakest)
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                  .arg(esc(s.name), share(s.agent), share(s.team),
-                      s.gap ? QObject::tr("%1 pts below").arg(*s.gap, 0, 'f', 0)
-                            : QStringLiteral("–"));
+                      !s.gap ? QStringLiteral("–")
+                      : *s.gap >= 0.5 ? QObject::tr("%1 pts below").arg(*s.gap, 0, 'f', 0)
+                      : *s.gap <= -0.5 ? QObject::tr("%1 pts above").arg(-*s.gap, 0, 'f', 0)
+                                        : QObject::tr("level"));
     h += QStringLiteral("</table>");
     for (size_t i = 0; i < m_prep.weakest.size(); ++i)
         h += QStringLiteral("<p><img src=\"chart://%1\" width=\"%2\" height=\"%3\"></p>")
@@ -132,12 +137,21 @@ QString CoachingPacket::itemsSection() const
         return h + QObject::tr("<p>None: the queue is clear for this agent.</p>");
     h += tableStart({QObject::tr("Interaction"), QObject::tr("Date"), QObject::tr("Rule"),
                      QObject::tr("Status"), QObject::tr("Why it was flagged")});
-    for (const OpenItemRow &r : m_prep.openItems)
+    const size_t shown = std::min(m_prep.openItems.size(), kMaxItemsShown);
+    for (size_t i = 0; i < shown; ++i) {
+        const OpenItemRow &r = m_prep.openItems[i];
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                  .arg(esc(r.interactionExternalId),
                       r.startedAt.date().toString(Qt::ISODate), esc(r.ruleName),
                       coachingStatus::label(r.item.status), esc(r.item.reason));
-    return h + QStringLiteral("</table>");
+    }
+    h += QStringLiteral("</table>");
+    if (shown < m_prep.openItems.size())
+        h += QObject::tr("<p style=\"color:#555\">The %1 items with the highest priority are shown; "
+                         "%2 more are in the coaching queue.</p>")
+                 .arg(shown)
+                 .arg(m_prep.openItems.size() - shown);
+    return h;
 }
 
 QString CoachingPacket::examplesSection() const

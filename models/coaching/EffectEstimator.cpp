@@ -45,7 +45,7 @@ PassCount EffectEstimator::count(const QString &criterionId, qint64 fromMs, qint
     // With a team, the agent is left out: the comparison is the rest of the team.
     q.prepare(QStringLiteral(
         "SELECT count(*), coalesce(sum(cs.value >= coalesce(?, cs.max / 2.0)), 0) "
-        "FROM interactions i JOIN criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
+        "FROM interactions i CROSS JOIN criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
         "AND cs.criterion_id = ? WHERE cs.na = 0 AND cs.value IS NOT NULL AND i.started_at >= ? "
         "AND i.started_at < ? AND (CASE WHEN ? >= 0 THEN i.team_id = ? AND i.agent_id <> ? "
         "ELSE i.agent_id = ? END)"));

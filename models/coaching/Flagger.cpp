@@ -5,6 +5,7 @@
 #include "storage/Workspace.h"
 
 #include <QObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -82,19 +83,29 @@ FlagRunResult Flagger::runRule(const FlagRule &rule)
     result.rulesRun = 1;
     result.hits = int(hits.size());
     const qint64 now = m_nowMs >= 0 ? m_nowMs : nowMs();
+    // Closed items (verified, dismissed) are never reopened by a re-run: a supervisor's
+    // decision stands. Read them once per rule rather than once per hit.
+    QSet<qint64> closed;
+    QSqlQuery closedItems(m_workspace.database());
+    closedItems.prepare(QStringLiteral("SELECT interaction_id FROM coaching_items WHERE rule_id = ? "
+                                       "AND status IN ('verified','dismissed')"));
+    closedItems.addBindValue(rule.id);
+    if (closedItems.exec())
+        while (closedItems.next())
+            closed.insert(closedItems.value(0).toLongLong());
     QSqlQuery insert(m_workspace.database());
     // The partial unique index coaching_items_open allows one open item per interaction
-    // and rule; closed items (verified, dismissed) are never reopened by a re-run.
+    // and rule; a hit that already has one adds nothing.
     insert.prepare(QStringLiteral(
         "INSERT INTO coaching_items(interaction_id, rule_id, agent_id, status, reason, "
-        "priority, created_at, updated_at) SELECT ?, ?, ?, 'new', ?, ?, ?, ? "
-        "WHERE NOT EXISTS (SELECT 1 FROM coaching_items WHERE interaction_id = ? AND "
-        "rule_id = ? AND status IN ('verified','dismissed')) "
+        "priority, created_at, updated_at) VALUES(?, ?, ?, 'new', ?, ?, ?, ?) "
         "ON CONFLICT(interaction_id, rule_id) WHERE status NOT IN ('verified','dismissed') "
         "DO NOTHING"));
     QSqlQuery mark(m_workspace.database());
     mark.prepare(QStringLiteral("UPDATE interactions SET flagged = 1 WHERE id = ?"));
     for (const Hit &h : hits) {
+        if (closed.contains(h.interactionId))
+            continue;
         insert.addBindValue(h.interactionId);
         insert.addBindValue(rule.id);
         insert.addBindValue(h.agentId);
@@ -102,8 +113,6 @@ FlagRunResult Flagger::runRule(const FlagRule &rule)
         insert.addBindValue(priority(rule.severity, h.startedAtMs, now));
         insert.addBindValue(now);
         insert.addBindValue(now);
-        insert.addBindValue(h.interactionId);
-        insert.addBindValue(rule.id);
         if (!insert.exec()) {
             result.ok = false;
             result.error = insert.lastError().text();
@@ -211,7 +220,7 @@ std::vector<Flagger::Hit> Flagger::criterionFailed(const FlagRule &rule, const Q
     std::vector<Hit> hits;
     QSqlQuery q(m_workspace.database());
     q.prepare(QStringLiteral("SELECT i.id, i.agent_id, i.started_at, cs.value, cs.max, "
-                             "cs.rationale FROM interactions i JOIN criterion_scores cs "
+                             "cs.rationale FROM interactions i CROSS JOIN criterion_scores cs "
                              "ON cs.evaluation_id = i.auto_evaluation_id AND cs.criterion_id = ? "
                              "WHERE cs.na = 0 AND cs.value IS NOT NULL AND cs.value ") +
               (inclusiveMax ? QStringLiteral("<= ?") : QStringLiteral("< ?")));

@@ -25,7 +25,7 @@ void TrendChart::paint(QPainter &painter, const QRectF &rect) const
     const double top = rect.top() + unit * 4;
     const double left = rect.left() + fm.horizontalAdvance(QStringLiteral("100%")) + unit * 2;
     const double bottom = rect.bottom() - unit * 7;
-    const double right = rect.right() - unit;
+    const double right = rect.right() - unit * 4; // room for the last x label
     const QRectF plot(QPointF(left, top), QPointF(right, bottom));
 
     painter.setFont(titleFont);
