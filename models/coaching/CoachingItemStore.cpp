@@ -308,6 +308,13 @@ qint64 CoachingItemStore::correctScore(qint64 id, const std::vector<CriterionRes
         if (before != valueText(&*it))
             changes << QStringLiteral("%1: %2 -> %3").arg(fix.criterionId, before, valueText(&*it));
     }
+    // criterion_scores.comment and .rationale are NOT NULL, and a null QString binds as NULL.
+    for (CriterionResult &r : human.criteria) {
+        if (r.comment.isNull())
+            r.comment = QStringLiteral("");
+        if (r.rationale.isNull())
+            r.rationale = QStringLiteral("");
+    }
     const ScoreTotals totals = card->scorecard.totals(human.criteria);
     human.total = totals.total;
     human.passed = totals.passed;
