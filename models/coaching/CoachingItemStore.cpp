@@ -87,7 +87,9 @@ bool CoachingItemStore::update(const CoachingItem &item, const QString &column,
     // The column name is one of ours, never user input; the value is bound.
     q.prepare(QStringLiteral("UPDATE coaching_items SET %1 = ?, updated_at = ? WHERE id = ?")
                   .arg(column));
-    q.addBindValue(value);
+    // owner, notes and dismissed_reason are NOT NULL: a null QString would bind as NULL.
+    const bool nullText = value.typeId() == QMetaType::QString && value.toString().isNull();
+    q.addBindValue(nullText ? QVariant(QStringLiteral("")) : value);
     q.addBindValue(nowMs());
     q.addBindValue(item.id);
     if (!q.exec()) {

@@ -69,10 +69,11 @@ qint64 CoachingSessionStore::record(const CoachingSession &s, QString *error)
     q.addBindValue(s.agentId);
     q.addBindValue(s.date.toString(Qt::ISODate));
     q.addBindValue(focus);
-    q.addBindValue(s.notes);
-    q.addBindValue(s.commitments);
+    // NOT NULL columns: a null QString would bind as NULL.
+    q.addBindValue(s.notes.isNull() ? QStringLiteral("") : s.notes);
+    q.addBindValue(s.commitments.isNull() ? QStringLiteral("") : s.commitments);
     q.addBindValue(s.followUp.isValid() ? QVariant(s.followUp.toString(Qt::ISODate)) : QVariant());
-    q.addBindValue(m_user);
+    q.addBindValue(m_user.isNull() ? QStringLiteral("") : m_user);
     q.addBindValue(nowMs());
     if (!q.exec()) {
         *error = q.lastError().text();

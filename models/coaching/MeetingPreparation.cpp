@@ -235,11 +235,14 @@ void MeetingPreparationBuilder::fillExamples(MeetingPreparation &p) const
         for (const CriterionResult &r : evaluation->criteria)
             if (!r.na && r.value && m_scales.isFail(r.criterionId, *r.value, r.max))
                 failed.push_back(&r);
-        // The weakest criteria first: those are what the meeting is about.
+        // The weakest criteria first, in their order: those are what the meeting is about.
+        const auto rank = [&](const CriterionResult *r) {
+            const int i = int(weakestIds.indexOf(r->criterionId));
+            return i < 0 ? int(weakestIds.size()) : i;
+        };
         std::stable_sort(failed.begin(), failed.end(),
                          [&](const CriterionResult *a, const CriterionResult *b) {
-                             return weakestIds.contains(a->criterionId) &&
-                                    !weakestIds.contains(b->criterionId);
+                             return rank(a) < rank(b);
                          });
         const auto &turns = stored->interaction.turns;
         for (const CriterionResult *r : failed) {
