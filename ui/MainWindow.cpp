@@ -47,6 +47,7 @@ MainWindow::MainWindow(std::unique_ptr<AppSettings> settings, std::unique_ptr<Pr
     m_calibration = new CalibrationView(this);
     m_trends = new TrendsView(this);
     m_coaching = new CoachingView(this);
+    m_coaching->setPrompts(m_prompts.get());
     m_tabs->addTab(m_interactions, tr("&Interactions"));
     m_tabs->addTab(m_calibration, tr("C&alibration"));
     m_tabs->addTab(m_trends, tr("&Trends"));

@@ -16,7 +16,7 @@ namespace {
 
 const QColor kAgentColour(0x1f, 0x5f, 0x8b);
 const QColor kTeamColour(0x9a, 0x9a, 0x9a);
-constexpr int kChartWidthPx = 660;
+constexpr int kChartWidthPx = 600;
 constexpr size_t kMaxItemsShown = 10;
 
 QString esc(const QString &s)

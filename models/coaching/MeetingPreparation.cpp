@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kMaxExcerptsPerExample = 3;
 constexpr int kContextChars = 90;
+constexpr int kMaxWeeks = 26;
 
 qint64 dayStartMs(const QDate &d)
 {
@@ -71,20 +72,27 @@ std::optional<MeetingPreparation> MeetingPreparationBuilder::build(qint64 agentI
                                                            : QDate::currentDate();
     }
     p.to = to;
+    p.earlierSessions = CoachingSessionStore(m_workspace, {}).sessions(agentId);
+    const QDate monday = to.addDays(1 - to.dayOfWeek());
+    p.weeks = m_weeks;
+    if (!p.earlierSessions.empty()) {
+        // Show the last session with four weeks before it, so its effect is visible.
+        const qint64 needed = (p.earlierSessions.back().date.daysTo(monday) + 6) / 7 + 5;
+        p.weeks = int(std::clamp<qint64>(needed, m_weeks, std::max(m_weeks, kMaxWeeks)));
+    }
     // Whole weeks, Monday to Sunday, so the first and last points are comparable.
-    p.from = to.addDays(1 - to.dayOfWeek()).addDays(-7 * (m_weeks - 1));
+    p.from = monday.addDays(-7 * (p.weeks - 1));
     fillTotals(p);
     fillCriteria(p);
     fillOpenItems(p);
     fillExamples(p);
-    p.earlierSessions = CoachingSessionStore(m_workspace, {}).sessions(agentId);
     p.effects = EffectEstimator(m_workspace).estimateAll(agentId);
     return p;
 }
 
 void MeetingPreparationBuilder::fillTotals(MeetingPreparation &p) const
 {
-    const size_t weeks = size_t(m_weeks);
+    const size_t weeks = size_t(p.weeks);
     std::vector<MeanAccumulator> own(weeks), rest(weeks);
     MeanAccumulator ownAll, restAll;
     QSqlQuery q(m_workspace.database());
@@ -99,7 +107,7 @@ void MeetingPreparationBuilder::fillTotals(MeetingPreparation &p) const
     if (q.exec())
         while (q.next()) {
             const qint64 week = p.from.daysTo(dayOf(q.value(1).toLongLong())) / 7;
-            if (week < 0 || week >= m_weeks)
+            if (week < 0 || week >= p.weeks)
                 continue;
             const bool mine = q.value(0).toLongLong() == p.agent.id;
             for (MeanAccumulator *m : {mine ? &own[size_t(week)] : &rest[size_t(week)],
@@ -111,7 +119,7 @@ void MeetingPreparationBuilder::fillTotals(MeetingPreparation &p) const
     p.agentMeanTotal = ownAll.mean();
     p.teamMeanTotal = restAll.mean();
     p.agentScored = ownAll.n;
-    for (int w = 0; w < m_weeks; ++w)
+    for (int w = 0; w < p.weeks; ++w)
         p.totalTrend.push_back({p.from.addDays(7 * w), own[size_t(w)].mean(),
                                 rest[size_t(w)].mean(), own[size_t(w)].n});
 }
@@ -139,13 +147,13 @@ void MeetingPreparationBuilder::fillCriteria(MeetingPreparation &p) const
         return;
     while (q.next()) {
         const qint64 week = p.from.daysTo(dayOf(q.value(1).toLongLong())) / 7;
-        if (week < 0 || week >= m_weeks)
+        if (week < 0 || week >= p.weeks)
             continue;
         const QString id = q.value(2).toString();
         Tallies &t = byCriterion[id];
         if (t.agentWeeks.empty()) {
-            t.agentWeeks.resize(size_t(m_weeks));
-            t.teamWeeks.resize(size_t(m_weeks));
+            t.agentWeeks.resize(size_t(p.weeks));
+            t.teamWeeks.resize(size_t(p.weeks));
         }
         const bool mine = q.value(0).toLongLong() == p.agent.id;
         const bool pass = !m_scales.isFail(id, q.value(3).toDouble(), q.value(4).toDouble());
@@ -166,7 +174,7 @@ void MeetingPreparationBuilder::fillCriteria(MeetingPreparation &p) const
         s.team = t.team;
         if (t.team.n > 0)
             s.gap = (*t.team.rate() - *t.agent.rate()) * 100;
-        for (int w = 0; w < m_weeks; ++w)
+        for (int w = 0; w < p.weeks; ++w)
             s.trend.push_back({p.from.addDays(7 * w), percentOf(t.agentWeeks[size_t(w)]),
                                percentOf(t.teamWeeks[size_t(w)]), t.agentWeeks[size_t(w)].n});
         all.push_back(s);

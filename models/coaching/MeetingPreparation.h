@@ -69,6 +69,7 @@ struct MeetingPreparation
 {
     AgentInfo agent;
     QDate from, to; //!< the period looked at (inclusive)
+    int weeks = 12;  //!< whole weeks from `from`
     std::optional<double> agentMeanTotal, teamMeanTotal;
     qint64 agentScored = 0;
     std::vector<TrendPoint> totalTrend;
@@ -80,7 +81,8 @@ struct MeetingPreparation
 };
 
 //! Builds a MeetingPreparation from the workspace. The period is the \a weeks weeks up
-//! to the agent's latest scored interaction (or \a to when given).
+//! to the agent's latest scored interaction (or \a to when given), stretched back (to
+//! at most 26 weeks) so that the latest earlier session and a few weeks before it show.
 class MeetingPreparationBuilder
 {
 public:
