@@ -42,21 +42,22 @@ PassCount EffectEstimator::count(const QString &criterionId, qint64 fromMs, qint
 {
     const bool known = m_scales.ids().contains(criterionId);
     QSqlQuery q(m_workspace.database());
+    // Two shapes so each can use its index (interactions_agent / interactions_team).
     // With a team, the agent is left out: the comparison is the rest of the team.
+    const QString who = teamId >= 0 ? QStringLiteral("i.team_id = ? AND i.agent_id <> ?")
+                                    : QStringLiteral("i.agent_id = ?");
     q.prepare(QStringLiteral(
         "SELECT count(*), coalesce(sum(cs.value >= coalesce(?, cs.max / 2.0)), 0) "
         "FROM interactions i CROSS JOIN criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
-        "AND cs.criterion_id = ? WHERE cs.na = 0 AND cs.value IS NOT NULL AND i.started_at >= ? "
-        "AND i.started_at < ? AND (CASE WHEN ? >= 0 THEN i.team_id = ? AND i.agent_id <> ? "
-        "ELSE i.agent_id = ? END)"));
+        "AND cs.criterion_id = ? WHERE ") + who + QStringLiteral(
+        " AND i.started_at >= ? AND i.started_at < ? AND cs.na = 0 AND cs.value IS NOT NULL"));
     q.addBindValue(known ? QVariant(m_scales.failBelow(criterionId)) : QVariant());
     q.addBindValue(criterionId);
+    if (teamId >= 0)
+        q.addBindValue(teamId);
+    q.addBindValue(agentId);
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
-    q.addBindValue(teamId);
-    q.addBindValue(teamId);
-    q.addBindValue(agentId);
-    q.addBindValue(agentId);
     PassCount c;
     if (q.exec() && q.next()) {
         c.n = q.value(0).toLongLong();
