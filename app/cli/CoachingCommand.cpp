@@ -60,7 +60,8 @@ int runList(const QStringList &args)
                                         QStringLiteral("STATUS"), QStringLiteral("open")));
     parser.addOption(formatOption(QStringLiteral("text, json"), QStringLiteral("text")));
     int exitCode = Ok;
-    if (!parseArguments(parser, args, QStringLiteral("The coaching queue, by priority."), &exitCode))
+    if (!parseArguments(parser, args, QStringLiteral("The coaching queue, by priority."),
+                        &exitCode))
         return exitCode;
     if (!checkFormat(parser, args.first()))
         return Usage;
@@ -69,7 +70,8 @@ int runList(const QStringList &args)
     CoachingStatus ignored;
     if (filter.status == QLatin1String("all"))
         filter.status.clear();
-    else if (filter.status != QLatin1String("open") && !coachingStatus::fromName(filter.status, &ignored)) {
+    else if (filter.status != QLatin1String("open") &&
+             !coachingStatus::fromName(filter.status, &ignored)) {
         printErr(QStringLiteral("%1: unknown status '%2' (open, all, new, in_review, "
                                 "coaching_planned, coached, verified, dismissed)")
                      .arg(args.first(), filter.status));
@@ -99,7 +101,8 @@ int runList(const QStringList &args)
                 {QStringLiteral("status"), coachingStatus::name(r.status)},
                 {QStringLiteral("priority"), r.priority},
                 {QStringLiteral("owner"), r.owner},
-                {QStringLiteral("due_date"), r.due.isValid() ? QJsonValue(r.due.toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("due_date"),
+                 r.due.isValid() ? QJsonValue(r.due.toString(Qt::ISODate)) : QJsonValue()},
                 {QStringLiteral("overdue"), r.isOverdue(today)},
                 {QStringLiteral("total"), r.total ? QJsonValue(*r.total) : QJsonValue()},
                 {QStringLiteral("reason"), r.reason},
@@ -127,11 +130,17 @@ int runRecord(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(workspaceOption());
     parser.addOption(agentOption());
-    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("DATE"));
-    const QCommandLineOption focus(QStringLiteral("focus"), QStringLiteral("Criterion ids, comma-separated."), QStringLiteral("C1,C2"));
-    const QCommandLineOption notes(QStringLiteral("notes"), QStringLiteral("What was discussed."), QStringLiteral("TEXT"));
-    const QCommandLineOption commitments(QStringLiteral("commitments"), QStringLiteral("What was agreed."), QStringLiteral("TEXT"));
-    const QCommandLineOption followUp(QStringLiteral("follow-up"), QStringLiteral("YYYY-MM-DD"), QStringLiteral("DATE"));
+    const QCommandLineOption date(QStringLiteral("date"), QStringLiteral("YYYY-MM-DD"),
+                                  QStringLiteral("DATE"));
+    const QCommandLineOption focus(QStringLiteral("focus"),
+                                   QStringLiteral("Criterion ids, comma-separated."),
+                                   QStringLiteral("C1,C2"));
+    const QCommandLineOption notes(QStringLiteral("notes"), QStringLiteral("What was discussed."),
+                                   QStringLiteral("TEXT"));
+    const QCommandLineOption commitments(
+        QStringLiteral("commitments"), QStringLiteral("What was agreed."), QStringLiteral("TEXT"));
+    const QCommandLineOption followUp(QStringLiteral("follow-up"), QStringLiteral("YYYY-MM-DD"),
+                                      QStringLiteral("DATE"));
     parser.addOptions({date, focus, notes, commitments, followUp});
     int exitCode = Ok;
     if (!parseArguments(parser, args, QStringLiteral("Records a coaching session."), &exitCode))
@@ -143,7 +152,8 @@ int runRecord(const QStringList &args)
     }
     CoachingSession s;
     s.date = QDate::fromString(parser.value(date), Qt::ISODate);
-    s.followUp = parser.isSet(followUp) ? QDate::fromString(parser.value(followUp), Qt::ISODate) : QDate();
+    s.followUp =
+        parser.isSet(followUp) ? QDate::fromString(parser.value(followUp), Qt::ISODate) : QDate();
     if (!s.date.isValid() || (parser.isSet(followUp) && !s.followUp.isValid())) {
         printErr(QStringLiteral("%1: dates must be YYYY-MM-DD").arg(command));
         return Usage;
@@ -178,7 +188,8 @@ int runRecord(const QStringList &args)
     }
     printOut(QStringLiteral("Recorded coaching session %1 for %2 on %3 (focus: %4).")
                  .arg(id)
-                 .arg(agent->displayName(), s.date.toString(Qt::ISODate), s.focus.join(QStringLiteral(", "))));
+                 .arg(agent->displayName(), s.date.toString(Qt::ISODate),
+                      s.focus.join(QStringLiteral(", "))));
     return Ok;
 }
 
@@ -187,13 +198,15 @@ int runEffect(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(workspaceOption());
     parser.addOption(agentOption());
-    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("Days before and after (default 30)."),
+    const QCommandLineOption window(QStringLiteral("window"),
+                                    QStringLiteral("Days before and after (default 30)."),
                                     QStringLiteral("DAYS"), QStringLiteral("30"));
     parser.addOption(window);
     parser.addOption(formatOption(QStringLiteral("text, json"), QStringLiteral("text")));
     int exitCode = Ok;
-    if (!parseArguments(parser, args, QStringLiteral("Did coaching work? Focus-criteria pass rates "
-                                                     "before and after each session, against the team."),
+    if (!parseArguments(parser, args,
+                        QStringLiteral("Did coaching work? Focus-criteria pass rates "
+                                       "before and after each session, against the team."),
                         &exitCode))
         return exitCode;
     if (!checkFormat(parser, args.first()))
@@ -201,7 +214,8 @@ int runEffect(const QStringList &args)
     bool ok = false;
     const int days = parser.value(window).toInt(&ok);
     if (!ok || days < 1) {
-        printErr(QStringLiteral("%1: --window must be a whole number of days, at least 1").arg(args.first()));
+        printErr(QStringLiteral("%1: --window must be a whole number of days, at least 1")
+                     .arg(args.first()));
         return Usage;
     }
     auto ws = openWorkspace(parser);
@@ -224,16 +238,19 @@ int runEffect(const QStringList &args)
     };
     for (const SessionEffect &e : effects)
         for (const FocusEffect &f : e.focus)
-            printOut(QStringLiteral("%1  %2  %3  before %4 (n=%5)  after %6 (n=%7)  change %8  "
-                                    "vs team %9 [%10, %11]")
-                         .arg(e.session.date.toString(Qt::ISODate), e.agent.displayName(), f.criterionId)
-                         .arg(pct(f.agentBefore.rate()))
-                         .arg(f.agentBefore.n)
-                         .arg(pct(f.agentAfter.rate()))
-                         .arg(f.agentAfter.n)
-                         .arg(pct(f.change), pct(f.did),
-                              pct(f.didInterval ? std::optional<double>(f.didInterval->low) : std::nullopt),
-                              pct(f.didInterval ? std::optional<double>(f.didInterval->high) : std::nullopt)));
+            printOut(
+                QStringLiteral("%1  %2  %3  before %4 (n=%5)  after %6 (n=%7)  change %8  "
+                               "vs team %9 [%10, %11]")
+                    .arg(e.session.date.toString(Qt::ISODate), e.agent.displayName(), f.criterionId)
+                    .arg(pct(f.agentBefore.rate()))
+                    .arg(f.agentBefore.n)
+                    .arg(pct(f.agentAfter.rate()))
+                    .arg(f.agentAfter.n)
+                    .arg(pct(f.change), pct(f.did),
+                         pct(f.didInterval ? std::optional<double>(f.didInterval->low)
+                                           : std::nullopt),
+                         pct(f.didInterval ? std::optional<double>(f.didInterval->high)
+                                           : std::nullopt)));
     const EffectOverview o = EffectEstimator::overview(effects);
     printOut(QStringLiteral("%1 session(s): %2 focus criteria improved beyond the team, %3 got "
                             "worse, %4 inconclusive, %5 undefined (empty window).")
@@ -250,18 +267,22 @@ int runPacket(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(workspaceOption());
     parser.addOption(agentOption());
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The PDF file to write."), QStringLiteral("FILE"));
-    const QCommandLineOption weeks(QStringLiteral("weeks"), QStringLiteral("Weeks of history (default 12)."),
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The PDF file to write."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption weeks(QStringLiteral("weeks"),
+                                   QStringLiteral("Weeks of history (default 12)."),
                                    QStringLiteral("N"), QStringLiteral("12"));
     parser.addOptions({out, weeks});
     int exitCode = Ok;
-    if (!parseArguments(parser, args, QStringLiteral("Writes the coaching-meeting packet of one agent as PDF."),
+    if (!parseArguments(parser, args,
+                        QStringLiteral("Writes the coaching-meeting packet of one agent as PDF."),
                         &exitCode))
         return exitCode;
     bool ok = false;
     const int nWeeks = parser.value(weeks).toInt(&ok);
     if (!parser.isSet(QStringLiteral("agent")) || !parser.isSet(out) || !ok || nWeeks < 1) {
-        printErr(QStringLiteral("%1: --agent and --out are required; --weeks is at least 1").arg(args.first()));
+        printErr(QStringLiteral("%1: --agent and --out are required; --weeks is at least 1")
+                     .arg(args.first()));
         return Usage;
     }
     auto ws = openWorkspace(parser);
@@ -278,7 +299,8 @@ int runPacket(const QStringList &args)
         printErr(QStringLiteral("%1: %2").arg(args.first(), error));
         return Failure;
     }
-    printOut(QStringLiteral("Wrote the coaching packet of %1 to %2.").arg(agent->displayName(), parser.value(out)));
+    printOut(QStringLiteral("Wrote the coaching packet of %1 to %2.")
+                 .arg(agent->displayName(), parser.value(out)));
     return Ok;
 }
 
@@ -301,7 +323,8 @@ int runCoaching(const QStringList &args)
         return Ok;
     }
     printErr((sub.isEmpty() ? QStringLiteral("qaw coaching: a subcommand is required\n")
-                            : QStringLiteral("qaw coaching: unknown subcommand '%1'\n").arg(sub)) + kUsage);
+                            : QStringLiteral("qaw coaching: unknown subcommand '%1'\n").arg(sub)) +
+             kUsage);
     return Usage;
 }
 

@@ -41,10 +41,11 @@ int runFlag(const QStringList &args)
         return Failure;
     }
     if (format == QLatin1String("json")) {
-        printJson(QJsonObject{{QStringLiteral("rules_run"), r.rulesRun},
-                              {QStringLiteral("matches"), r.hits},
-                              {QStringLiteral("items_created"), r.itemsCreated},
-                              {QStringLiteral("held_back"), QJsonArray::fromStringList(r.skipped)}});
+        printJson(
+            QJsonObject{{QStringLiteral("rules_run"), r.rulesRun},
+                        {QStringLiteral("matches"), r.hits},
+                        {QStringLiteral("items_created"), r.itemsCreated},
+                        {QStringLiteral("held_back"), QJsonArray::fromStringList(r.skipped)}});
         return Ok;
     }
     printOut(QStringLiteral("Ran %1 rule(s): %2 match(es), %3 new coaching item(s).")

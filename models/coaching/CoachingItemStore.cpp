@@ -57,7 +57,8 @@ CoachingItemStore::CoachingItemStore(Workspace &workspace, const QString &user)
 std::optional<CoachingItem> CoachingItemStore::find(qint64 id) const
 {
     QSqlQuery q(m_workspace.database());
-    q.prepare(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM coaching_items WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kColumns +
+              QStringLiteral(" FROM coaching_items WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -80,8 +81,8 @@ std::vector<CoachingItem> CoachingItemStore::forAgent(qint64 agentId, bool openO
 }
 
 bool CoachingItemStore::update(const CoachingItem &item, const QString &column,
-                               const QString &field, const QVariant &value,
-                               const QString &oldText, const QString &newText, QString *error)
+                               const QString &field, const QVariant &value, const QString &oldText,
+                               const QString &newText, QString *error)
 {
     QSqlQuery q(m_workspace.database());
     // The column name is one of ours, never user input; the value is bound.
@@ -152,8 +153,7 @@ bool CoachingItemStore::dismiss(qint64 id, const QString &reason, QString *error
     if (!update(*item, QStringLiteral("dismissed_reason"), QStringLiteral("dismissed_reason"),
                 reason.trimmed(), item->dismissedReason, reason.trimmed(), error) ||
         !update(*item, QStringLiteral("status"), QStringLiteral("status"),
-                coachingStatus::name(CoachingStatus::Dismissed),
-                coachingStatus::name(item->status),
+                coachingStatus::name(CoachingStatus::Dismissed), coachingStatus::name(item->status),
                 coachingStatus::name(CoachingStatus::Dismissed), error))
         return false;
     return refreshFlagged(item->interactionId);
@@ -208,8 +208,8 @@ bool CoachingItemStore::setDueDate(qint64 id, const QDate &due, QString *error)
     }
     const QString text = due.isValid() ? due.toString(Qt::ISODate) : QString();
     return update(*item, QStringLiteral("due_date"), QStringLiteral("due_date"),
-                  due.isValid() ? QVariant(text) : QVariant(),
-                  item->dueDate.toString(Qt::ISODate), text, error);
+                  due.isValid() ? QVariant(text) : QVariant(), item->dueDate.toString(Qt::ISODate),
+                  text, error);
 }
 
 template <typename Action>
@@ -284,16 +284,17 @@ qint64 CoachingItemStore::correctScore(qint64 id, const std::vector<CriterionRes
             *error = QObject::tr("The scorecard has no criterion \"%1\".").arg(fix.criterionId);
             return -1;
         }
-        if (!fix.na && (!fix.value || *fix.value < c->scale.minimum() ||
-                        *fix.value > c->scale.maximum())) {
+        if (!fix.na &&
+            (!fix.value || *fix.value < c->scale.minimum() || *fix.value > c->scale.maximum())) {
             *error = QObject::tr("\"%1\" takes a value from %2 to %3.")
                          .arg(c->name)
                          .arg(c->scale.minimum())
                          .arg(c->scale.maximum());
             return -1;
         }
-        auto it = std::find_if(human.criteria.begin(), human.criteria.end(),
-                               [&](const CriterionResult &r) { return r.criterionId == fix.criterionId; });
+        auto it = std::find_if(
+            human.criteria.begin(), human.criteria.end(),
+            [&](const CriterionResult &r) { return r.criterionId == fix.criterionId; });
         if (it == human.criteria.end()) {
             CriterionResult added;
             added.criterionId = fix.criterionId;
@@ -329,8 +330,8 @@ qint64 CoachingItemStore::correctScore(qint64 id, const std::vector<CriterionRes
     auto totalText = [](const std::optional<double> &t) {
         return t ? QString::number(*t, 'f', 1) : QStringLiteral("N/A");
     };
-    m_workspace.audit(m_user, QStringLiteral("coaching_item"), id, QStringLiteral("score_corrected"),
-                      totalText(automated->total),
+    m_workspace.audit(m_user, QStringLiteral("coaching_item"), id,
+                      QStringLiteral("score_corrected"), totalText(automated->total),
                       QStringLiteral("%1 (evaluation %2; %3)")
                           .arg(totalText(human.total))
                           .arg(evaluationId)

@@ -77,8 +77,7 @@ public:
     //! value, N/A and comment), totals recomputed with the evaluation's scorecard
     //! version. It is a correction that feeds calibration. Returns the evaluation id,
     //! or -1 with \a error set.
-    qint64 correctScore(qint64 id, const std::vector<CriterionResult> &corrections,
-                        QString *error);
+    qint64 correctScore(qint64 id, const std::vector<CriterionResult> &corrections, QString *error);
 
 private:
     bool update(const CoachingItem &item, const QString &column, const QString &field,

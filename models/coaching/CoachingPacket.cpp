@@ -42,7 +42,9 @@ QString signedPoints(const std::optional<double> &v)
 {
     if (!v)
         return QObject::tr("undefined");
-    return QStringLiteral("%1%2 pts").arg(*v >= 0 ? QStringLiteral("+") : QString()).arg(*v * 100, 0, 'f', 0);
+    return QStringLiteral("%1%2 pts")
+        .arg(*v >= 0 ? QStringLiteral("+") : QString())
+        .arg(*v * 100, 0, 'f', 0);
 }
 
 QString tableStart(const QStringList &headers)
@@ -72,7 +74,8 @@ std::vector<TrendChart> CoachingPacket::charts() const
         TrendChart c;
         c.title = title;
         ChartSeries agent{m_prep.agent.displayName(), kAgentColour, {}, false};
-        ChartSeries team{QObject::tr("Rest of team %1").arg(m_prep.agent.team), kTeamColour, {}, true};
+        ChartSeries team{
+            QObject::tr("Rest of team %1").arg(m_prep.agent.team), kTeamColour, {}, true};
         for (const TrendPoint &p : points) {
             c.xLabels << p.weekStart.toString(QStringLiteral("d MMM"));
             agent.values.push_back(p.agent);
@@ -80,8 +83,9 @@ std::vector<TrendChart> CoachingPacket::charts() const
         }
         c.series = {team, agent};
         for (const CoachingSession &s : m_prep.earlierSessions)
-            c.markers.push_back({double(m_prep.from.daysTo(s.date)) / 7.0,
-                                 QObject::tr("coached %1").arg(s.date.toString(QStringLiteral("d MMM")))});
+            c.markers.push_back(
+                {double(m_prep.from.daysTo(s.date)) / 7.0,
+                 QObject::tr("coached %1").arg(s.date.toString(QStringLiteral("d MMM")))});
         return c;
     };
     out.push_back(base(QObject::tr("Weekly mean total (0-100)"), m_prep.totalTrend));
@@ -117,10 +121,10 @@ QString CoachingPacket::criteriaSection() const
     for (const CriterionStanding &s : m_prep.weakest)
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
                  .arg(esc(s.name), share(s.agent), share(s.team),
-                      !s.gap ? QStringLiteral("–")
-                      : *s.gap >= 0.5 ? QObject::tr("%1 pts below").arg(*s.gap, 0, 'f', 0)
+                      !s.gap           ? QStringLiteral("–")
+                      : *s.gap >= 0.5  ? QObject::tr("%1 pts below").arg(*s.gap, 0, 'f', 0)
                       : *s.gap <= -0.5 ? QObject::tr("%1 pts above").arg(-*s.gap, 0, 'f', 0)
-                                        : QObject::tr("level"));
+                                       : QObject::tr("level"));
     h += QStringLiteral("</table>");
     for (size_t i = 0; i < m_prep.weakest.size(); ++i)
         h += QStringLiteral("<p><img src=\"chart://%1\" width=\"%2\" height=\"%3\"></p>")
@@ -141,16 +145,16 @@ QString CoachingPacket::itemsSection() const
     for (size_t i = 0; i < shown; ++i) {
         const OpenItemRow &r = m_prep.openItems[i];
         h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                 .arg(esc(r.interactionExternalId),
-                      r.startedAt.date().toString(Qt::ISODate), esc(r.ruleName),
-                      coachingStatus::label(r.item.status), esc(r.item.reason));
+                 .arg(esc(r.interactionExternalId), r.startedAt.date().toString(Qt::ISODate),
+                      esc(r.ruleName), coachingStatus::label(r.item.status), esc(r.item.reason));
     }
     h += QStringLiteral("</table>");
     if (shown < m_prep.openItems.size())
-        h += QObject::tr("<p style=\"color:#555\">The %1 items with the highest priority are shown; "
-                         "%2 more are in the coaching queue.</p>")
-                 .arg(shown)
-                 .arg(m_prep.openItems.size() - shown);
+        h +=
+            QObject::tr("<p style=\"color:#555\">The %1 items with the highest priority are shown; "
+                        "%2 more are in the coaching queue.</p>")
+                .arg(shown)
+                .arg(m_prep.openItems.size() - shown);
     return h;
 }
 
@@ -167,11 +171,14 @@ QString CoachingPacket::examplesSection() const
                  .arg(esc(ex.externalId), ex.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                       esc(ex.channel), number(ex.total));
         if (!ex.failedCriteria.isEmpty())
-            h += QObject::tr("<p>Missed: %1</p>").arg(esc(ex.failedCriteria.join(QStringLiteral(", "))));
+            h += QObject::tr("<p>Missed: %1</p>")
+                     .arg(esc(ex.failedCriteria.join(QStringLiteral(", "))));
         for (const EvidenceExcerpt &e : ex.excerpts) {
-            h += QStringLiteral("<p style=\"margin-left:14px\"><b>%1.</b> ").arg(esc(e.criterionName));
+            h += QStringLiteral("<p style=\"margin-left:14px\"><b>%1.</b> ")
+                     .arg(esc(e.criterionName));
             if (!e.highlighted.isEmpty() || !e.before.isEmpty())
-                h += QStringLiteral("<i>%1:</i> “%2<span style=\"background-color:#ffe08a\">%3</span>%4” ")
+                h += QStringLiteral(
+                         "<i>%1:</i> “%2<span style=\"background-color:#ffe08a\">%3</span>%4” ")
                          .arg(esc(e.speaker), esc(e.before), esc(e.highlighted), esc(e.after));
             if (!e.rationale.isEmpty())
                 h += QStringLiteral("<span style=\"color:#555\">%1</span>").arg(esc(e.rationale));
@@ -188,7 +195,8 @@ QString CoachingPacket::sessionsSection() const
         h += QObject::tr("<p>This is the agent's first recorded coaching session.</p>");
     for (const SessionEffect &e : m_prep.effects) {
         const CoachingSession &s = e.session;
-        h += QStringLiteral("<h3 style=\"font-size:11pt\">%1</h3>").arg(s.date.toString(Qt::ISODate));
+        h += QStringLiteral("<h3 style=\"font-size:11pt\">%1</h3>")
+                 .arg(s.date.toString(Qt::ISODate));
         if (!s.notes.isEmpty())
             h += QObject::tr("<p><b>Notes:</b> %1</p>").arg(esc(s.notes));
         if (!s.commitments.isEmpty())
@@ -202,10 +210,13 @@ QString CoachingPacket::sessionsSection() const
                          QObject::tr("Against the team (95% CI)")});
         for (const FocusEffect &f : e.focus) {
             auto ci = [](const std::optional<Interval> &i) {
-                return i ? QStringLiteral(" [%1, %2]").arg(i->low * 100, 0, 'f', 0).arg(i->high * 100, 0, 'f', 0)
+                return i ? QStringLiteral(" [%1, %2]")
+                               .arg(i->low * 100, 0, 'f', 0)
+                               .arg(i->high * 100, 0, 'f', 0)
                          : QString();
             };
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4%5</td><td>%6%7</td></tr>")
+            h += QStringLiteral(
+                     "<tr><td>%1</td><td>%2</td><td>%3</td><td>%4%5</td><td>%6%7</td></tr>")
                      .arg(esc(f.criterionName), share(f.agentBefore), share(f.agentAfter),
                           signedPoints(f.change), ci(f.changeInterval), signedPoints(f.did),
                           ci(f.didInterval));
@@ -222,10 +233,12 @@ QString CoachingPacket::html() const
              .arg(QObject::tr("Coaching meeting: %1").arg(esc(m_prep.agent.displayName())));
     h += QObject::tr("<p style=\"color:#555\">Agent %1 · team %2 · period %3 to %4 · prepared "
                      "%5 with QA Workbench</p>")
-             .arg(esc(m_prep.agent.externalId), esc(m_prep.agent.team.isEmpty() ? QStringLiteral("–") : m_prep.agent.team),
+             .arg(esc(m_prep.agent.externalId),
+                  esc(m_prep.agent.team.isEmpty() ? QStringLiteral("–") : m_prep.agent.team),
                   m_prep.from.toString(Qt::ISODate), m_prep.to.toString(Qt::ISODate),
                   QDate::currentDate().toString(Qt::ISODate));
-    h += trendSection() + criteriaSection() + itemsSection() + examplesSection() + sessionsSection();
+    h +=
+        trendSection() + criteriaSection() + itemsSection() + examplesSection() + sessionsSection();
     h += h2(QObject::tr("Agreed today"));
     h += QObject::tr("<p>Focus criteria: ______________________________________________</p>"
                      "<p>Commitments: ______________________________________________</p>"
@@ -243,8 +256,7 @@ std::unique_ptr<QTextDocument> CoachingPacket::document() const
     const std::vector<TrendChart> all = charts();
     for (size_t i = 0; i < all.size(); ++i) {
         const int height = i == 0 ? 36 : 30;
-        doc->addResource(QTextDocument::ImageResource,
-                         QUrl(QStringLiteral("chart://%1").arg(i)),
+        doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart://%1").arg(i)),
                          all[i].render(QSize(kChartWidthPx * 3, kChartWidthPx * 3 * height / 100)));
     }
     doc->setHtml(html());

@@ -19,7 +19,8 @@ std::vector<CoachingQueueRow> queryCoachingQueue(const Workspace &workspace,
 {
     std::vector<CoachingQueueRow> rows;
     const auto dayStart = [&](int daysAgo) {
-        return QDateTime(today.addDays(-daysAgo), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        return QDateTime(today.addDays(-daysAgo), QTime(0, 0), QTimeZone::utc())
+            .toMSecsSinceEpoch();
     };
     QSqlQuery q(workspace.database());
     q.prepare(QStringLiteral(

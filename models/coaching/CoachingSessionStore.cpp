@@ -16,7 +16,8 @@ std::optional<AgentInfo> agentWhere(const Workspace &ws, const QString &where, c
 {
     QSqlQuery q(ws.database());
     q.prepare(QStringLiteral("SELECT a.id, a.external_id, a.name, a.team_id, t.name FROM agents a "
-                             "LEFT JOIN teams t ON t.id = a.team_id WHERE ") + where);
+                             "LEFT JOIN teams t ON t.id = a.team_id WHERE ") +
+              where);
     q.addBindValue(v);
     if (!q.exec() || !q.next())
         return std::nullopt;

@@ -53,8 +53,7 @@ bool CriterionScales::isFail(const QString &criterionId, double value, double st
     return scale(criterionId, storedMax).isFail(value);
 }
 
-double CriterionScales::normalised(const QString &criterionId, double value,
-                                   double storedMax) const
+double CriterionScales::normalised(const QString &criterionId, double value, double storedMax) const
 {
     return scale(criterionId, storedMax).normalised(value);
 }

@@ -46,11 +46,14 @@ PassCount EffectEstimator::count(const QString &criterionId, qint64 fromMs, qint
     // With a team, the agent is left out: the comparison is the rest of the team.
     const QString who = teamId >= 0 ? QStringLiteral("i.team_id = ? AND i.agent_id <> ?")
                                     : QStringLiteral("i.agent_id = ?");
-    q.prepare(QStringLiteral(
-        "SELECT count(*), coalesce(sum(cs.value >= coalesce(?, cs.max / 2.0)), 0) "
-        "FROM interactions i CROSS JOIN criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
-        "AND cs.criterion_id = ? WHERE ") + who + QStringLiteral(
-        " AND i.started_at >= ? AND i.started_at < ? AND cs.na = 0 AND cs.value IS NOT NULL"));
+    q.prepare(
+        QStringLiteral("SELECT count(*), coalesce(sum(cs.value >= coalesce(?, cs.max / 2.0)), 0) "
+                       "FROM interactions i CROSS JOIN criterion_scores cs ON cs.evaluation_id = "
+                       "i.auto_evaluation_id "
+                       "AND cs.criterion_id = ? WHERE ") +
+        who +
+        QStringLiteral(
+            " AND i.started_at >= ? AND i.started_at < ? AND cs.na = 0 AND cs.value IS NOT NULL"));
     q.addBindValue(known ? QVariant(m_scales.failBelow(criterionId)) : QVariant());
     q.addBindValue(criterionId);
     if (teamId >= 0)
@@ -83,7 +86,8 @@ SessionEffect EffectEstimator::estimate(const CoachingSession &session) const
         f.agentBefore = count(criterion, beforeFrom, beforeTo, session.agentId, -1);
         f.agentAfter = count(criterion, afterFrom, afterTo, session.agentId, -1);
         if (out.agent.teamId >= 0) {
-            f.teamBefore = count(criterion, beforeFrom, beforeTo, session.agentId, out.agent.teamId);
+            f.teamBefore =
+                count(criterion, beforeFrom, beforeTo, session.agentId, out.agent.teamId);
             f.teamAfter = count(criterion, afterFrom, afterTo, session.agentId, out.agent.teamId);
         }
         if (f.agentBefore.rate() && f.agentAfter.rate()) {

@@ -21,11 +21,11 @@ struct FocusEffect
     QString criterionId;
     QString criterionName;
     PassCount agentBefore, agentAfter, teamBefore, teamAfter;
-    std::optional<double> change;            //!< agent after - before (pass-rate share)
-    std::optional<Interval> changeInterval;  //!< 95 %, Agresti-Caffo
+    std::optional<double> change;           //!< agent after - before (pass-rate share)
+    std::optional<Interval> changeInterval; //!< 95 %, Agresti-Caffo
     std::optional<double> teamChange;
-    std::optional<double> did;               //!< change - teamChange
-    std::optional<Interval> didInterval;     //!< 95 %
+    std::optional<double> did;           //!< change - teamChange
+    std::optional<Interval> didInterval; //!< 95 %
 };
 
 struct SessionEffect
@@ -40,11 +40,11 @@ struct SessionEffect
 struct EffectOverview
 {
     int sessions = 0;
-    int estimates = 0;   //!< focus criteria with a defined difference in differences
+    int estimates = 0; //!< focus criteria with a defined difference in differences
     int improved = 0;
     int worse = 0;
     int inconclusive = 0;
-    int undefined = 0;   //!< an empty window: no estimate
+    int undefined = 0; //!< an empty window: no estimate
     std::optional<double> meanDid;
 };
 

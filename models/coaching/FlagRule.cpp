@@ -17,7 +17,8 @@ const KindInfo kKinds[] = {
     {FlagRuleKind::AnyAutoFail, "any_auto_fail", "Any auto-fail"},
     {FlagRuleKind::CriterionFailed, "criterion_failed", "A criterion failed"},
     {FlagRuleKind::RollingAverage, "rolling_average", "Agent's rolling average below a level"},
-    {FlagRuleKind::NegativeSentiment, "negative_sentiment", "Customer sentiment negative at the end"},
+    {FlagRuleKind::NegativeSentiment, "negative_sentiment",
+     "Customer sentiment negative at the end"},
     {FlagRuleKind::BelowTeam, "below_team", "Agent far below the team on a criterion"},
 };
 
@@ -183,8 +184,8 @@ QStringList FlagRule::validate() const
         problems << QObject::tr("Severity must be between %1 and %2.")
                         .arg(kMinSeverity)
                         .arg(kMaxSeverity);
-    const bool needsCriterion = kind == FlagRuleKind::CriterionFailed ||
-                                kind == FlagRuleKind::BelowTeam;
+    const bool needsCriterion =
+        kind == FlagRuleKind::CriterionFailed || kind == FlagRuleKind::BelowTeam;
     if (needsCriterion && criterion().isEmpty())
         problems << QObject::tr("The rule needs a criterion id in its parameters.");
     if (kind == FlagRuleKind::RollingAverage && number(params, "last_n", 1) < 1)

@@ -10,12 +10,12 @@ namespace qaw {
 
 //! What a flag rule looks at. Stored in flag_rules.kind by name (see kindName()).
 enum class FlagRuleKind {
-    TotalBelow,       //!< {"threshold": 60}: the automated total is below the threshold
-    AnyAutoFail,      //!< {}: a critical criterion failed the evaluation
-    CriterionFailed,  //!< {"criterion": "verification"}: that criterion failed
-    RollingAverage,   //!< {"threshold": 70, "last_n": 20} or {"threshold": 70, "days": 30}
-    NegativeSentiment,//!< {"criterion": "customer_sentiment", "max_value": 2}
-    BelowTeam,        //!< {"criterion": "empathy", "points": 20, "days": 30, "min_n": 10}
+    TotalBelow,        //!< {"threshold": 60}: the automated total is below the threshold
+    AnyAutoFail,       //!< {}: a critical criterion failed the evaluation
+    CriterionFailed,   //!< {"criterion": "verification"}: that criterion failed
+    RollingAverage,    //!< {"threshold": 70, "last_n": 20} or {"threshold": 70, "days": 30}
+    NegativeSentiment, //!< {"criterion": "customer_sentiment", "max_value": 2}
+    BelowTeam,         //!< {"criterion": "empathy", "points": 20, "days": 30, "min_n": 10}
 };
 
 //! Severity 1 (low) to 4 (critical); the priority of the items a rule makes grows with it.

@@ -87,8 +87,9 @@ FlagRunResult Flagger::runRule(const FlagRule &rule)
     // decision stands. Read them once per rule rather than once per hit.
     QSet<qint64> closed;
     QSqlQuery closedItems(m_workspace.database());
-    closedItems.prepare(QStringLiteral("SELECT interaction_id FROM coaching_items WHERE rule_id = ? "
-                                       "AND status IN ('verified','dismissed')"));
+    closedItems.prepare(
+        QStringLiteral("SELECT interaction_id FROM coaching_items WHERE rule_id = ? "
+                       "AND status IN ('verified','dismissed')"));
     closedItems.addBindValue(rule.id);
     if (closedItems.exec())
         while (closedItems.next())
@@ -135,8 +136,8 @@ std::vector<Flagger::Hit> Flagger::matches(const FlagRule &rule, QString *heldBa
             *heldBack = QObject::tr("criterion \"%1\" is not calibrated yet").arg(criterion);
             return {};
         }
-        const bool onTotal = rule.kind == FlagRuleKind::TotalBelow ||
-                             rule.kind == FlagRuleKind::RollingAverage;
+        const bool onTotal =
+            rule.kind == FlagRuleKind::TotalBelow || rule.kind == FlagRuleKind::RollingAverage;
         if (onTotal && !allCriteriaCalibrated()) {
             *heldBack = QObject::tr("the total is trusted only when every criterion is "
                                     "calibrated");
@@ -232,17 +233,17 @@ std::vector<Flagger::Hit> Flagger::criterionFailed(const FlagRule &rule, const Q
     while (q.next()) {
         const double value = q.value(3).toDouble();
         const double max = m_scales.scale(criterion, q.value(4).toDouble()).maximum();
-        QString reason = rule.kind == FlagRuleKind::NegativeSentiment
-                             ? QObject::tr("Customer sentiment at the end (\"%1\") scored %2 of "
-                                           "%3.")
-                                   .arg(name, fmt(value), fmt(max))
-                             : QObject::tr("\"%1\" failed (%2 of %3).")
-                                   .arg(name, fmt(value), fmt(max));
+        QString reason =
+            rule.kind == FlagRuleKind::NegativeSentiment
+                ? QObject::tr("Customer sentiment at the end (\"%1\") scored %2 of "
+                              "%3.")
+                      .arg(name, fmt(value), fmt(max))
+                : QObject::tr("\"%1\" failed (%2 of %3).").arg(name, fmt(value), fmt(max));
         const QString rationale = q.value(5).toString();
         if (!rationale.isEmpty())
             reason += QLatin1Char(' ') + rationale;
-        hits.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(),
-                        q.value(2).toLongLong(), reason});
+        hits.push_back(
+            {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), reason});
     }
     return hits;
 }

@@ -69,7 +69,7 @@ std::optional<MeetingPreparation> MeetingPreparationBuilder::build(qint64 agentI
                                  "AND auto_evaluation_id IS NOT NULL"));
         q.addBindValue(agentId);
         to = q.exec() && q.next() && !q.value(0).isNull() ? dayOf(q.value(0).toLongLong())
-                                                           : QDate::currentDate();
+                                                          : QDate::currentDate();
     }
     p.to = to;
     p.earlierSessions = CoachingSessionStore(m_workspace, {}).sessions(agentId);
@@ -110,8 +110,8 @@ void MeetingPreparationBuilder::fillTotals(MeetingPreparation &p) const
             if (week < 0 || week >= p.weeks)
                 continue;
             const bool mine = q.value(0).toLongLong() == p.agent.id;
-            for (MeanAccumulator *m : {mine ? &own[size_t(week)] : &rest[size_t(week)],
-                                       mine ? &ownAll : &restAll}) {
+            for (MeanAccumulator *m :
+                 {mine ? &own[size_t(week)] : &rest[size_t(week)], mine ? &ownAll : &restAll}) {
                 m->sum += q.value(2).toDouble();
                 ++m->n;
             }
@@ -205,9 +205,9 @@ void MeetingPreparationBuilder::fillOpenItems(MeetingPreparation &p) const
     CoachingItemStore items(m_workspace, {});
     while (q.next())
         if (const auto item = items.find(q.value(0).toLongLong()))
-            p.openItems.push_back({*item, q.value(1).toString(), q.value(2).toString(),
-                                   QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(),
-                                                                  QTimeZone::utc())});
+            p.openItems.push_back(
+                {*item, q.value(1).toString(), q.value(2).toString(),
+                 QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), QTimeZone::utc())});
 }
 
 void MeetingPreparationBuilder::fillExamples(MeetingPreparation &p) const
@@ -248,10 +248,9 @@ void MeetingPreparationBuilder::fillExamples(MeetingPreparation &p) const
             const int i = int(weakestIds.indexOf(r->criterionId));
             return i < 0 ? int(weakestIds.size()) : i;
         };
-        std::stable_sort(failed.begin(), failed.end(),
-                         [&](const CriterionResult *a, const CriterionResult *b) {
-                             return rank(a) < rank(b);
-                         });
+        std::stable_sort(
+            failed.begin(), failed.end(),
+            [&](const CriterionResult *a, const CriterionResult *b) { return rank(a) < rank(b); });
         const auto &turns = stored->interaction.turns;
         for (const CriterionResult *r : failed) {
             ex.failedCriteria << m_scales.name(r->criterionId);

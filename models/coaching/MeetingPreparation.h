@@ -69,7 +69,7 @@ struct MeetingPreparation
 {
     AgentInfo agent;
     QDate from, to; //!< the period looked at (inclusive)
-    int weeks = 12;  //!< whole weeks from `from`
+    int weeks = 12; //!< whole weeks from `from`
     std::optional<double> agentMeanTotal, teamMeanTotal;
     qint64 agentScored = 0;
     std::vector<TrendPoint> totalTrend;
@@ -92,7 +92,8 @@ public:
     void setWeakestCount(int count) { m_weakestCount = count; }
     void setExampleCount(int count) { m_exampleCount = count; }
 
-    std::optional<MeetingPreparation> build(qint64 agentId, QDate to = {}, QString *error = nullptr) const;
+    std::optional<MeetingPreparation> build(qint64 agentId, QDate to = {},
+                                            QString *error = nullptr) const;
 
 private:
     void fillTotals(MeetingPreparation &p) const;

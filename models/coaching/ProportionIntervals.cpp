@@ -44,8 +44,7 @@ std::optional<Interval> differenceInterval(const PassCount &before, const PassCo
 std::optional<Interval> differenceInDifferencesInterval(const PassCount &agentBefore,
                                                         const PassCount &agentAfter,
                                                         const PassCount &teamBefore,
-                                                        const PassCount &teamAfter,
-                                                        double level)
+                                                        const PassCount &teamAfter, double level)
 {
     for (const PassCount *c : {&agentBefore, &agentAfter, &teamBefore, &teamAfter})
         if (c->n <= 0)
@@ -55,8 +54,8 @@ std::optional<Interval> differenceInDifferencesInterval(const PassCount &agentBe
     const Adjusted tb = adjusted(teamBefore);
     const Adjusted ta = adjusted(teamAfter);
     const double centre = (aa.p - ab.p) - (ta.p - tb.p);
-    const double half = normalQuantile(level) *
-                        std::sqrt(ab.variance + aa.variance + tb.variance + ta.variance);
+    const double half =
+        normalQuantile(level) * std::sqrt(ab.variance + aa.variance + tb.variance + ta.variance);
     return Interval{centre - half, centre + half};
 }
 

@@ -39,7 +39,9 @@ void TrendChart::paint(QPainter &painter, const QRectF &rect) const
         return bottom - (span > 0 ? (v - yMin) / span : 0) * plot.height();
     };
     const int n = std::max(1, int(xLabels.size()));
-    auto xOf = [&](double i) { return n > 1 ? left + i * plot.width() / (n - 1) : plot.center().x(); };
+    auto xOf = [&](double i) {
+        return n > 1 ? left + i * plot.width() / (n - 1) : plot.center().x();
+    };
 
     // Grid and y ticks every fifth of the range.
     for (int k = 0; k <= 5; ++k) {
@@ -49,8 +51,7 @@ void TrendChart::paint(QPainter &painter, const QRectF &rect) const
         painter.drawLine(QPointF(left, y), QPointF(right, y));
         painter.setPen(QColor(0x66, 0x66, 0x66));
         painter.drawText(QRectF(rect.left(), y - unit, left - rect.left() - unit * 0.8, unit * 2),
-                         Qt::AlignRight | Qt::AlignVCenter,
-                         QString::number(v, 'f', 0) + yUnit);
+                         Qt::AlignRight | Qt::AlignVCenter, QString::number(v, 'f', 0) + yUnit);
     }
     // x labels, thinned so they never overlap.
     const double labelWidth = fm.horizontalAdvance(QStringLiteral("00 MMM")) + unit;

@@ -1,25 +1,12 @@
 #include "itemmodels/CoachingQueueModel.h"
 
-#include "storage/Workspace.h"
-
 #include <QColor>
-#include <QSqlQuery>
-#include <QTimeZone>
 #include <QVariant>
 
 #include <algorithm>
 #include <climits>
 
 namespace qaw {
-namespace {
-
-QDate dayOf(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date();
-}
-
-} // namespace
-
 CoachingQueueModel::CoachingQueueModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void CoachingQueueModel::setWorkspace(Workspace *workspace)
@@ -45,72 +32,15 @@ void CoachingQueueModel::reload()
     beginResetModel();
     m_rows.clear();
     if (m_workspace) {
-        const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-        const auto ageBound = [&](int days) {
-            return QDateTime(today.addDays(-days), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
-        };
-        QSqlQuery q(m_workspace->database());
-        q.prepare(QStringLiteral(
-            "SELECT c.id, c.interaction_id, c.agent_id, c.status, c.priority, "
-            "CASE WHEN a.name <> '' THEN a.name ELSE a.external_id END, coalesce(t.name, ''), "
-            "coalesce(r.name, ''), i.external_id, c.owner, c.reason, i.started_at, i.auto_total, "
-            "c.due_date, c.created_at FROM coaching_items c "
-            "JOIN interactions i ON i.id = c.interaction_id JOIN agents a ON a.id = c.agent_id "
-            "LEFT JOIN teams t ON t.id = a.team_id LEFT JOIN flag_rules r ON r.id = c.rule_id "
-            "WHERE (? < 0 OR c.agent_id = ?) AND (? < 0 OR a.team_id = ?) "
-            "AND (? < 0 OR c.rule_id = ?) "
-            "AND (? = '' OR (? = 'open' AND c.status NOT IN ('verified','dismissed')) OR c.status = ?) "
-            "AND (? = '' OR c.owner = ? OR (? = '-' AND c.owner = '')) "
-            "AND (? < 0 OR c.created_at < ?) AND (? < 0 OR c.created_at >= ?)"));
-        for (qint64 v : {m_filter.agentId, m_filter.teamId, m_filter.ruleId}) {
-            q.addBindValue(v);
-            q.addBindValue(v);
-        }
-        for (int i = 0; i < 3; ++i)
-            q.addBindValue(m_filter.status);
-        for (int i = 0; i < 3; ++i)
-            q.addBindValue(m_filter.owner);
-        // At least minAgeDays old: flagged before the start of (today - min + 1).
-        q.addBindValue(m_filter.minAgeDays);
-        q.addBindValue(ageBound(m_filter.minAgeDays - 1));
-        q.addBindValue(m_filter.maxAgeDays);
-        q.addBindValue(ageBound(m_filter.maxAgeDays));
-        if (q.exec())
-            while (q.next()) {
-                Row r;
-                r.id = q.value(0).toLongLong();
-                r.interactionId = q.value(1).toLongLong();
-                r.agentId = q.value(2).toLongLong();
-                coachingStatus::fromName(q.value(3).toString(), &r.status);
-                r.priority = q.value(4).toDouble();
-                r.agent = q.value(5).toString();
-                r.team = q.value(6).toString();
-                r.rule = q.value(7).toString();
-                r.interaction = q.value(8).toString();
-                r.owner = q.value(9).toString();
-                r.reason = q.value(10).toString();
-                r.started = QDateTime::fromMSecsSinceEpoch(q.value(11).toLongLong(), QTimeZone::utc());
-                if (!q.value(12).isNull())
-                    r.total = q.value(12).toDouble();
-                r.due = QDate::fromString(q.value(13).toString(), Qt::ISODate);
-                r.createdAtMs = q.value(14).toLongLong();
-                m_rows.push_back(r);
-            }
+        m_rows = queryCoachingQueue(*m_workspace, m_filter, today());
         sortRows();
     }
     endResetModel();
 }
 
-bool CoachingQueueModel::isOverdue(const Row &r) const
+QDate CoachingQueueModel::today() const
 {
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    return coachingStatus::isOpen(r.status) && r.due.isValid() && r.due < today;
-}
-
-int CoachingQueueModel::ageDays(const Row &r) const
-{
-    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    return int(dayOf(r.createdAtMs).daysTo(today));
+    return m_today.isValid() ? m_today : QDate::currentDate();
 }
 
 qint64 CoachingQueueModel::itemId(int row) const
@@ -129,7 +59,7 @@ int CoachingQueueModel::rowOfItem(qint64 id) const
 int CoachingQueueModel::overdueCount() const
 {
     return int(std::count_if(m_rows.begin(), m_rows.end(),
-                             [this](const Row &r) { return isOverdue(r); }));
+                             [this](const Row &r) { return r.isOverdue(today()); }));
 }
 
 int CoachingQueueModel::rowCount(const QModelIndex &parent) const
@@ -155,18 +85,19 @@ QVariant CoachingQueueModel::data(const QModelIndex &index, int role) const
     case AgentIdRole:
         return r.agentId;
     case OverdueRole:
-        return isOverdue(r);
+        return r.isOverdue(today());
     case StatusRole:
         return coachingStatus::name(r.status);
     case Qt::BackgroundRole:
-        return isOverdue(r) ? QVariant(QColor(0xfd, 0xe2, 0xe1)) : QVariant();
+        return r.isOverdue(today()) ? QVariant(QColor(0xfd, 0xe2, 0xe1)) : QVariant();
     case Qt::ForegroundRole:
-        if (index.column() == Due && isOverdue(r))
+        if (index.column() == Due && r.isOverdue(today()))
             return QColor(0xb0, 0x1e, 0x1e);
         return coachingStatus::isOpen(r.status) ? QVariant() : QVariant(QColor(0x88, 0x88, 0x88));
     case Qt::ToolTipRole:
-        return index.column() == Due && isOverdue(r) ? tr("Overdue since %1").arg(r.due.toString(Qt::ISODate))
-                                                     : r.reason;
+        return index.column() == Due && r.isOverdue(today())
+                   ? tr("Overdue since %1").arg(r.due.toString(Qt::ISODate))
+                   : r.reason;
     case Qt::TextAlignmentRole:
         if (index.column() == Priority || index.column() == Total || index.column() == Age)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -198,7 +129,7 @@ QVariant CoachingQueueModel::data(const QModelIndex &index, int role) const
     case Due:
         return r.due.isValid() ? r.due.toString(Qt::ISODate) : QString();
     case Age:
-        return tr("%1 d").arg(ageDays(r));
+        return tr("%1 d").arg(r.ageDays(today()));
     case Reason:
         return r.reason;
     default:
@@ -210,9 +141,9 @@ QVariant CoachingQueueModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const names[] = {"Priority", "Status", "Agent", "Team", "Rule",
-                                        "Interaction", "Started", "Total", "Owner", "Due",
-                                        "Age", "Why"};
+    static const char *const names[] = {"Priority", "Status",      "Agent",   "Team",
+                                        "Rule",     "Interaction", "Started", "Total",
+                                        "Owner",    "Due",         "Age",     "Why"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

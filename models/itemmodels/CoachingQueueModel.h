@@ -1,30 +1,17 @@
 #pragma once
 
-#include "coaching/CoachingStatus.h"
+#include "coaching/CoachingQueueQuery.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QDateTime>
 #include <QString>
 
-#include <optional>
 #include <vector>
 
 namespace qaw {
 
 class Workspace;
-
-//! Which coaching items the queue shows. Empty / negative fields do not filter.
-struct CoachingQueueFilter
-{
-    qint64 agentId = -1;
-    qint64 teamId = -1;
-    qint64 ruleId = -1;
-    QString status = QStringLiteral("open"); //!< "", "open" or a status name ("in_review")
-    QString owner;                           //!< exact owner; "-" for unassigned items
-    int minAgeDays = -1;                     //!< days since the item was flagged
-    int maxAgeDays = -1;
-};
 
 //! The coaching queue as a table: one row per coaching item, sortable on every column,
 //! filtered in SQL. An open item past its due date is overdue (OverdueRole, and a
@@ -33,8 +20,21 @@ class CoachingQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Priority, Status, Agent, Team, Rule, Interaction, Started, Total, Owner, Due,
-                  Age, Reason, ColumnCount };
+    enum Column {
+        Priority,
+        Status,
+        Agent,
+        Team,
+        Rule,
+        Interaction,
+        Started,
+        Total,
+        Owner,
+        Due,
+        Age,
+        Reason,
+        ColumnCount
+    };
     static constexpr int IdRole = Qt::UserRole + 1;
     static constexpr int InteractionIdRole = Qt::UserRole + 2;
     static constexpr int AgentIdRole = Qt::UserRole + 3;
@@ -62,21 +62,8 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
-    struct Row
-    {
-        qint64 id = -1;
-        qint64 interactionId = -1;
-        qint64 agentId = -1;
-        CoachingStatus status = CoachingStatus::New;
-        double priority = 0;
-        QString agent, team, rule, interaction, owner, reason;
-        QDateTime started;
-        std::optional<double> total;
-        QDate due;
-        qint64 createdAtMs = 0;
-    };
-    bool isOverdue(const Row &r) const;
-    int ageDays(const Row &r) const;
+    using Row = CoachingQueueRow;
+    QDate today() const;
     void sortRows();
 
     Workspace *m_workspace = nullptr;

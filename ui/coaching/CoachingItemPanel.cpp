@@ -26,7 +26,8 @@ namespace qaw {
 namespace {
 
 //! The transcript with each evidence span of a failed criterion highlighted and labelled.
-QString highlightedTranscript(const StoredInteraction &s, const Evaluation *e, const CriterionScales &scales)
+QString highlightedTranscript(const StoredInteraction &s, const Evaluation *e,
+                              const CriterionScales &scales)
 {
     if (!e)
         return transcriptHtml(s);
@@ -34,7 +35,9 @@ QString highlightedTranscript(const StoredInteraction &s, const Evaluation *e, c
     for (const CriterionResult &r : e->criteria) {
         const bool failed = !r.na && r.value && scales.isFail(r.criterionId, *r.value, r.max);
         for (const EvidenceSpan &span : r.evidence)
-            byTurn[span.turn].push_back({span, (failed ? QStringLiteral("✗ ") : QStringLiteral("✓ ")) + scales.name(r.criterionId)});
+            byTurn[span.turn].push_back(
+                {span, (failed ? QStringLiteral("✗ ") : QStringLiteral("✓ ")) +
+                           scales.name(r.criterionId)});
     }
     QString html;
     int seq = 0;
@@ -93,7 +96,8 @@ CoachingItemPanel::CoachingItemPanel(QWidget *parent) : QWidget(parent)
     m_rule = new QLabel(this);
     m_rule->setObjectName(QStringLiteral("coachingItemRule"));
     m_rule->setWordWrap(true);
-    m_rule->setStyleSheet(QStringLiteral("background:#f4f7fa; border:1px solid #d8e1ea; border-radius:4px; padding:6px"));
+    m_rule->setStyleSheet(QStringLiteral(
+        "background:#f4f7fa; border:1px solid #d8e1ea; border-radius:4px; padding:6px"));
     m_selectionLabel = new QLabel(this);
     m_selectionLabel->setObjectName(QStringLiteral("coachingSelectionLabel"));
     m_transcript = new QTextBrowser(this);
@@ -105,7 +109,8 @@ CoachingItemPanel::CoachingItemPanel(QWidget *parent) : QWidget(parent)
     m_dismiss->setObjectName(QStringLiteral("coachingDismiss"));
     m_falseFlag = new QPushButton(tr("False flag"), this);
     m_falseFlag->setObjectName(QStringLiteral("coachingFalseFlag"));
-    m_falseFlag->setToolTip(tr("Dismiss as a false flag: recorded as a disagreement with the automated scorer"));
+    m_falseFlag->setToolTip(
+        tr("Dismiss as a false flag: recorded as a disagreement with the automated scorer"));
     m_correct = new QPushButton(tr("Correct score…"), this);
     m_correct->setObjectName(QStringLiteral("coachingCorrectScore"));
     m_reason = new QLineEdit(this);
@@ -173,11 +178,12 @@ void CoachingItemPanel::setItems(qint64 current, const QList<qint64> &selection)
 void CoachingItemPanel::showItem()
 {
     const bool any = m_workspace && m_current >= 0;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_advance, m_dismiss, m_falseFlag, m_correct, m_save,
-                                                       m_reason, m_owner, m_due, m_notes})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_advance, m_dismiss, m_falseFlag, m_correct,
+                                                       m_save, m_reason, m_owner, m_due, m_notes})
         w->setEnabled(any);
     m_selectionLabel->setText(m_selection.size() > 1
-                                  ? tr("%1 items selected: the actions below apply to all of them.").arg(m_selection.size())
+                                  ? tr("%1 items selected: the actions below apply to all of them.")
+                                        .arg(m_selection.size())
                                   : QString());
     if (!any) {
         m_title->setText(tr("<i>Select an item in the queue.</i>"));
@@ -186,7 +192,8 @@ void CoachingItemPanel::showItem()
         return;
     }
     const auto item = CoachingItemStore(*m_workspace, currentUserName()).find(m_current);
-    const auto stored = item ? queries::interaction(*m_workspace, item->interactionId) : std::nullopt;
+    const auto stored =
+        item ? queries::interaction(*m_workspace, item->interactionId) : std::nullopt;
     if (!item || !stored)
         return;
     const auto rule = FlagRuleStore(*m_workspace).find(item->ruleId);
@@ -194,21 +201,24 @@ void CoachingItemPanel::showItem()
     const CriterionScales scales(*m_workspace);
     const Interaction &in = stored->interaction;
     m_title->setText(tr("<b>%1</b> · %2 · %3 · %4 · total <b>%5</b> · <b>%6</b>")
-                         .arg(in.externalId.toHtmlEscaped(), in.agentName.toHtmlEscaped(), in.channel,
-                              in.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                              stored->autoTotal ? QString::number(*stored->autoTotal, 'f', 1) : QStringLiteral("–"),
+                         .arg(in.externalId.toHtmlEscaped(), in.agentName.toHtmlEscaped(),
+                              in.channel, in.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                              stored->autoTotal ? QString::number(*stored->autoTotal, 'f', 1)
+                                                : QStringLiteral("–"),
                               coachingStatus::label(item->status)));
-    m_rule->setText(tr("<b>Rule:</b> %1 · severity %3<br><span style=\"color:#666\">%2</span><br>"
-                       "<b>Why it fired:</b> %4%5")
-                        .arg(rule ? rule->name.toHtmlEscaped() : tr("(deleted rule)"),
-                             rule ? rule->describe().toHtmlEscaped() : QString(),
-                             rule ? FlagRule::severityLabel(rule->severity) : QString(),
-                             item->reason.toHtmlEscaped(),
-                             item->dismissedReason.isEmpty()
-                                 ? QString()
-                                 : tr("<br><b>Dismissed:</b> %1").arg(item->dismissedReason.toHtmlEscaped())));
+    m_rule->setText(
+        tr("<b>Rule:</b> %1 · severity %3<br><span style=\"color:#666\">%2</span><br>"
+           "<b>Why it fired:</b> %4%5")
+            .arg(rule ? rule->name.toHtmlEscaped() : tr("(deleted rule)"),
+                 rule ? rule->describe().toHtmlEscaped() : QString(),
+                 rule ? FlagRule::severityLabel(rule->severity) : QString(),
+                 item->reason.toHtmlEscaped(),
+                 item->dismissedReason.isEmpty()
+                     ? QString()
+                     : tr("<br><b>Dismissed:</b> %1").arg(item->dismissedReason.toHtmlEscaped())));
     m_rule->show();
-    m_transcript->setHtml(highlightedTranscript(*stored, evaluation ? &*evaluation : nullptr, scales));
+    m_transcript->setHtml(
+        highlightedTranscript(*stored, evaluation ? &*evaluation : nullptr, scales));
     m_advance->setText(nextActionLabel(item->status));
     const bool open = coachingStatus::isOpen(item->status);
     m_advance->setEnabled(open);
@@ -245,7 +255,9 @@ void CoachingItemPanel::advance()
         const auto next = coachingStatus::nextStates(item->status);
         QString error;
         if (next.empty() || !store.setStatus(id, next.front(), &error))
-            refused << (error.isEmpty() ? coachingStatus::refusal(item->status, CoachingStatus::Verified) : error);
+            refused << (error.isEmpty()
+                            ? coachingStatus::refusal(item->status, CoachingStatus::Verified)
+                            : error);
         else
             ++changed;
     }
@@ -267,7 +279,8 @@ void CoachingItemPanel::dismiss(bool falseFlag)
     int changed = 0;
     for (qint64 id : m_selection) {
         QString error;
-        const bool ok = falseFlag ? store.dismissFalseFlag(id, reason, &error) : store.dismiss(id, reason, &error);
+        const bool ok = falseFlag ? store.dismissFalseFlag(id, reason, &error)
+                                  : store.dismiss(id, reason, &error);
         if (ok)
             ++changed;
         else
@@ -299,7 +312,8 @@ void CoachingItemPanel::correctScore()
         return;
     CoachingItemStore store(*m_workspace, currentUserName());
     const auto item = store.find(m_current);
-    const auto evaluation = item ? EvaluationStore(*m_workspace).currentAutomated(item->interactionId) : std::nullopt;
+    const auto evaluation =
+        item ? EvaluationStore(*m_workspace).currentAutomated(item->interactionId) : std::nullopt;
     if (!evaluation)
         return;
     CorrectScoreDialog dialog(*evaluation, CriterionScales(*m_workspace), this);

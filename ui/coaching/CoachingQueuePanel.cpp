@@ -83,7 +83,8 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     m_item->setObjectName(QStringLiteral("coachingItemPanel"));
 
     auto *filters = new QHBoxLayout;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_status, m_agent, m_team, m_rule, m_age, m_owner})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_status, m_agent, m_team, m_rule, m_age, m_owner})
         filters->addWidget(w);
     filters->addStretch();
     filters->addWidget(m_prepare);
@@ -122,7 +123,8 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     connect(m_prepare, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_table->currentIndex();
         if (current.isValid())
-            emit prepareMeeting(m_model->data(current, CoachingQueueModel::AgentIdRole).toLongLong());
+            emit prepareMeeting(
+                m_model->data(current, CoachingQueueModel::AgentIdRole).toLongLong());
     });
 }
 
@@ -193,12 +195,13 @@ void CoachingQueuePanel::refresh()
     for (qint64 id : selected) {
         const int row = m_model->rowOfItem(id);
         if (row >= 0)
-            m_table->selectionModel()->select(m_model->index(row, 0),
-                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            m_table->selectionModel()->select(
+                m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
     const int row = m_model->rowOfItem(current);
     if (row >= 0)
-        m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::NoUpdate);
+        m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                   QItemSelectionModel::NoUpdate);
     selectionChanged();
 }
 
@@ -217,9 +220,12 @@ void CoachingQueuePanel::selectionChanged()
 void CoachingQueuePanel::updateSummary()
 {
     const int overdue = m_model->overdueCount();
-    m_summary->setText(tr("%L1 items%2").arg(m_model->rowCount())
-                           .arg(overdue > 0 ? tr(" · <span style=\"color:#b01e1e\"><b>%L1 overdue</b></span>").arg(overdue)
-                                            : QString()));
+    m_summary->setText(
+        tr("%L1 items%2")
+            .arg(m_model->rowCount())
+            .arg(overdue > 0
+                     ? tr(" · <span style=\"color:#b01e1e\"><b>%L1 overdue</b></span>").arg(overdue)
+                     : QString()));
 }
 
 void CoachingQueuePanel::runFlagger()
@@ -233,12 +239,14 @@ void CoachingQueuePanel::runFlagger()
     if (!r.ok)
         m_prompts->error(this, tr("Run flag rules"), r.error);
     else
-        m_prompts->information(this, tr("Run flag rules"),
-                               tr("%1 rules ran: %2 new coaching items.%3")
-                                   .arg(r.rulesRun)
-                                   .arg(r.itemsCreated)
-                                   .arg(r.skipped.isEmpty() ? QString()
-                                                            : tr("\nHeld back: %1").arg(r.skipped.join(QStringLiteral("; ")))));
+        m_prompts->information(
+            this, tr("Run flag rules"),
+            tr("%1 rules ran: %2 new coaching items.%3")
+                .arg(r.rulesRun)
+                .arg(r.itemsCreated)
+                .arg(r.skipped.isEmpty()
+                         ? QString()
+                         : tr("\nHeld back: %1").arg(r.skipped.join(QStringLiteral("; ")))));
 }
 
 } // namespace qaw

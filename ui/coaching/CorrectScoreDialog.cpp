@@ -43,7 +43,8 @@ CorrectScoreDialog::CorrectScoreDialog(const Evaluation &automated, const Criter
         name->setToolTip(r.rationale);
         grid->addWidget(name, line, 0);
         grid->addWidget(new QLabel(r.na || !r.value ? tr("N/A")
-                                                    : QStringLiteral("%1 / %2").arg(*r.value).arg(scale.maximum()),
+                                                    : QStringLiteral("%1 / %2").arg(*r.value).arg(
+                                                          scale.maximum()),
                                    this),
                         line, 1);
         grid->addWidget(row.box, line, 2);

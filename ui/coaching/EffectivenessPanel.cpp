@@ -14,16 +14,21 @@ namespace {
 QString rate(const PassCount &c)
 {
     const auto r = c.rate();
-    return r ? QStringLiteral("%1%  (n=%2)").arg(*r * 100, 0, 'f', 0).arg(c.n) : QObject::tr("– (n=0)");
+    return r ? QStringLiteral("%1%  (n=%2)").arg(*r * 100, 0, 'f', 0).arg(c.n)
+             : QObject::tr("– (n=0)");
 }
 
 QString points(const std::optional<double> &v, const std::optional<Interval> &ci = std::nullopt)
 {
     if (!v)
         return QObject::tr("undefined");
-    QString s = QStringLiteral("%1%2").arg(*v >= 0 ? QStringLiteral("+") : QString()).arg(*v * 100, 0, 'f', 1);
+    QString s = QStringLiteral("%1%2")
+                    .arg(*v >= 0 ? QStringLiteral("+") : QString())
+                    .arg(*v * 100, 0, 'f', 1);
     if (ci)
-        s += QStringLiteral("  [%1, %2]").arg(ci->low * 100, 0, 'f', 1).arg(ci->high * 100, 0, 'f', 1);
+        s += QStringLiteral("  [%1, %2]")
+                 .arg(ci->low * 100, 0, 'f', 1)
+                 .arg(ci->high * 100, 0, 'f', 1);
     return s;
 }
 
@@ -39,9 +44,10 @@ EffectivenessPanel::EffectivenessPanel(QWidget *parent) : QWidget(parent)
     m_table->setRootIsDecorated(false);
     m_table->setSortingEnabled(true);
     m_table->setAlternatingRowColors(true);
-    m_table->setHeaderLabels({tr("Session"), tr("Agent"), tr("Focus criterion"), tr("30 days before"),
-                              tr("30 days after"), tr("Change, pts [95% CI]"), tr("Team change"),
-                              tr("Beyond the team, pts [95% CI]"), tr("Verdict")});
+    m_table->setHeaderLabels({tr("Session"), tr("Agent"), tr("Focus criterion"),
+                              tr("30 days before"), tr("30 days after"), tr("Change, pts [95% CI]"),
+                              tr("Team change"), tr("Beyond the team, pts [95% CI]"),
+                              tr("Verdict")});
     auto *note = new QLabel(tr("Pass rates from the automated scores; the team is the rest of the "
                                "agent's team over the same windows. Intervals: Agresti–Caffo "
                                "(see docs/coaching.md)."),
@@ -102,8 +108,10 @@ void EffectivenessPanel::refresh()
     m_overview->setText(
         o.sessions == 0
             ? tr("No coaching session recorded yet. Record one from Meeting preparation.")
-            : tr("<b>%1 sessions</b>, %2 focus criteria measured: <span style=\"color:#1b7a3a\"><b>%3 "
-                 "improved</b></span> beyond the team, %4 no clear change, %5 got worse, %6 without "
+            : tr("<b>%1 sessions</b>, %2 focus criteria measured: <span "
+                 "style=\"color:#1b7a3a\"><b>%3 "
+                 "improved</b></span> beyond the team, %4 no clear change, %5 got worse, %6 "
+                 "without "
                  "enough data. Mean change beyond the team: <b>%7 pts</b>.")
                   .arg(o.sessions)
                   .arg(o.estimates + o.undefined)

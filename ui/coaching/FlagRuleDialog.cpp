@@ -88,7 +88,8 @@ FlagRuleDialog::FlagRuleDialog(Workspace &workspace, QWidget *parent)
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int) {
         if (QListWidgetItem *item = m_list->currentItem())
-            if (const auto rule = FlagRuleStore(m_workspace).find(item->data(Qt::UserRole).toLongLong()))
+            if (const auto rule =
+                    FlagRuleStore(m_workspace).find(item->data(Qt::UserRole).toLongLong()))
                 showRule(*rule);
     });
     connect(m_kind, &QComboBox::activated, this, &FlagRuleDialog::kindChanged);
@@ -131,7 +132,8 @@ void FlagRuleDialog::showRule(const FlagRule &rule)
     m_editing = rule.id;
     m_name->setText(rule.name);
     m_kind->setCurrentIndex(m_kind->findData(FlagRule::kindName(rule.kind)));
-    m_params->setPlainText(QString::fromUtf8(QJsonDocument(rule.params).toJson(QJsonDocument::Compact)));
+    m_params->setPlainText(
+        QString::fromUtf8(QJsonDocument(rule.params).toJson(QJsonDocument::Compact)));
     m_severity->setCurrentIndex(m_severity->findData(rule.severity));
     m_calibrated->setChecked(rule.calibratedOnly);
     m_enabled->setChecked(rule.enabled);
@@ -147,7 +149,8 @@ void FlagRuleDialog::kindChanged()
     FlagRule r;
     r.kind = kind;
     r.params = FlagRule::defaultParams(kind);
-    m_params->setPlainText(QString::fromUtf8(QJsonDocument(r.params).toJson(QJsonDocument::Compact)));
+    m_params->setPlainText(
+        QString::fromUtf8(QJsonDocument(r.params).toJson(QJsonDocument::Compact)));
     m_description->setText(r.describe());
 }
 

@@ -55,10 +55,14 @@ private slots:
         // Anna fails empathy in 24 of 30 calls before the session and in 3 of 30 after;
         // Ben fails it in 6 of 30 in both windows.
         for (int k = 0; k < 30; ++k) {
-            f->score(f->interaction(anna, team, f->at(session.addDays(-30 + k))), {{"empathy", k < 6 ? 1.0 : 0.0}});
-            f->score(f->interaction(anna, team, f->at(session.addDays(1 + k))), {{"empathy", k < 27 ? 1.0 : 0.0}});
-            f->score(f->interaction(ben, team, f->at(session.addDays(-30 + k))), {{"empathy", k < 24 ? 1.0 : 0.0}});
-            f->score(f->interaction(ben, team, f->at(session.addDays(1 + k))), {{"empathy", k < 24 ? 1.0 : 0.0}});
+            f->score(f->interaction(anna, team, f->at(session.addDays(-30 + k))),
+                     {{"empathy", k < 6 ? 1.0 : 0.0}});
+            f->score(f->interaction(anna, team, f->at(session.addDays(1 + k))),
+                     {{"empathy", k < 27 ? 1.0 : 0.0}});
+            f->score(f->interaction(ben, team, f->at(session.addDays(-30 + k))),
+                     {{"empathy", k < 24 ? 1.0 : 0.0}});
+            f->score(f->interaction(ben, team, f->at(session.addDays(1 + k))),
+                     {{"empathy", k < 24 ? 1.0 : 0.0}});
         }
         // Something for the default rules to flag: an unverified caller (auto-fail).
         f->score(f->interaction(anna, team, f->at(session)), {{"verification", 0.0}});
@@ -66,36 +70,66 @@ private slots:
 
     void flagTwiceAddsNothingTheSecondTime()
     {
-        Run r = qaw({QStringLiteral("flag"), QStringLiteral("--workspace"), path, QStringLiteral("--format"), QStringLiteral("json")});
+        Run r = qaw({QStringLiteral("flag"), QStringLiteral("--workspace"), path,
+                     QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
-        const int created = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("items_created")).toInt();
+        const int created =
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("items_created")).toInt();
         QVERIFY(created > 0);
-        r = qaw({QStringLiteral("flag"), QStringLiteral("--workspace"), path, QStringLiteral("--format"), QStringLiteral("json")});
-        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("items_created")).toInt(), 0);
-        r = qaw({QStringLiteral("coaching"), QStringLiteral("list"), QStringLiteral("--workspace"), path,
+        r = qaw({QStringLiteral("flag"), QStringLiteral("--workspace"), path,
                  QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("items_created")).toInt(),
+            0);
+        r = qaw({QStringLiteral("coaching"), QStringLiteral("list"), QStringLiteral("--workspace"),
+                 path, QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         const QJsonArray items = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(items.size(), created);
-        QCOMPARE(items.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("new"));
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("new"));
     }
 
     void recordValidatesArguments_data()
     {
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<int>("code");
-        QTest::newRow("ok") << QStringList{QStringLiteral("--agent"), QStringLiteral("a1"), QStringLiteral("--date"), QStringLiteral("2026-05-01"), QStringLiteral("--focus"), QStringLiteral("empathy"), QStringLiteral("--notes"), QStringLiteral("listened to calls")} << 0;
-        QTest::newRow("unknown criterion") << QStringList{QStringLiteral("--agent"), QStringLiteral("a1"), QStringLiteral("--date"), QStringLiteral("2026-05-01"), QStringLiteral("--focus"), QStringLiteral("charm")} << 2;
-        QTest::newRow("bad date") << QStringList{QStringLiteral("--agent"), QStringLiteral("a1"), QStringLiteral("--date"), QStringLiteral("1 May"), QStringLiteral("--focus"), QStringLiteral("empathy")} << 2;
-        QTest::newRow("unknown agent") << QStringList{QStringLiteral("--agent"), QStringLiteral("zz"), QStringLiteral("--date"), QStringLiteral("2026-05-01"), QStringLiteral("--focus"), QStringLiteral("empathy")} << 1;
-        QTest::newRow("missing focus") << QStringList{QStringLiteral("--agent"), QStringLiteral("a1"), QStringLiteral("--date"), QStringLiteral("2026-05-01")} << 2;
+        QTest::newRow("ok")
+            << QStringList{QStringLiteral("--agent"), QStringLiteral("a1"),
+                           QStringLiteral("--date"),  QStringLiteral("2026-05-01"),
+                           QStringLiteral("--focus"), QStringLiteral("empathy"),
+                           QStringLiteral("--notes"), QStringLiteral("listened to calls")}
+            << 0;
+        QTest::newRow("unknown criterion")
+            << QStringList{QStringLiteral("--agent"), QStringLiteral("a1"),
+                           QStringLiteral("--date"),  QStringLiteral("2026-05-01"),
+                           QStringLiteral("--focus"), QStringLiteral("charm")}
+            << 2;
+        QTest::newRow("bad date") << QStringList{QStringLiteral("--agent"),
+                                                 QStringLiteral("a1"),
+                                                 QStringLiteral("--date"),
+                                                 QStringLiteral("1 May"),
+                                                 QStringLiteral("--focus"),
+                                                 QStringLiteral("empathy")}
+                                  << 2;
+        QTest::newRow("unknown agent")
+            << QStringList{QStringLiteral("--agent"), QStringLiteral("zz"),
+                           QStringLiteral("--date"),  QStringLiteral("2026-05-01"),
+                           QStringLiteral("--focus"), QStringLiteral("empathy")}
+            << 1;
+        QTest::newRow("missing focus")
+            << QStringList{QStringLiteral("--agent"), QStringLiteral("a1"),
+                           QStringLiteral("--date"), QStringLiteral("2026-05-01")}
+            << 2;
     }
 
     void recordValidatesArguments()
     {
         QFETCH(QStringList, extra);
         QFETCH(int, code);
-        const Run r = qaw(QStringList{QStringLiteral("coaching"), QStringLiteral("record"), QStringLiteral("--workspace"), path} + extra);
+        const Run r = qaw(QStringList{QStringLiteral("coaching"), QStringLiteral("record"),
+                                      QStringLiteral("--workspace"), path} +
+                          extra);
         QCOMPARE(r.code, code);
         if (code != 0)
             QVERIFY(!r.err.isEmpty());
@@ -103,8 +137,10 @@ private slots:
 
     void effectJsonShowsTheImprovement()
     {
-        const Run r = qaw({QStringLiteral("coaching"), QStringLiteral("effect"), QStringLiteral("--workspace"), path,
-                           QStringLiteral("--agent"), QStringLiteral("a1"), QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r =
+            qaw({QStringLiteral("coaching"), QStringLiteral("effect"),
+                 QStringLiteral("--workspace"), path, QStringLiteral("--agent"),
+                 QStringLiteral("a1"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(r.code, 0);
         const QJsonArray sessions = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(sessions.size(), 1);
@@ -121,18 +157,21 @@ private slots:
         QVERIFY(std::abs(e.value(QStringLiteral("did")).toDouble() - 0.7) < 1e-9);
         QVERIFY(e.value(QStringLiteral("ci_low")).toDouble() > 0);
         QVERIFY(e.value(QStringLiteral("did_ci_low")).toDouble() > 0);
-        QVERIFY(e.value(QStringLiteral("did_ci_high")).toDouble() > e.value(QStringLiteral("did")).toDouble());
+        QVERIFY(e.value(QStringLiteral("did_ci_high")).toDouble() >
+                e.value(QStringLiteral("did")).toDouble());
     }
 
     void packetWritesPdf()
     {
         const QString pdf = f->dir.filePath(QStringLiteral("a1.pdf"));
-        const Run r = qaw({QStringLiteral("coaching"), QStringLiteral("packet"), QStringLiteral("--workspace"), path,
-                           QStringLiteral("--agent"), QStringLiteral("a1"), QStringLiteral("--out"), pdf});
+        const Run r = qaw({QStringLiteral("coaching"), QStringLiteral("packet"),
+                           QStringLiteral("--workspace"), path, QStringLiteral("--agent"),
+                           QStringLiteral("a1"), QStringLiteral("--out"), pdf});
         QCOMPARE(r.code, 0);
         QVERIFY(QFileInfo(pdf).size() > 1000);
-        const Run bad = qaw({QStringLiteral("coaching"), QStringLiteral("packet"), QStringLiteral("--workspace"), path,
-                             QStringLiteral("--agent"), QStringLiteral("nobody"), QStringLiteral("--out"), pdf});
+        const Run bad = qaw({QStringLiteral("coaching"), QStringLiteral("packet"),
+                             QStringLiteral("--workspace"), path, QStringLiteral("--agent"),
+                             QStringLiteral("nobody"), QStringLiteral("--out"), pdf});
         QCOMPARE(bad.code, 1);
         QVERIFY(bad.err.contains("no agent 'nobody'"));
     }

@@ -29,7 +29,8 @@ int main(int argc, char *argv[])
     for (int t = 0; t < 4; ++t) {
         teams.push_back(f.team(QStringLiteral("Team %1").arg(t)));
         for (int a = 0; a < 11; ++a)
-            agents.push_back(f.agent(QStringLiteral("agt-%1-%2").arg(t).arg(a), QStringLiteral("Agent %1-%2").arg(t).arg(a), teams.back()));
+            agents.push_back(f.agent(QStringLiteral("agt-%1-%2").arg(t).arg(a),
+                                     QStringLiteral("Agent %1-%2").arg(t).arg(a), teams.back()));
     }
     QElapsedTimer timer;
     timer.start();
@@ -37,7 +38,8 @@ int main(int argc, char *argv[])
     const QDate first(2026, 1, 5);
     for (int i = 0; i < n; ++i) {
         const int a = int(random.bounded(int(agents.size())));
-        const qint64 id = f.interaction(agents[size_t(a)], teams[size_t(a / 11)], f.at(first.addDays(random.bounded(180))));
+        const qint64 id = f.interaction(agents[size_t(a)], teams[size_t(a / 11)],
+                                        f.at(first.addDays(random.bounded(180))));
         std::map<std::string, double> values;
         for (const char *c : {"greeting", "verification", "empathy", "resolution", "closing"})
             if (random.bounded(100) < 15)
@@ -64,9 +66,18 @@ int main(int argc, char *argv[])
     QString error;
     CoachingSessionStore sessions(f.ws, QStringLiteral("bench"));
     for (size_t a = 0; a < agents.size(); a += 4)
-        sessions.record({-1, agents[a], first.addDays(90), {QStringLiteral("empathy"), QStringLiteral("greeting")}, {}, {}, {}, {}}, &error);
+        sessions.record({-1,
+                         agents[a],
+                         first.addDays(90),
+                         {QStringLiteral("empathy"), QStringLiteral("greeting")},
+                         {},
+                         {},
+                         {},
+                         {}},
+                        &error);
     timer.restart();
     const auto effects = EffectEstimator(f.ws).estimateAll();
-    std::printf("effect: %zu sessions x 2 criteria in %.3f s\n", effects.size(), timer.elapsed() / 1000.0);
+    std::printf("effect: %zu sessions x 2 criteria in %.3f s\n", effects.size(),
+                timer.elapsed() / 1000.0);
     return 0;
 }

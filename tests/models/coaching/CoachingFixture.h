@@ -74,8 +74,9 @@ public:
 
     qint64 agent(const QString &externalId, const QString &name, qint64 teamId)
     {
-        return exec(QStringLiteral("INSERT INTO agents(external_id, name, team_id) VALUES(?, ?, ?)"),
-                    {externalId, name, teamId});
+        return exec(
+            QStringLiteral("INSERT INTO agents(external_id, name, team_id) VALUES(?, ?, ?)"),
+            {externalId, name, teamId});
     }
 
     //! A voice interaction with a short transcript (agent turn 0, customer turn 1).
@@ -83,11 +84,12 @@ public:
                        const QString &agentText = QStringLiteral("Okay. What is the problem?"))
     {
         const QString ext = QStringLiteral("t-%1").arg(++m_counter, 4, 10, QLatin1Char('0'));
-        const qint64 id = exec(QStringLiteral(
-            "INSERT INTO interactions(source, external_id, channel, started_at, agent_id, team_id, "
-            "turn_count) VALUES('test', ?, 'voice', ?, ?, ?, 2)"),
-            {ext, started.toMSecsSinceEpoch(), agentId, teamId});
-        exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, text) VALUES(?, 0, 'agent', ?)"),
+        const qint64 id = exec(QStringLiteral("INSERT INTO interactions(source, external_id, "
+                                              "channel, started_at, agent_id, team_id, "
+                                              "turn_count) VALUES('test', ?, 'voice', ?, ?, ?, 2)"),
+                               {ext, started.toMSecsSinceEpoch(), agentId, teamId});
+        exec(QStringLiteral(
+                 "INSERT INTO turns(interaction_id, seq, speaker, text) VALUES(?, 0, 'agent', ?)"),
              {id, agentText});
         exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, text) VALUES(?, 1, "
                             "'customer', 'My parcel never arrived and nobody called me back.')"),

@@ -87,7 +87,8 @@ private slots:
         QVERIFY(e.didInterval->low > 0);
         QVERIFY(e.didInterval->contains(*e.did));
         // The team's two groups (22/32 each) widen the interval of the difference in differences.
-        QVERIFY(e.didInterval->high - e.didInterval->low > e.changeInterval->high - e.changeInterval->low);
+        QVERIFY(e.didInterval->high - e.didInterval->low >
+                e.changeInterval->high - e.changeInterval->low);
         const EffectOverview o = EffectEstimator::overview(effects);
         QCOMPARE(o.improved, 1);
         QCOMPARE(o.inconclusive, 0);
@@ -153,7 +154,9 @@ private slots:
         QCOMPARE(sessions.size(), size_t(1));
         QCOMPARE(sessions[0].focus, s.focus);
         QCOMPARE(sessions[0].followUp, s.followUp);
-        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'coaching_session'")), 1);
+        QCOMPARE(f->scalar(QStringLiteral(
+                     "SELECT count(*) FROM audit_log WHERE entity = 'coaching_session'")),
+                 1);
     }
 };
 

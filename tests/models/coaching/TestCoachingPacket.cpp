@@ -25,7 +25,8 @@ class TestCoachingPacket : public QObject
     static QString pdfText(const QString &path)
     {
         QProcess p;
-        p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        p.start(QStringLiteral("pdftotext"),
+                {QStringLiteral("-layout"), path, QStringLiteral("-")});
         if (!p.waitForFinished(60000))
             return {};
         return QString::fromUtf8(p.readAllStandardOutput());
@@ -90,7 +91,8 @@ private slots:
         QVERIFY2(CoachingPacket(*prep).writePdf(path, &error), qPrintable(error));
         QVERIFY(QFileInfo(path).size() > 1000);
         const QString text = pdfText(path).simplified();
-        QVERIFY2(text.contains(QStringLiteral("Coaching meeting: Anna Berg")), qPrintable(text.left(300)));
+        QVERIFY2(text.contains(QStringLiteral("Coaching meeting: Anna Berg")),
+                 qPrintable(text.left(300)));
         QVERIFY(text.contains(QStringLiteral("agt-7")));
         QVERIFY(text.contains(QStringLiteral("Professional tone")));
         QVERIFY(text.contains(QStringLiteral("Weakest criteria")));

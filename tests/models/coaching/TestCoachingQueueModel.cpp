@@ -43,7 +43,8 @@ private slots:
         orders = f->team(QStringLiteral("Orders"));
         anna = f->agent(QStringLiteral("a1"), QStringLiteral("Anna"), billing);
         ben = f->agent(QStringLiteral("b1"), QStringLiteral("Ben"), orders);
-        lowRule = addRule(QStringLiteral("Low total"), FlagRuleKind::TotalBelow, obj({{"threshold", 96}}), 1);
+        lowRule = addRule(QStringLiteral("Low total"), FlagRuleKind::TotalBelow,
+                          obj({{"threshold", 96}}), 1);
         empathyRule = addRule(QStringLiteral("Empathy"), FlagRuleKind::CriterionFailed,
                               obj({{"criterion", QStringLiteral("empathy")}}), 3);
         // Anna: two calls failing empathy (both rules fire); Ben: one failing greeting.
@@ -58,19 +59,23 @@ private slots:
     void showsFiltersAndSorts()
     {
         CoachingQueueModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setWorkspace(&f->ws);
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.columnCount(), int(CoachingQueueModel::ColumnCount));
         // Default order: priority, highest first: the severity-3 empathy items lead.
-        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Rule)).toString(), QStringLiteral("Empathy"));
-        QCOMPARE(model.data(model.index(4, CoachingQueueModel::Rule)).toString(), QStringLiteral("Low total"));
+        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Rule)).toString(),
+                 QStringLiteral("Empathy"));
+        QCOMPARE(model.data(model.index(4, CoachingQueueModel::Rule)).toString(),
+                 QStringLiteral("Low total"));
 
         CoachingQueueFilter filter;
         filter.agentId = ben;
         model.setFilter(filter);
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Agent)).toString(), QStringLiteral("Ben"));
+        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Agent)).toString(),
+                 QStringLiteral("Ben"));
         filter = {};
         filter.teamId = billing;
         filter.ruleId = empathyRule;
@@ -80,15 +85,18 @@ private slots:
         model.sort(CoachingQueueModel::Agent, Qt::DescendingOrder);
         filter = {};
         model.setFilter(filter);
-        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Agent)).toString(), QStringLiteral("Ben"));
+        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Agent)).toString(),
+                 QStringLiteral("Ben"));
         model.sort(CoachingQueueModel::Agent, Qt::AscendingOrder);
-        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Agent)).toString(), QStringLiteral("Anna"));
+        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Agent)).toString(),
+                 QStringLiteral("Anna"));
     }
 
     void statusOwnerAndAgeFilters()
     {
         CoachingQueueModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setWorkspace(&f->ws);
         CoachingItemStore store(f->ws, QStringLiteral("sam"));
         QString error;
@@ -102,7 +110,8 @@ private slots:
         model.setFilter(filter);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.itemId(0), first);
-        QCOMPARE(model.data(model.index(0, 0), CoachingQueueModel::StatusRole).toString(), QStringLiteral("dismissed"));
+        QCOMPARE(model.data(model.index(0, 0), CoachingQueueModel::StatusRole).toString(),
+                 QStringLiteral("dismissed"));
         filter.status.clear();
         model.setFilter(filter);
         QCOMPARE(model.rowCount(), 5);
@@ -128,13 +137,15 @@ private slots:
         filter.maxAgeDays = 10;
         model.setFilter(filter);
         QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Age)).toString(), QStringLiteral("10 d"));
+        QCOMPARE(model.data(model.index(0, CoachingQueueModel::Age)).toString(),
+                 QStringLiteral("10 d"));
     }
 
     void overdueFlaggedByRole()
     {
         CoachingQueueModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setToday(QDate(2026, 4, 10));
         model.setWorkspace(&f->ws);
         CoachingItemStore store(f->ws, QStringLiteral("sam"));
@@ -144,8 +155,13 @@ private slots:
         QVERIFY(store.setDueDate(late, QDate(2026, 4, 9), &error));
         QVERIFY(store.setDueDate(onTime, QDate(2026, 4, 10), &error));
         model.reload();
-        QCOMPARE(model.data(model.index(model.rowOfItem(late), 0), CoachingQueueModel::OverdueRole).toBool(), true);
-        QCOMPARE(model.data(model.index(model.rowOfItem(onTime), 0), CoachingQueueModel::OverdueRole).toBool(), false);
+        QCOMPARE(model.data(model.index(model.rowOfItem(late), 0), CoachingQueueModel::OverdueRole)
+                     .toBool(),
+                 true);
+        QCOMPARE(
+            model.data(model.index(model.rowOfItem(onTime), 0), CoachingQueueModel::OverdueRole)
+                .toBool(),
+            false);
         QVERIFY(model.data(model.index(model.rowOfItem(late), 0), Qt::BackgroundRole).isValid());
         QCOMPARE(model.overdueCount(), 1);
         // A closed item is never overdue.

@@ -34,8 +34,9 @@ class TestCoachingWorkflow : public QObject
         q.addBindValue(itemId);
         q.exec();
         while (q.next())
-            out << QStringLiteral("%1:%2->%3@%4").arg(q.value(0).toString(), q.value(1).toString(),
-                                                     q.value(2).toString(), q.value(3).toString());
+            out << QStringLiteral("%1:%2->%3@%4")
+                       .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString());
         return out;
     }
 
@@ -55,7 +56,8 @@ private slots:
         ruleId = FlagRuleStore(f->ws).save(r, QStringLiteral("lead"), &error);
         QVERIFY2(ruleId > 0, qPrintable(error));
         for (int k = 0; k < 3; ++k)
-            f->score(f->interaction(agentId, teamId, f->at(QDate(2026, 3, 2 + k))), {{"empathy", 0}});
+            f->score(f->interaction(agentId, teamId, f->at(QDate(2026, 3, 2 + k))),
+                     {{"empathy", 0}});
         QCOMPARE(Flagger(f->ws).runRule(*FlagRuleStore(f->ws).find(ruleId)).itemsCreated, 3);
         items.clear();
         QSqlQuery q(f->ws.database());
@@ -106,7 +108,8 @@ private slots:
                                          QStringLiteral("status:in_review->coaching_planned@sam"),
                                          QStringLiteral("status:coaching_planned->coached@sam"),
                                          QStringLiteral("status:coached->verified@sam")}));
-        QVERIFY(f->scalar(QStringLiteral("SELECT at FROM audit_log WHERE entity = 'coaching_item'")) > 0);
+        QVERIFY(f->scalar(
+                    QStringLiteral("SELECT at FROM audit_log WHERE entity = 'coaching_item'")) > 0);
     }
 
     void invalidTransitionRefusedWithMessage()
@@ -114,7 +117,8 @@ private slots:
         CoachingItemStore store(f->ws, QStringLiteral("sam"));
         QString error;
         QVERIFY(!store.setStatus(items[0], CoachingStatus::Coached, &error));
-        QVERIFY2(error.contains(QStringLiteral("can move only to In review or Dismissed, not to Coached")),
+        QVERIFY2(error.contains(
+                     QStringLiteral("can move only to In review or Dismissed, not to Coached")),
                  qPrintable(error));
         QVERIFY(!store.setStatus(items[0], CoachingStatus::Dismissed, &error));
         QVERIFY(error.contains(QStringLiteral("needs a reason")));
@@ -129,12 +133,18 @@ private slots:
         CoachingItemStore store(f->ws, QStringLiteral("sam"));
         QString error;
         const qint64 interaction = store.find(items[1])->interactionId;
-        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"), {interaction}), 1);
+        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"),
+                           {interaction}),
+                 1);
         QVERIFY(!store.dismiss(items[1], QStringLiteral("  "), &error));
-        QVERIFY(store.dismiss(items[1], QStringLiteral("duplicate of a call already coached"), &error));
+        QVERIFY(
+            store.dismiss(items[1], QStringLiteral("duplicate of a call already coached"), &error));
         QCOMPARE(store.find(items[1])->status, CoachingStatus::Dismissed);
-        QCOMPARE(store.find(items[1])->dismissedReason, QStringLiteral("duplicate of a call already coached"));
-        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"), {interaction}), 0);
+        QCOMPARE(store.find(items[1])->dismissedReason,
+                 QStringLiteral("duplicate of a call already coached"));
+        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"),
+                           {interaction}),
+                 0);
         QVERIFY(!store.setStatus(items[1], CoachingStatus::InReview, &error));
         QVERIFY(error.contains(QStringLiteral("closed")));
     }
@@ -145,7 +155,8 @@ private slots:
         QString error;
         const CoachingItem before = *store.find(items[2]);
         QVERIFY(store.dismissFalseFlag(items[2], QStringLiteral("she did apologise"), &error));
-        QCOMPARE(store.find(items[2])->dismissedReason, QStringLiteral("false flag: she did apologise"));
+        QCOMPARE(store.find(items[2])->dismissedReason,
+                 QStringLiteral("false flag: she did apologise"));
         QSqlQuery q(f->ws.database());
         q.exec(QStringLiteral("SELECT entity_id, field, old_value, new_value, user FROM audit_log "
                               "WHERE entity = 'flag_disagreement'"));
@@ -184,10 +195,14 @@ private slots:
         QVERIFY(r.refused.first().contains(QStringLiteral("already In review")));
         const BulkResult owners = store.bulkSetOwner(items, QStringLiteral("Priya"));
         QCOMPARE(owners.changed.size(), 3);
-        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items WHERE owner = 'Priya'")), 3);
-        const BulkResult dismissed = store.bulkDismiss(items, QStringLiteral("team meeting covers it"));
+        QCOMPARE(
+            f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items WHERE owner = 'Priya'")),
+            3);
+        const BulkResult dismissed =
+            store.bulkDismiss(items, QStringLiteral("team meeting covers it"));
         QCOMPARE(dismissed.changed.size(), 3);
-        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM interactions WHERE flagged = 1")), 0);
+        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM interactions WHERE flagged = 1")),
+                 0);
     }
 
     void correctScoreSavesHumanEvaluation()
@@ -208,7 +223,9 @@ private slots:
         // Only empathy (weight 10 of 100) failed; corrected, every criterion passes.
         QCOMPARE(*human->total, 100.0);
         const qint64 interaction = store.find(items[0])->interactionId;
-        QCOMPARE(f->scalar(QStringLiteral("SELECT has_human FROM interactions WHERE id = ?"), {interaction}), 1);
+        QCOMPARE(f->scalar(QStringLiteral("SELECT has_human FROM interactions WHERE id = ?"),
+                           {interaction}),
+                 1);
         QVERIFY(audit(items[0]).first().startsWith(QStringLiteral("score_corrected:90.0->100.0")));
         CriterionResult bad;
         bad.criterionId = QStringLiteral("professional_tone");

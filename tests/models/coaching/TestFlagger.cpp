@@ -69,8 +69,13 @@ private slots:
         // Weights add up to 100: failing resolution (20), empathy, ownership (10 each),
         // greeting and closing (5 each) leaves 50; failing closing alone leaves 95.
         const qint64 a = f->interaction(anna, teamId, f->at(day));
-        QCOMPARE(*f->score(a, {{"resolution", 0}, {"empathy", 0}, {"ownership", 0},
-                              {"greeting", 0}, {"closing", 0}}).total, 50.0);
+        QCOMPARE(*f->score(a, {{"resolution", 0},
+                               {"empathy", 0},
+                               {"ownership", 0},
+                               {"greeting", 0},
+                               {"closing", 0}})
+                      .total,
+                 50.0);
         const qint64 b = f->interaction(anna, teamId, f->at(day));
         QCOMPARE(*f->score(b, {{"closing", 0}}).total, 95.0);
     }
@@ -78,8 +83,9 @@ private slots:
     void totalBelowThreshold()
     {
         const qint64 low = f->interaction(anna, teamId, f->at(day));
-        f->score(low, {{"resolution", 0}, {"empathy", 0}, {"ownership", 0}, {"greeting", 0},
-                      {"closing", 0}});
+        f->score(
+            low,
+            {{"resolution", 0}, {"empathy", 0}, {"ownership", 0}, {"greeting", 0}, {"closing", 0}});
         const qint64 high = f->interaction(anna, teamId, f->at(day));
         f->score(high, {{"closing", 0}});
         const qint64 unscored = f->interaction(anna, teamId, f->at(day));
@@ -89,8 +95,10 @@ private slots:
         QVERIFY(r.ok);
         QCOMPARE(r.itemsCreated, 1);
         QCOMPARE(flagged(f, id), std::set<qint64>{low});
-        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"), {low}), 1);
-        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"), {high}), 0);
+        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"), {low}),
+                 1);
+        QCOMPARE(f->scalar(QStringLiteral("SELECT flagged FROM interactions WHERE id = ?"), {high}),
+                 0);
     }
 
     void anyAutoFail()
@@ -102,8 +110,8 @@ private slots:
         const qint64 id = addRule(f, FlagRuleKind::AnyAutoFail, {});
         Flagger(f->ws).runRule(rule(f, id));
         QCOMPARE(flagged(f, id), std::set<qint64>{failed});
-        const QString reason = QString::number(f->scalar(
-            QStringLiteral("SELECT count(*) FROM coaching_items WHERE reason LIKE '%Identity verification%'")));
+        const QString reason = QString::number(f->scalar(QStringLiteral(
+            "SELECT count(*) FROM coaching_items WHERE reason LIKE '%Identity verification%'")));
         QCOMPARE(reason, QStringLiteral("1"));
     }
 
@@ -122,7 +130,8 @@ private slots:
         QFETCH(bool, expectFlag);
         const qint64 i = f->interaction(anna, teamId, f->at(day));
         f->score(i, {{"empathy", value}});
-        const qint64 id = addRule(f, FlagRuleKind::CriterionFailed, obj({{"criterion", QStringLiteral("empathy")}}));
+        const qint64 id = addRule(f, FlagRuleKind::CriterionFailed,
+                                  obj({{"criterion", QStringLiteral("empathy")}}));
         Flagger(f->ws).runRule(rule(f, id));
         QCOMPARE(flagged(f, id).count(i) == 1, expectFlag);
     }
@@ -158,18 +167,23 @@ private slots:
             if (k == 1)
                 f->score(i, {{"closing", 0}});
             else
-                f->score(i, {{"resolution", 0}, {"empathy", 0}, {"ownership", 0}, {"greeting", 0},
-                            {"closing", 0}});
+                f->score(i, {{"resolution", 0},
+                             {"empathy", 0},
+                             {"ownership", 0},
+                             {"greeting", 0},
+                             {"closing", 0}});
             if (k == 3)
                 annaWeakest = i; // ties on the lowest total go to the latest
             const qint64 b = f->interaction(ben, teamId, f->at(day.addDays(k)));
             f->score(b, {{"closing", 0}});
         }
-        const qint64 id = addRule(f, FlagRuleKind::RollingAverage, obj({{"threshold", 70}, {"last_n", 4}}));
+        const qint64 id =
+            addRule(f, FlagRuleKind::RollingAverage, obj({{"threshold", 70}, {"last_n", 4}}));
         Flagger flagger(f->ws);
         QCOMPARE(flagger.runRule(rule(f, id)).itemsCreated, 1);
         QCOMPARE(flagged(f, id), std::set<qint64>{annaWeakest});
-        QVERIFY(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items WHERE reason LIKE '%61.3%'")) == 1);
+        QVERIFY(f->scalar(QStringLiteral(
+                    "SELECT count(*) FROM coaching_items WHERE reason LIKE '%61.3%'")) == 1);
         // While Anna has an open item for the rule, a new weak interaction adds none.
         const qint64 later = f->interaction(anna, teamId, f->at(day.addDays(9)));
         f->score(later, {{"verification", 0}});
@@ -185,26 +199,34 @@ private slots:
                 f->score(i, {{"empathy", a == anna && k >= 2 ? 0.0 : 1.0}});
             }
         const qint64 id = addRule(f, FlagRuleKind::BelowTeam,
-                                  obj({{"criterion", QStringLiteral("empathy")}, {"points", 20}, {"days", 30}, {"min_n", 5}}));
+                                  obj({{"criterion", QStringLiteral("empathy")},
+                                       {"points", 20},
+                                       {"days", 30},
+                                       {"min_n", 5}}));
         Flagger(f->ws).runRule(rule(f, id));
         const std::set<qint64> items = flagged(f, id);
         QCOMPARE(items.size(), size_t(1));
-        QCOMPARE(f->scalar(QStringLiteral("SELECT agent_id FROM coaching_items WHERE rule_id = ?"), {id}), anna);
-        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items WHERE reason LIKE '%80 points below%'")), 1);
+        QCOMPARE(f->scalar(QStringLiteral("SELECT agent_id FROM coaching_items WHERE rule_id = ?"),
+                           {id}),
+                 anna);
+        QCOMPARE(f->scalar(QStringLiteral(
+                     "SELECT count(*) FROM coaching_items WHERE reason LIKE '%80 points below%'")),
+                 1);
     }
 
     void calibratedOnlyWaitsForCalibration()
     {
         const qint64 i = f->interaction(anna, teamId, f->at(day));
         f->score(i, {{"empathy", 0}});
-        const qint64 id = addRule(f, FlagRuleKind::CriterionFailed, obj({{"criterion", QStringLiteral("empathy")}}), true);
+        const qint64 id = addRule(f, FlagRuleKind::CriterionFailed,
+                                  obj({{"criterion", QStringLiteral("empathy")}}), true);
         QVERIFY(!isCriterionCalibrated(f->ws, QStringLiteral("empathy")));
         FlagRunResult r = Flagger(f->ws).runRule(rule(f, id));
         QCOMPARE(r.itemsCreated, 0);
         QCOMPARE(r.skipped.size(), 1);
         QVERIFY(r.skipped.first().contains(QStringLiteral("not calibrated")));
         QVERIFY(f->ws.setSetting(QLatin1String(kCalibratedCriteriaSetting),
-                                QStringLiteral("[\"greeting\",\"empathy\"]")));
+                                 QStringLiteral("[\"greeting\",\"empathy\"]")));
         QVERIFY(isCriterionCalibrated(f->ws, QStringLiteral("empathy")));
         r = Flagger(f->ws).runRule(rule(f, id));
         QCOMPARE(r.itemsCreated, 1);
@@ -224,7 +246,8 @@ private slots:
         QCOMPARE(second.hits, first.hits);
         QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items")), count);
         f->exec(QStringLiteral("UPDATE coaching_items SET status = 'dismissed' WHERE id = "
-                              "(SELECT min(id) FROM coaching_items)"), {});
+                               "(SELECT min(id) FROM coaching_items)"),
+                {});
         QCOMPARE(flagger.run().itemsCreated, 0);
         QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items")), count);
     }
@@ -269,8 +292,11 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("name")));
         QVERIFY(error.contains(QStringLiteral("criterion")));
         const qint64 id = addRule(f, FlagRuleKind::TotalBelow, obj({{"threshold", 55}}));
-        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'flag_rule' "
-                                         "AND entity_id = ?"), {id}), 1);
+        QCOMPARE(
+            f->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'flag_rule' "
+                                     "AND entity_id = ?"),
+                      {id}),
+            1);
     }
 };
 

@@ -6,8 +6,8 @@
 #include "coaching/CorrectScoreDialog.h"
 #include "coaching/EffectivenessPanel.h"
 #include "coaching/FlagRuleDialog.h"
-#include "coaching/Flagger.h"
 #include "coaching/FlagRuleStore.h"
+#include "coaching/Flagger.h"
 #include "coaching/MeetingPrepPanel.h"
 #include "coaching/RecordSessionDialog.h"
 #include "itemmodels/CoachingQueueModel.h"
@@ -97,7 +97,8 @@ private slots:
             const bool input = qobject_cast<QPushButton *>(w) || qobject_cast<QComboBox *>(w) ||
                                qobject_cast<QDateEdit *>(w) || qobject_cast<QPlainTextEdit *>(w) ||
                                qobject_cast<QTableView *>(w) ||
-                               (qobject_cast<QLineEdit *>(w) && !qobject_cast<QAbstractSpinBox *>(w->parentWidget()) &&
+                               (qobject_cast<QLineEdit *>(w) &&
+                                !qobject_cast<QAbstractSpinBox *>(w->parentWidget()) &&
                                 !qobject_cast<QComboBox *>(w->parentWidget()));
             if (input)
                 QVERIFY2(!w->objectName().isEmpty(), w->metaObject()->className());
@@ -127,15 +128,23 @@ private slots:
         const qint64 first = view.queue()->model()->itemId(0);
         QTest::mouseClick(child<QPushButton>(&view, "coachingAdvance"), Qt::LeftButton);
         QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items WHERE id = ? AND "
-                                          "status = 'in_review'"), {first}), 1);
-        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'coaching_item' "
-                                          "AND entity_id = ? AND new_value = 'in_review'"), {first}), 1);
+                                          "status = 'in_review'"),
+                           {first}),
+                 1);
+        QCOMPARE(f->scalar(
+                     QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'coaching_item' "
+                                    "AND entity_id = ? AND new_value = 'in_review'"),
+                     {first}),
+                 1);
 
         // Bulk: select everything, dismiss with a reason.
         table->selectAll();
-        child<QLineEdit>(&view, "coachingDismissReason")->setText(QStringLiteral("covered in team huddle"));
+        child<QLineEdit>(&view, "coachingDismissReason")
+            ->setText(QStringLiteral("covered in team huddle"));
         QTest::mouseClick(child<QPushButton>(&view, "coachingDismiss"), Qt::LeftButton);
-        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items WHERE status = 'dismissed'")), items);
+        QCOMPARE(f->scalar(QStringLiteral(
+                     "SELECT count(*) FROM coaching_items WHERE status = 'dismissed'")),
+                 items);
         QCOMPARE(table->model()->rowCount(), 0);
         QVERIFY(prompts.errors.isEmpty());
 
@@ -148,7 +157,8 @@ private slots:
     void overdueHighlighted()
     {
         f->exec(QStringLiteral("UPDATE coaching_items SET due_date = '2020-01-01' WHERE id = "
-                               "(SELECT min(id) FROM coaching_items)"), {});
+                               "(SELECT min(id) FROM coaching_items)"),
+                {});
         CoachingView view;
         view.setWorkspace(&f->ws);
         CoachingQueueModel *model = view.queue()->model();
@@ -180,7 +190,8 @@ private slots:
         QVERIFY(dialog.recordedId() > 0);
         view.effectiveness()->refresh();
         QCOMPARE(view.effectiveness()->table()->topLevelItemCount(), 1);
-        QVERIFY(child<QLabel>(&view, "effectOverview")->text().contains(QStringLiteral("1 sessions")));
+        QVERIFY(
+            child<QLabel>(&view, "effectOverview")->text().contains(QStringLiteral("1 sessions")));
     }
 
     void flagRuleEditorSavesAndRefusesBadJson()
@@ -196,7 +207,8 @@ private slots:
         child<QPlainTextEdit>(&dialog, "flagRuleParams")->setPlainText(QStringLiteral("{not json"));
         QTest::mouseClick(child<QPushButton>(&dialog, "flagRuleSave"), Qt::LeftButton);
         QVERIFY(dialog.lastError().contains(QStringLiteral("JSON")));
-        child<QPlainTextEdit>(&dialog, "flagRuleParams")->setPlainText(QStringLiteral("{\"criterion\":\"empathy\"}"));
+        child<QPlainTextEdit>(&dialog, "flagRuleParams")
+            ->setPlainText(QStringLiteral("{\"criterion\":\"empathy\"}"));
         QTest::mouseClick(child<QPushButton>(&dialog, "flagRuleSave"), Qt::LeftButton);
         QVERIFY2(dialog.lastError().isEmpty(), qPrintable(dialog.lastError()));
         QCOMPARE(dialog.ruleList()->count(), before + 1);
@@ -217,7 +229,8 @@ private slots:
         QCOMPARE(fixes.size(), size_t(1));
         QCOMPARE(fixes[0].criterionId, QStringLiteral("empathy"));
         QCOMPARE(*fixes[0].value, 1.0);
-        dialog.valueBox(QStringLiteral("greeting"))->setValue(dialog.valueBox(QStringLiteral("greeting"))->minimum());
+        dialog.valueBox(QStringLiteral("greeting"))
+            ->setValue(dialog.valueBox(QStringLiteral("greeting"))->minimum());
         const auto both = dialog.corrections();
         QCOMPARE(both.size(), size_t(2));
         // In scorecard order: greeting comes before empathy.
