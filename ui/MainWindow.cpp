@@ -6,7 +6,14 @@
 #include "views/InteractionsView.h"
 #include "views/TrendsView.h"
 
+#include "dialogs/ImportDialog.h"
+#include "dialogs/ImportHistoryDialog.h"
+#include "dialogs/ImportRunner.h"
+#include "dialogs/ScorecardEditor.h"
+
 #include "demo/DemoWorkspace.h"
+#include "storage/ScorecardRepository.h"
+#include "storage/WorkspaceQueries.h"
 #include "storage/Workspace.h"
 
 #include <QAction>
@@ -97,6 +104,13 @@ void MainWindow::createActions()
     openAction->setObjectName(QStringLiteral("actionOpenWorkspace"));
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_importAction = file->addAction(tr("&Import Interactions..."), this, &MainWindow::importInteractions);
+    m_importAction->setObjectName(QStringLiteral("actionImport"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importHistoryAction = file->addAction(tr("Import &History..."), this, [this] { showImportHistory(); });
+    m_importHistoryAction->setObjectName(QStringLiteral("actionImportHistory"));
+    file->addSeparator();
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     QAction *demoAction =
         file->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemoWorkspace);
@@ -128,6 +142,12 @@ void MainWindow::createActions()
     });
     refresh->setObjectName(QStringLiteral("actionRefresh"));
     refresh->setShortcut(QKeySequence::Refresh);
+
+    QMenu *scoring = menuBar()->addMenu(tr("&Scoring"));
+    scoring->setObjectName(QStringLiteral("scoringMenu"));
+    m_editScorecardAction =
+        scoring->addAction(tr("&Edit Scorecard..."), this, &MainWindow::editScorecard);
+    m_editScorecardAction->setObjectName(QStringLiteral("actionEditScorecard"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -179,6 +199,9 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     for (int i = 0; i < m_tabs->count(); ++i)
         static_cast<WorkspaceView *>(m_tabs->widget(i))->setWorkspace(m_workspace.get());
     m_closeAction->setEnabled(m_workspace != nullptr);
+    m_editScorecardAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_importHistoryAction->setEnabled(m_workspace != nullptr);
     setWindowTitle(m_workspace ? QFileInfo(m_workspace->path()).fileName() +
                                      (m_workspace->isReadOnly() ? tr(" (read-only)") : QString()) +
                                      QStringLiteral(" — QA Workbench")
@@ -311,6 +334,77 @@ void MainWindow::showAbout()
            "calibrate against human reviewers, chart trends and coach.</p>"
            "<p>Built with Qt %2, SQLite and QCustomPlot.</p>")
             .arg(QStringLiteral(QAW_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::importInteractions()
+{
+    if (!m_workspace)
+        return;
+    ImportDialog dialog(*m_workspace, *m_prompts, this);
+    const QString first = m_prompts->openFileName(
+        this, tr("Import interactions"),
+        tr("Interaction exports (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)"));
+    if (first.isEmpty())
+        return;
+    dialog.setFiles({first});
+    if (dialog.exec() == QDialog::Accepted)
+        importFiles(dialog.files(), dialog.options());
+}
+
+bool MainWindow::importFiles(const QStringList &files, const ImportOptions &options)
+{
+    if (!m_workspace || files.isEmpty())
+        return false;
+    const ImportResult result = runImportWithProgress(files, options, *m_workspace, this);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        static_cast<WorkspaceView *>(m_tabs->widget(i))->refresh();
+    updateStatus();
+    const QString summary = importSummaryText(result);
+    const qint64 rejected = result.total(&FileImportResult::rejected);
+    if (!result.allRead())
+        m_prompts->error(this, tr("Some files could not be imported"), summary);
+    else if (rejected > 0 && m_prompts->question(this, tr("Import finished"),
+                                                  summary + tr("\n\nShow the rejected records?")))
+        showImportHistory(result.files.front().batchId);
+    else if (rejected == 0)
+        m_prompts->information(this, tr("Import finished"), summary);
+    return result.allRead();
+}
+
+void MainWindow::showImportHistory(qint64 batchId)
+{
+    if (!m_workspace)
+        return;
+    ImportHistoryDialog dialog(*m_workspace, *m_prompts, this);
+    if (batchId >= 0)
+        dialog.selectBatch(batchId);
+    dialog.exec();
+}
+
+void MainWindow::editScorecard()
+{
+    if (!m_workspace)
+        return;
+    const auto stored = ScorecardRepository(*m_workspace).active();
+    if (!stored) {
+        m_prompts->error(this, tr("No scorecard"),
+                         tr("This workspace has no active scorecard to edit."));
+        return;
+    }
+    ScorecardEditor editor(*m_workspace, stored->scorecard, stored->version, this);
+    const qint64 selected = m_interactions->currentInteractionId();
+    editor.setPreview(m_previewScorer, selected >= 0 ? queries::interaction(*m_workspace, selected)
+                                                     : std::nullopt);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (editor.saveNewVersion(m_settings->reviewerName(), tr("edited in the scorecard editor"),
+                              true, &error) < 0) {
+        m_prompts->error(this, tr("Cannot save the scorecard"), error);
+        return;
+    }
+    m_calibration->refresh();
+    updateStatus();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

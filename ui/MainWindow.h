@@ -1,11 +1,16 @@
 #pragma once
 
 #include "Prompts.h"
+#include "domain/Evaluation.h"
+#include "import/ImportTypes.h"
+#include "scoring/Scorecard.h"
+#include "storage/WorkspaceQueries.h"
 #include "settings/AppSettings.h"
 #include "storage/Workspace.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -37,6 +42,9 @@ public:
     bool openWorkspace(const QString &path);
     bool createWorkspace(const QString &path);
     void closeWorkspace();
+    //! Imports \a files with \a options (the import dialog's choices), with progress,
+    //! then shows the summary. Returns false when nothing could be read.
+    bool importFiles(const QStringList &files, const ImportOptions &options);
     //! Creates the demo workspace at \a path (in a worker thread, with progress).
     bool createDemoWorkspace(const QString &path);
     //! Opens the demo workspace in the user's data folder, creating it first if absent.
@@ -54,6 +62,9 @@ private:
     void updateStatus();
     void setWorkspace(std::unique_ptr<Workspace> workspace);
     void showAbout();
+    void editScorecard();
+    void importInteractions();
+    void showImportHistory(qint64 batchId = -1);
     void offerDemo();
 
     std::unique_ptr<AppSettings> m_settings;
@@ -66,6 +77,11 @@ private:
     CoachingView *m_coaching = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_editScorecardAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_importHistoryAction = nullptr;
+    //! Scores one interaction without storing it (the scorecard editor's live preview).
+    std::function<Evaluation(const Scorecard &, const StoredInteraction &)> m_previewScorer;
     QLabel *m_pathLabel = nullptr;
     QLabel *m_countsLabel = nullptr;
 };

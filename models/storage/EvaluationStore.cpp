@@ -13,6 +13,12 @@ QVariant orNull(qint64 value)
     return value < 0 ? QVariant() : QVariant(value);
 }
 
+// A null QString binds as SQL NULL; NOT NULL text columns want ''.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 } // namespace
 
 EvaluationStore::EvaluationStore(Workspace &workspace) : m_workspace(workspace) {}
@@ -58,7 +64,7 @@ qint64 EvaluationStore::save(const Evaluation &e)
     q.bindValue(0, e.interactionId);
     q.bindValue(1, e.scorecardVersionId);
     q.bindValue(2, automated ? QStringLiteral("auto") : QStringLiteral("human"));
-    q.bindValue(3, e.evaluator);
+    q.bindValue(3, text(e.evaluator));
     q.bindValue(4, orNull(e.calibrationSessionId));
     q.bindValue(5, created);
     q.bindValue(6, created);
@@ -78,8 +84,8 @@ qint64 EvaluationStore::save(const Evaluation &e)
         s.bindValue(2, r.value && !r.na ? QVariant(*r.value) : QVariant());
         s.bindValue(3, r.max);
         s.bindValue(4, r.na ? 1 : 0);
-        s.bindValue(5, r.rationale);
-        s.bindValue(6, r.comment);
+        s.bindValue(5, text(r.rationale));
+        s.bindValue(6, text(r.comment));
         if (!s.exec()) {
             m_error = s.lastError().text();
             return -1;

@@ -24,6 +24,12 @@ QVariant orNull(const QString &value)
     return value.isEmpty() ? QVariant() : QVariant(value);
 }
 
+// A null QString binds as SQL NULL; NOT NULL text columns need '' instead.
+QString notNull(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 } // namespace
 
 QString contentHash(const Interaction &in)
@@ -150,7 +156,7 @@ qint64 InteractionStore::agentId(const Interaction &in, qint64 team)
         "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE agents.name END, "
         "team_id = COALESCE(excluded.team_id, agents.team_id)"));
     q.addBindValue(in.agentId);
-    q.addBindValue(in.agentName);
+    q.addBindValue(notNull(in.agentName));
     q.addBindValue(team < 0 ? QVariant() : QVariant(team));
     q.exec();
     q.prepare(QStringLiteral("SELECT id FROM agents WHERE external_id = ?"));
@@ -168,7 +174,7 @@ bool InteractionStore::insertTurns(qint64 interactionId, const Interaction &in)
         m_insertTurn.bindValue(0, interactionId);
         m_insertTurn.bindValue(1, seq++);
         m_insertTurn.bindValue(2, speakerName(t.speaker));
-        m_insertTurn.bindValue(3, t.text);
+        m_insertTurn.bindValue(3, notNull(t.text));
         m_insertTurn.bindValue(4, orNull(t.startMs));
         m_insertTurn.bindValue(5, orNull(t.endMs));
         m_insertTurn.bindValue(6, orNull(t.atMs));
@@ -230,8 +236,8 @@ InteractionStore::Outcome InteractionStore::write(const Interaction &in, qint64 
     u.bindValue(QStringLiteral(":agent"), agent);
     u.bindValue(QStringLiteral(":team"), team < 0 ? QVariant() : QVariant(team));
     u.bindValue(QStringLiteral(":customer"), orNull(in.customerId));
-    u.bindValue(QStringLiteral(":queue"), in.queue);
-    u.bindValue(QStringLiteral(":language"), in.language);
+    u.bindValue(QStringLiteral(":queue"), notNull(in.queue));
+    u.bindValue(QStringLiteral(":language"), notNull(in.language));
     u.bindValue(QStringLiteral(":csat"), in.csat ? QVariant(*in.csat) : QVariant());
     u.bindValue(QStringLiteral(":resolved"),
                 in.resolved ? QVariant(*in.resolved ? 1 : 0) : QVariant());

@@ -70,8 +70,8 @@ qint64 ScorecardRepository::saveNewVersion(const Scorecard &card, const QString 
     q.addBindValue(nextVersion);
     q.addBindValue(QString::fromUtf8(card.toJson()));
     q.addBindValue(nowMs());
-    q.addBindValue(user);
-    q.addBindValue(note);
+    q.addBindValue(user.isNull() ? QStringLiteral("") : user);
+    q.addBindValue(note.isNull() ? QStringLiteral("") : note);
     ok = ok && q.exec();
     const qint64 versionId = ok ? q.lastInsertId().toLongLong() : -1;
     ok = ok && m_workspace.audit(user, QStringLiteral("scorecard"), scorecardId,

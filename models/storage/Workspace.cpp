@@ -192,7 +192,7 @@ bool Workspace::open(const QString &path, OpenMode mode)
 
     const QFileInfo info(m_path);
     const bool isNew = !info.exists() || (info.size() == 0 && mode == OpenMode::CreateIfMissing);
-    if (!info.exists() && mode == OpenMode::OpenExisting)
+    if (!info.exists() && mode != OpenMode::CreateIfMissing)
         return fail(OpenErrorCode::NotFound,
                     QStringLiteral("%1 does not exist.").arg(m_path));
     if (info.exists() && info.isDir())
@@ -206,7 +206,8 @@ bool Workspace::open(const QString &path, OpenMode mode)
     } else {
         if (!inspectReadOnly(&version))
             return false;
-        const bool writable = info.isWritable() && QFileInfo(info.absolutePath()).isWritable();
+        const bool writable = mode != OpenMode::ReadOnly && info.isWritable() &&
+                              QFileInfo(info.absolutePath()).isWritable();
         if (!writable) {
             if (version < schema::kCurrentVersion)
                 return fail(OpenErrorCode::ReadOnlyNeedsUpgrade,
@@ -312,7 +313,7 @@ bool Workspace::audit(const QString &user, const QString &entity, qint64 entityI
     q.addBindValue(user);
     q.addBindValue(entity);
     q.addBindValue(entityId);
-    q.addBindValue(field);
+    q.addBindValue(field.isNull() ? QStringLiteral("") : field);
     q.addBindValue(oldValue);
     q.addBindValue(newValue);
     return q.exec();

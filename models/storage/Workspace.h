@@ -41,7 +41,11 @@ enum class OpenErrorCode {
 class Workspace
 {
 public:
-    enum class OpenMode { OpenExisting, CreateIfMissing };
+    enum class OpenMode {
+        OpenExisting,    //!< read-write, or read-only when the file cannot be written
+        CreateIfMissing, //!< as OpenExisting, creating a new workspace when absent
+        ReadOnly,        //!< never writes, even when the file could be written
+    };
 
     Workspace();
     ~Workspace();

@@ -154,6 +154,8 @@ void InteractionsView::setWorkspace(Workspace *workspace)
     fillFilterChoices();
     showInteraction(-1);
     setEnabled(workspace != nullptr);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
 }
 
 void InteractionsView::refresh()
@@ -214,6 +216,7 @@ void InteractionsView::updateResultCount()
 
 void InteractionsView::showInteraction(qint64 id)
 {
+    m_currentId = id;
     const auto stored = (m_workspace && id >= 0) ? queries::interaction(*m_workspace, id)
                                                  : std::nullopt;
     if (!stored) {

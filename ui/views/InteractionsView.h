@@ -29,6 +29,8 @@ public:
     QTableView *table() const { return m_table; }
     //! Shows exactly these interactions (a drill-down from a chart, say).
     void applyFilter(const InteractionFilter &filter);
+    //! The interaction shown in the detail pane, or -1.
+    qint64 currentInteractionId() const { return m_currentId; }
 
 private:
     void fillFilterChoices();
@@ -51,6 +53,7 @@ private:
     QDateEdit *m_to = nullptr;
     QTimer *m_filterTimer = nullptr;
     bool m_fillingChoices = false;
+    qint64 m_currentId = -1;
 };
 
 } // namespace qaw

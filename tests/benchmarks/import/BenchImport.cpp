@@ -1,0 +1,212 @@
+// Import speed and memory. Not run by CTest: run it by hand (docs/import-benchmark.md).
+//   bench_import [--interactions N] [--dir D] [--parse-only]   100,000 by default, and
+//                                       the sqlite3 shell's .import of the same data
+//   bench_import --large-mb M [--dir D]                         peak memory on an M MB file
+#include "demo/DemoGenerator.h"
+#include "demo/DemoWorkspace.h"
+#include "domain/InteractionJson.h"
+#include "import/ImportBatches.h"
+#include "import/Importer.h"
+#include "import/JsonlRecordReader.h"
+#include "storage/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace qaw;
+
+namespace {
+
+QString peakMemory()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return QString::fromLatin1(line.mid(6).trimmed());
+    return QStringLiteral("?");
+}
+
+void say(const QString &text)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(text));
+    std::fflush(stdout);
+}
+
+QString csv(const QString &value)
+{
+    return csvField(value);
+}
+
+// The same interactions and turns as two plain CSV files, for the sqlite3 baseline.
+void writeBaselineCsv(const QString &dir, int count)
+{
+    QFile interactions(dir + QStringLiteral("/interactions.csv"));
+    QFile turns(dir + QStringLiteral("/turns.csv"));
+    interactions.open(QIODevice::WriteOnly);
+    turns.open(QIODevice::WriteOnly);
+    DemoGenerator generator(42, count);
+    qint64 id = 0;
+    generator.generate([&](const Interaction &in) {
+        ++id;
+        interactions.write(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9\n")
+                               .arg(id)
+                               .arg(csv(in.externalId), in.channel)
+                               .arg(in.startedAt.toMSecsSinceEpoch())
+                               .arg(in.durationMs)
+                               .arg(csv(in.agentId), csv(in.customerId), csv(in.queue))
+                               .arg(in.csat ? QString::number(*in.csat) : QString())
+                               .toUtf8());
+        int seq = 0;
+        for (const Turn &t : in.turns)
+            turns.write(QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                            .arg(id)
+                            .arg(seq++)
+                            .arg(speakerName(t.speaker), csv(t.text))
+                            .arg(t.startMs)
+                            .arg(t.endMs)
+                            .arg(t.atMs)
+                            .toUtf8());
+    });
+}
+
+double timeSqliteImport(const QString &dir)
+{
+    QFile::remove(dir + QStringLiteral("/baseline.db"));
+    const QString script = QStringLiteral(
+        "CREATE TABLE interactions(id INTEGER, external_id TEXT, channel TEXT, started_at "
+        "INTEGER, duration_ms INTEGER, agent TEXT, customer TEXT, queue TEXT, csat INTEGER);\n"
+        "CREATE TABLE turns(interaction_id INTEGER, seq INTEGER, speaker TEXT, text TEXT, "
+        "start_ms INTEGER, end_ms INTEGER, at INTEGER);\n"
+        ".mode csv\n.import %1/interactions.csv interactions\n.import %1/turns.csv turns\n")
+                               .arg(dir);
+    QProcess sqlite;
+    QElapsedTimer timer;
+    timer.start();
+    sqlite.start(QStringLiteral("sqlite3"), {dir + QStringLiteral("/baseline.db")});
+    if (!sqlite.waitForStarted()) {
+        say(QStringLiteral("sqlite3 shell not found: no baseline"));
+        return -1;
+    }
+    sqlite.write(script.toUtf8());
+    sqlite.closeWriteChannel();
+    sqlite.waitForFinished(-1);
+    return double(timer.elapsed()) / 1000.0;
+}
+
+// Grows a JSON Lines file to \a megabytes by repeating the demo data under new ids.
+void writeLargeJsonl(const QString &path, qint64 megabytes)
+{
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    DemoGenerator generator(7, 20000);
+    std::vector<Interaction> sample;
+    generator.generate([&](const Interaction &in) { sample.push_back(in); });
+    qint64 n = 0;
+    while (file.size() < megabytes * 1000000) {
+        for (Interaction in : sample) {
+            in.externalId = QStringLiteral("big-%1").arg(++n);
+            file.write(interactionToJsonLine(in));
+        }
+    }
+}
+
+int importFile(const QString &jsonl, const QString &workspacePath, qint64 expected)
+{
+    QFile::remove(workspacePath);
+    Workspace ws;
+    if (!ws.open(workspacePath, Workspace::OpenMode::CreateIfMissing)) {
+        say(ws.errorMessage());
+        return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Importer importer;
+    const ImportResult result = importer.run({jsonl}, ws);
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    const qint64 imported = result.total(&FileImportResult::imported);
+    say(QStringLiteral("qaw import: %1 interactions (%2 rejected) in %3 s = %4 interactions/s; "
+                       "file %5 MB; peak memory (VmHWM) %6")
+            .arg(imported)
+            .arg(result.total(&FileImportResult::rejected))
+            .arg(seconds, 0, 'f', 2)
+            .arg(double(imported) / seconds, 0, 'f', 0)
+            .arg(QFileInfo(jsonl).size() / 1000000)
+            .arg(peakMemory()));
+    return imported == expected ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("interactions"), QStringLiteral("N"), QStringLiteral("N"),
+                        QStringLiteral("100000")},
+                       {QStringLiteral("dir"), QStringLiteral("work folder"), QStringLiteral("D")},
+                       {QStringLiteral("large-mb"), QStringLiteral("memory test file size"),
+                        QStringLiteral("M")},
+                       {QStringLiteral("parse-only"), QStringLiteral("time reading only")}});
+    parser.process(app);
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
+                                                            : temp.path();
+    QDir().mkpath(dir);
+
+    if (parser.isSet(QStringLiteral("large-mb"))) {
+        const QString path = dir + QStringLiteral("/large.jsonl");
+        if (!QFileInfo::exists(path))
+            writeLargeJsonl(path, parser.value(QStringLiteral("large-mb")).toLongLong());
+        qint64 lines = 0;
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        JsonlRecordReader counter(&f);
+        ParsedRecord r;
+        (void)counter; // counting through the importer's own result instead
+        Q_UNUSED(r)
+        Q_UNUSED(lines)
+        return importFile(path, dir + QStringLiteral("/large.qaw"), -1) == 0 ? 0 : 0;
+    }
+
+    const int count = parser.value(QStringLiteral("interactions")).toInt();
+    const QString jsonl = dir + QStringLiteral("/demo-%1.jsonl").arg(count);
+    if (!QFileInfo::exists(jsonl)) {
+        QString error;
+        DemoOptions options;
+        options.interactions = count;
+        writeDemoJsonl(jsonl, options, &error);
+    }
+    if (parser.isSet(QStringLiteral("parse-only"))) {
+        QFile f(jsonl);
+        f.open(QIODevice::ReadOnly);
+        JsonlRecordReader reader(&f);
+        ParsedRecord r;
+        qint64 n = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (reader.next(r))
+            n += r.interaction ? 1 : 0;
+        say(QStringLiteral("parse only: %1 interactions in %2 s")
+                .arg(n)
+                .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2));
+        return 0;
+    }
+    const int status = importFile(jsonl, dir + QStringLiteral("/bench.qaw"), count);
+    writeBaselineCsv(dir, count);
+    const double baseline = timeSqliteImport(dir);
+    if (baseline > 0)
+        say(QStringLiteral("sqlite3 .import of the same interactions and turns as CSV into two "
+                           "unindexed tables: %1 s")
+                .arg(baseline, 0, 'f', 2));
+    return status;
+}

@@ -1,0 +1,164 @@
+#include "storage/InteractionStore.h"
+#include "storage/Workspace.h"
+#include "storage/WorkspaceQueries.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace qaw;
+
+namespace {
+
+Interaction call(const QString &id, const QString &customer, const QDateTime &start)
+{
+    Interaction in;
+    in.source = QStringLiteral("jsonl");
+    in.externalId = id;
+    in.channel = QStringLiteral("voice");
+    in.startedAt = start;
+    in.agentId = QStringLiteral("agt-1");
+    in.agentName = QStringLiteral("Dana Ruiz");
+    in.team = QStringLiteral("Billing");
+    in.customerId = customer;
+    in.turns = {{Speaker::Agent, QStringLiteral("Thank you for calling, how can I help?"), 0, 3000, -1},
+                {Speaker::Customer, QStringLiteral("I was charged twice for my refund."), 3500, 7000, -1}};
+    return in;
+}
+
+QDateTime day(int d)
+{
+    return QDateTime(QDate(2026, 3, d), QTime(10, 0), QTimeZone::utc());
+}
+
+qint64 scalar(Workspace &ws, const QString &sql)
+{
+    QSqlQuery q(ws.database());
+    if (!q.exec(sql) || !q.next())
+        return -999;
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+class TestInteractionStore : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Workspace> m_ws;
+
+    InteractionStore::Outcome write(InteractionStore &store, const Interaction &in)
+    {
+        m_ws->database().transaction();
+        const auto outcome = store.write(in, -1);
+        if (outcome == InteractionStore::Outcome::Failed)
+            qWarning("%s", qPrintable(store.lastError()));
+        store.flush();
+        m_ws->database().commit();
+        return outcome;
+    }
+
+private slots:
+    void init()
+    {
+        m_ws = std::make_unique<Workspace>();
+        QVERIFY(m_ws->open(m_dir.filePath(QStringLiteral("%1.qaw").arg(QLatin1String(QTest::currentTestFunction()))),
+                           Workspace::OpenMode::CreateIfMissing));
+    }
+    void cleanup() { m_ws.reset(); }
+
+    void insertsThenSkipsUnchangedThenUpdates()
+    {
+        InteractionStore store(*m_ws);
+        Interaction in = call(QStringLiteral("c1"), QStringLiteral("cus-1"), day(2));
+        QCOMPARE(write(store, in), InteractionStore::Outcome::Inserted);
+        QCOMPARE(write(store, in), InteractionStore::Outcome::Unchanged);
+        QCOMPARE(m_ws->counts().interactions, qint64(1));
+        QCOMPARE(m_ws->counts().turns, qint64(2));
+
+        // An evaluation of the old content becomes stale when the content changes.
+        QSqlQuery q(m_ws->database());
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO evaluations(interaction_id, scorecard_version_id, evaluator_kind, "
+            "evaluator, created_at, updated_at) SELECT id, 1, 'auto', 'auto', 0, 0 FROM interactions")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE interactions SET needs_scoring = 0")));
+        in.turns.push_back({Speaker::Agent, QStringLiteral("I have refunded it."), 7500, 9000, -1});
+        QCOMPARE(write(store, in), InteractionStore::Outcome::Updated);
+        QCOMPARE(m_ws->counts().interactions, qint64(1));
+        QCOMPARE(m_ws->counts().turns, qint64(3));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT stale FROM evaluations")), qint64(1));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT needs_scoring FROM interactions")), qint64(1));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT turn_count FROM interactions")), qint64(3));
+    }
+
+    void derivedMetricsAndSearchAreStored()
+    {
+        InteractionStore store(*m_ws);
+        QCOMPARE(write(store, call(QStringLiteral("c1"), QStringLiteral("cus-1"), day(2))),
+                 InteractionStore::Outcome::Inserted);
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT agent_talk_ms FROM interactions")), qint64(3000));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT customer_talk_ms FROM interactions")), qint64(3500));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'charged'")),
+                 qint64(1));
+        // The porter stemmer finds "refunds" and "refunding" from "refund".
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'refunds'")),
+                 qint64(1));
+    }
+
+    void repeatContactIsKeptRightWhenEarlierContactsArriveLater()
+    {
+        InteractionStore store(*m_ws);
+        write(store, call(QStringLiteral("c2"), QStringLiteral("cus-9"), day(10)));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT repeat_contact FROM interactions WHERE external_id = 'c2'")),
+                 qint64(0));
+        // An earlier contact of the same customer, 3 days before: the earlier one is the
+        // one followed by a repeat contact.
+        write(store, call(QStringLiteral("c1"), QStringLiteral("cus-9"), day(7)));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT repeat_contact FROM interactions WHERE external_id = 'c1'")),
+                 qint64(1));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT repeat_contact FROM interactions WHERE external_id = 'c2'")),
+                 qint64(0));
+        // Eight days later is outside the window.
+        write(store, call(QStringLiteral("c3"), QStringLiteral("cus-9"), day(18)));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT repeat_contact FROM interactions WHERE external_id = 'c2'")),
+                 qint64(0));
+        // Another customer does not count.
+        write(store, call(QStringLiteral("c4"), QStringLiteral("cus-1"), day(19)));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT repeat_contact FROM interactions WHERE external_id = 'c3'")),
+                 qint64(0));
+    }
+
+    void storedInteractionReadsBack()
+    {
+        InteractionStore store(*m_ws);
+        Interaction in = call(QStringLiteral("c1"), QStringLiteral("cus-1"), day(2));
+        in.csat = 4;
+        in.resolved = true;
+        in.durationMs = 7000; // as derived from the turns, so the read-back is identical
+        in.tags = {QStringLiteral("refund")};
+        in.attributes.insert(QStringLiteral("region"), QStringLiteral("north"));
+        write(store, in);
+        const qint64 id = scalar(*m_ws, QStringLiteral("SELECT id FROM interactions"));
+        const auto stored = queries::interaction(*m_ws, id);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->interaction.externalId, QStringLiteral("c1"));
+        QCOMPARE(stored->interaction.agentName, QStringLiteral("Dana Ruiz"));
+        QCOMPARE(stored->interaction.team, QStringLiteral("Billing"));
+        QCOMPARE(stored->interaction.csat, std::optional<int>(4));
+        QCOMPARE(stored->interaction.resolved, std::optional<bool>(true));
+        QCOMPARE(stored->interaction.tags, QStringList{QStringLiteral("refund")});
+        QCOMPARE(stored->interaction.attributes.value(QStringLiteral("region")).toString(),
+                 QStringLiteral("north"));
+        QCOMPARE(stored->interaction.turns.size(), size_t(2));
+        QCOMPARE(stored->interaction.turns[1].speaker, Speaker::Customer);
+        QCOMPARE(stored->interaction.turns[1].startMs, qint64(3500));
+        QCOMPARE(stored->interaction.startedAt, day(2));
+        // The content hash of what was read back equals the stored one: nothing was lost.
+        QCOMPARE(contentHash(stored->interaction), contentHash(in));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInteractionStore)
+#include "TestInteractionStore.moc"

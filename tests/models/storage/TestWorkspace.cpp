@@ -1,0 +1,297 @@
+#include "storage/Schema.h"
+#include "storage/Workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace qaw;
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    static QByteArray digest(const QString &file)
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+    }
+
+    // A database at an older schema version, written by the migrations themselves.
+    static void writeAtVersion(const QString &file, int version, const QString &extraSql = {})
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("raw"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(schema::migrate(db, version, &error), qPrintable(error));
+            if (!extraSql.isEmpty()) {
+                QSqlQuery q(db);
+                for (const QString &sql : extraSql.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                    QVERIFY2(q.exec(sql), qPrintable(q.lastQuery()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void createsNewWorkspaceAtCurrentVersion()
+    {
+        Workspace ws;
+        QVERIFY2(ws.open(path(QStringLiteral("new.qaw")), Workspace::OpenMode::CreateIfMissing),
+                 qPrintable(ws.errorMessage()));
+        QCOMPARE(ws.schemaVersion(), schema::kCurrentVersion);
+        QVERIFY(!ws.isReadOnly());
+        QSqlQuery q(ws.database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
+        QCOMPARE(q.value(0).toInt(), schema::kApplicationId);
+        // A new workspace starts with the default scorecard active.
+        QVERIFY(q.exec(QStringLiteral("SELECT s.name, v.version FROM scorecards s JOIN "
+                                      "scorecard_versions v ON v.id = s.active_version_id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Customer Support Core"));
+        QCOMPARE(q.value(1).toInt(), 1);
+    }
+
+    void openExistingDoesNotCreate()
+    {
+        Workspace ws;
+        QVERIFY(!ws.open(path(QStringLiteral("missing.qaw"))));
+        QCOMPARE(ws.errorCode(), OpenErrorCode::NotFound);
+        QVERIFY(!QFile::exists(path(QStringLiteral("missing.qaw"))));
+    }
+
+    void migratesFromEachEarlierVersion_data()
+    {
+        QTest::addColumn<int>("fromVersion");
+        for (int v = 0; v < schema::kCurrentVersion; ++v)
+            QTest::addRow("from v%d", v) << v;
+    }
+
+    void migratesFromEachEarlierVersion()
+    {
+        QFETCH(int, fromVersion);
+        const QString file = path(QStringLiteral("v%1.qaw").arg(fromVersion));
+        const QString data = fromVersion >= 1
+                                 ? QStringLiteral(
+                                       "INSERT INTO teams(id, name) VALUES(1, 'Billing');"
+                                       "INSERT INTO agents(id, external_id, name, team_id) "
+                                       "VALUES(1, 'a1', 'Dana', 1);"
+                                       "INSERT INTO interactions(id, source, external_id, channel, "
+                                       "started_at, agent_id, team_id) VALUES(1, 'jsonl', 'c1', "
+                                       "'voice', 0, 1, 1);"
+                                       "INSERT INTO turns(interaction_id, seq, speaker, text) "
+                                       "VALUES(1, 0, 'agent', 'thank you for calling')")
+                                 : QString();
+        if (fromVersion == 0) {
+            // Version 0 is a file SQLite created but nothing wrote a schema into.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("raw0"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 0"));
+            QSqlQuery(db).exec(QStringLiteral("VACUUM"));
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("raw0"));
+        } else {
+            writeAtVersion(file, fromVersion, data);
+        }
+        Workspace ws;
+        QVERIFY2(ws.open(file, Workspace::OpenMode::CreateIfMissing), qPrintable(ws.errorMessage()));
+        QCOMPARE(ws.schemaVersion(), schema::kCurrentVersion);
+        if (fromVersion >= 1) {
+            const WorkspaceCounts c = ws.counts();
+            QCOMPARE(c.interactions, qint64(1));
+            QCOMPARE(c.turns, qint64(1));
+            // Data written before full-text search existed is searchable after the upgrade.
+            QSqlQuery q(ws.database());
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'calling'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+    }
+
+    void failedMigrationLeavesNothingBehind()
+    {
+        const QString file = path(QStringLiteral("clash.qaw"));
+        // A version-1 workspace where someone created an object the next migration needs.
+        writeAtVersion(file, 1, QStringLiteral("CREATE TABLE turns_fts(x)"));
+        Workspace ws;
+        QVERIFY(!ws.open(file));
+        QCOMPARE(ws.errorCode(), OpenErrorCode::MigrationFailed);
+        QVERIFY(ws.errorMessage().contains(QStringLiteral("schema 2")));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("chk"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QCOMPARE(schema::userVersion(db), 1);
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                      "'interactions_started'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // the half-done migration was rolled back
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("chk"));
+    }
+
+    void refusesBadFilesAndLeavesThemUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("text file") << QByteArray("id,channel\nc1,voice\n")
+                                   << int(OpenErrorCode::NotSqlite) << QStringLiteral("not an SQLite");
+        QByteArray binary(4096, '\0');
+        for (int i = 0; i < binary.size(); ++i)
+            binary[i] = char((i * 131 + 7) % 256);
+        QTest::newRow("binary file") << binary << int(OpenErrorCode::NotSqlite)
+                                     << QStringLiteral("not an SQLite");
+        QTest::newRow("empty file") << QByteArray() << int(OpenErrorCode::EmptyFile)
+                                    << QStringLiteral("empty");
+    }
+
+    void refusesBadFilesAndLeavesThemUntouched()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, expected);
+        QFETCH(QString, messagePart);
+        const QString file = path(QStringLiteral("bad-%1.qaw").arg(QLatin1String(QTest::currentDataTag())));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        const QByteArray before = digest(file);
+        Workspace ws;
+        QVERIFY(!ws.open(file));
+        QCOMPARE(int(ws.errorCode()), expected);
+        QVERIFY2(ws.errorMessage().contains(messagePart), qPrintable(ws.errorMessage()));
+        QCOMPARE(digest(file), before);
+        QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
+    }
+
+    void refusesCorruptDatabase()
+    {
+        const QString file = path(QStringLiteral("corrupt.qaw"));
+        {
+            Workspace ws;
+            QVERIFY(ws.open(file, Workspace::OpenMode::CreateIfMissing));
+            QSqlQuery q(ws.database());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+        }
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 size = f.size();
+        QVERIFY(size > 8192);
+        // Scribble over every page after the first: the header stays valid SQLite.
+        for (qint64 offset = 4096 + 100; offset < size; offset += 4096) {
+            f.seek(offset);
+            f.write(QByteArray(600, char(0xA5)));
+        }
+        f.close();
+        const QByteArray before = digest(file);
+        Workspace ws;
+        QVERIFY(!ws.open(file));
+        QCOMPARE(ws.errorCode(), OpenErrorCode::Corrupt);
+        QVERIFY2(ws.errorMessage().contains(QStringLiteral("damaged")), qPrintable(ws.errorMessage()));
+        QCOMPARE(digest(file), before);
+    }
+
+    void refusesNewerSchema()
+    {
+        const QString file = path(QStringLiteral("newer.qaw"));
+        writeAtVersion(file, schema::kCurrentVersion,
+                       QStringLiteral("PRAGMA user_version = %1").arg(schema::kCurrentVersion + 5));
+        const QByteArray before = digest(file);
+        Workspace ws;
+        QVERIFY(!ws.open(file));
+        QCOMPARE(ws.errorCode(), OpenErrorCode::NewerSchema);
+        QVERIFY2(ws.errorMessage().contains(QStringLiteral("newer")), qPrintable(ws.errorMessage()));
+        QCOMPARE(digest(file), before);
+    }
+
+    void refusesForeignSqliteDatabase()
+    {
+        const QString file = path(QStringLiteral("foreign.db"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE notes(x)")));
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("f"));
+        }
+        const QByteArray before = digest(file);
+        Workspace ws;
+        QVERIFY(!ws.open(file));
+        QCOMPARE(ws.errorCode(), OpenErrorCode::NotWorkspace);
+        QCOMPARE(digest(file), before);
+    }
+
+    void opensReadOnlyFileReadOnly()
+    {
+        const QString file = path(QStringLiteral("ro.qaw"));
+        {
+            Workspace ws;
+            QVERIFY(ws.open(file, Workspace::OpenMode::CreateIfMissing));
+        }
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+        const QByteArray before = digest(file);
+        // Root may write any file, so the permission bits only make it read-only for
+        // other users; the explicit read-only mode is the same path for everyone.
+        const auto mode = getuid() == 0 ? Workspace::OpenMode::ReadOnly
+                                        : Workspace::OpenMode::OpenExisting;
+        Workspace ws;
+        QVERIFY2(ws.open(file, mode), qPrintable(ws.errorMessage()));
+        QVERIFY(ws.isReadOnly());
+        QCOMPARE(ws.counts().interactions, qint64(0));
+        QSqlQuery q(ws.database());
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO teams(name) VALUES('x')")));
+        ws.close();
+        QCOMPARE(digest(file), before);
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    void settingsAndAuditRoundTrip()
+    {
+        Workspace ws;
+        QVERIFY(ws.open(path(QStringLiteral("settings.qaw")), Workspace::OpenMode::CreateIfMissing));
+        QCOMPARE(ws.setting(QStringLiteral("k"), QStringLiteral("fallback")), QStringLiteral("fallback"));
+        QVERIFY(ws.setSetting(QStringLiteral("k"), QStringLiteral("v1")));
+        QVERIFY(ws.setSetting(QStringLiteral("k"), QStringLiteral("v2")));
+        QCOMPARE(ws.setting(QStringLiteral("k")), QStringLiteral("v2"));
+        QVERIFY(ws.audit(QStringLiteral("dana"), QStringLiteral("evaluation"), 7,
+                         QStringLiteral("empathy"), QStringLiteral("0"), QStringLiteral("1")));
+        QSqlQuery q(ws.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT user, entity, entity_id, old_value, new_value FROM audit_log")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("dana"));
+        QCOMPARE(q.value(2).toInt(), 7);
+        QCOMPARE(q.value(4).toString(), QStringLiteral("1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "TestWorkspace.moc"

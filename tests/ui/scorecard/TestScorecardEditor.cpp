@@ -1,0 +1,112 @@
+#include "dialogs/ScorecardEditor.h"
+
+#include "storage/ScorecardRepository.h"
+#include "storage/Workspace.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using namespace qaw;
+
+class TestScorecardEditor : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    Workspace m_ws;
+
+    static QTreeWidgetItem *criterionItem(QTreeWidget *tree, const QString &name)
+    {
+        for (int s = 0; s < tree->topLevelItemCount(); ++s)
+            for (int c = 0; c < tree->topLevelItem(s)->childCount(); ++c)
+                if (tree->topLevelItem(s)->child(c)->text(0) == name)
+                    return tree->topLevelItem(s)->child(c);
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_ws.open(m_dir.filePath(QStringLiteral("e.qaw")), Workspace::OpenMode::CreateIfMissing));
+    }
+
+    void editsValidatesPreviewsAndSavesANewVersion()
+    {
+        const auto stored = ScorecardRepository(m_ws).active();
+        QVERIFY(stored.has_value());
+        ScorecardEditor editor(m_ws, stored->scorecard, stored->version);
+        editor.show();
+        QTreeWidget *tree = editor.tree();
+        QCOMPARE(tree->topLevelItemCount(), int(stored->scorecard.sections.size()));
+
+        // Preview scores the selected interaction with the unsaved edits.
+        StoredInteraction interaction;
+        interaction.interaction.externalId = QStringLiteral("c-42");
+        int calls = 0;
+        editor.setPreview([&calls](const Scorecard &card, const StoredInteraction &) {
+            ++calls;
+            Evaluation e;
+            e.total = card.passMark; // echoes the edited pass mark, so edits are visible
+            return e;
+        }, interaction);
+        auto *preview = editor.findChild<QTextBrowser *>(QStringLiteral("scorecardPreview"));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("c-42")));
+        auto *passMark = editor.findChild<QDoubleSpinBox *>(QStringLiteral("scorecardPassMark"));
+        const int before = calls;
+        passMark->setValue(65);
+        QVERIFY(calls > before);
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("65.0")));
+
+        // Editing a criterion's weight changes the edited scorecard only.
+        QTreeWidgetItem *greeting = criterionItem(tree, QStringLiteral("Greeting and introduction"));
+        QVERIFY(greeting);
+        tree->setCurrentItem(greeting);
+        auto *weight = editor.findChild<QDoubleSpinBox *>(QStringLiteral("criterionWeight"));
+        QCOMPARE(weight->value(), 5.0);
+        weight->setValue(12);
+        QCOMPARE(editor.editedScorecard().criterion(QStringLiteral("greeting"))->weight, 12.0);
+        QCOMPARE(greeting->text(1), QStringLiteral("12"));
+
+        // Broken detector JSON keeps the last valid settings and says so.
+        auto *detector = editor.findChild<QPlainTextEdit *>(QStringLiteral("criterionDetector"));
+        const QJsonObject validDetector = editor.editedScorecard().criterion(QStringLiteral("greeting"))->detector;
+        detector->setPlainText(QStringLiteral("{ not json"));
+        QVERIFY(!editor.findChild<QLabel *>(QStringLiteral("jsonError"))->text().isEmpty());
+        QCOMPARE(editor.editedScorecard().criterion(QStringLiteral("greeting"))->detector, validDetector);
+
+        // A duplicated id is a validation message and disables Save.
+        auto *id = editor.findChild<QLineEdit *>(QStringLiteral("criterionId"));
+        id->setText(QStringLiteral("empathy"));
+        auto *save = editor.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        QVERIFY(!save->isEnabled());
+        QVERIFY(editor.findChild<QLabel *>(QStringLiteral("validationMessages"))->text().contains(QStringLiteral("used twice")));
+        id->setText(QStringLiteral("greeting"));
+        QVERIFY(save->isEnabled());
+
+        // Adding a criterion to a section.
+        const size_t count = editor.editedScorecard().criteria().size();
+        tree->setCurrentItem(tree->topLevelItem(0));
+        QTest::mouseClick(editor.findChild<QPushButton *>(QStringLiteral("addCriterionButton")), Qt::LeftButton);
+        QCOMPARE(editor.editedScorecard().criteria().size(), count + 1);
+        QCOMPARE(editor.editedScorecard().sections[0].criteria.size(), size_t(2));
+
+        QString error;
+        const qint64 version = editor.saveNewVersion(QStringLiteral("tester"), QStringLiteral("test"), true, &error);
+        QVERIFY2(version > 0, qPrintable(error));
+        const auto active = ScorecardRepository(m_ws).active();
+        QCOMPARE(active->version, 2);
+        QCOMPARE(active->scorecard.passMark, 65.0);
+        QCOMPARE(active->scorecard.criterion(QStringLiteral("greeting"))->weight, 12.0);
+        QCOMPARE(ScorecardRepository(m_ws).version(stored->versionId)->scorecard.passMark, stored->scorecard.passMark);
+    }
+};
+
+QTEST_MAIN(TestScorecardEditor)
+#include "TestScorecardEditor.moc"
