@@ -55,6 +55,7 @@ MainWindow::MainWindow(std::unique_ptr<AppSettings> settings, std::unique_ptr<Pr
     m_trends = new TrendsView(this);
     m_trends->setPrompts(m_prompts.get());
     m_coaching = new CoachingView(this);
+    m_coaching->setPrompts(m_prompts.get());
     m_tabs->addTab(m_interactions, tr("&Interactions"));
     m_tabs->addTab(m_calibration, tr("C&alibration"));
     m_tabs->addTab(m_trends, tr("&Trends"));

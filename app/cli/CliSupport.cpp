@@ -17,9 +17,11 @@ std::map<QString, CommandInfo> &commandRegistry()
     return registry;
 }
 
-CommandRegistration::CommandRegistration(const char *name, const char *summary, CommandFunction run)
+CommandRegistration::CommandRegistration(const char *name, const char *summary, CommandFunction run,
+                                         bool needsGui)
 {
-    commandRegistry()[QString::fromLatin1(name)] = CommandInfo{run, QString::fromLatin1(summary)};
+    commandRegistry()[QString::fromLatin1(name)] =
+        CommandInfo{run, QString::fromLatin1(summary), needsGui};
 }
 
 void printOut(const QString &text)

@@ -23,6 +23,8 @@ struct CommandInfo
 {
     CommandFunction run = nullptr;
     QString summary;
+    //! The command draws text (a PDF, say) and so needs a QGuiApplication (offscreen).
+    bool needsGui = false;
 };
 
 //! Each cli/*Command.cpp registers itself with a static CommandRegistration, so adding a
@@ -31,7 +33,8 @@ std::map<QString, CommandInfo> &commandRegistry();
 
 struct CommandRegistration
 {
-    CommandRegistration(const char *name, const char *summary, CommandFunction run);
+    CommandRegistration(const char *name, const char *summary, CommandFunction run,
+                        bool needsGui = false);
 };
 
 //! Parses \a args (the command's own arguments, program name first) with \a parser,

@@ -25,19 +25,22 @@ int usage(int code)
 
 int main(int argc, char *argv[])
 {
-    // A PDF report lays out text, which needs the GUI library's fonts; offscreen, so that
-    // no display is needed.
-    bool needsFonts = false;
+    // Commands that lay out text for a PDF (the coaching packet, a calibration report with
+    // --pdf) need the GUI library's fonts: a QGuiApplication on the offscreen platform
+    // unless the caller chose one.
+    const auto wanted = argc > 1 ? qaw::cli::commandRegistry().find(QString::fromLocal8Bit(argv[1]))
+                                 : qaw::cli::commandRegistry().end();
+    bool needsGui = wanted != qaw::cli::commandRegistry().end() && wanted->second.needsGui;
     for (int i = 1; i < argc; ++i)
-        needsFonts = needsFonts || std::strncmp(argv[i], "--pdf", 5) == 0;
-    if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        needsGui = needsGui || std::strncmp(argv[i], "--pdf", 5) == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // QGuiApplication would take options such as --session for itself: it gets only the
-    // program name, and the command its arguments as given.
+    // program name, and the command reads its arguments from argv as given.
     int guiArgc = 1;
     std::unique_ptr<QCoreApplication> app =
-        needsFonts ? std::make_unique<QGuiApplication>(guiArgc, argv)
-                   : std::make_unique<QCoreApplication>(argc, argv);
+        needsGui ? std::make_unique<QGuiApplication>(guiArgc, argv)
+                 : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("qa-workbench"));
     QCoreApplication::setOrganizationName(QStringLiteral("QA Workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QAW_VERSION));

@@ -1,63 +1,65 @@
 #include "CoachingView.h"
 
-#include "storage/Workspace.h"
-#include "storage/WorkspaceQueries.h"
+#include "Prompts.h"
+#include "coaching/CoachingQueuePanel.h"
+#include "coaching/EffectivenessPanel.h"
+#include "coaching/MeetingPrepPanel.h"
 
-#include <QHeaderView>
-#include <QLabel>
-#include <QTreeWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace qaw {
 
-CoachingView::CoachingView(QWidget *parent) : WorkspaceView(parent)
+CoachingView::CoachingView(QWidget *parent)
+    : WorkspaceView(parent), m_ownPrompts(std::make_unique<Prompts>())
 {
     setObjectName(QStringLiteral("coachingView"));
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("coachingSummary"));
-    m_summary->setWordWrap(true);
-    m_sessions = new QTreeWidget(this);
-    m_sessions->setObjectName(QStringLiteral("coachingSessionList"));
-    m_sessions->setHeaderLabels({tr("Date"), tr("Agent"), tr("Team"), tr("Focus"),
-                                 tr("Follow-up"), tr("Notes")});
-    m_sessions->setRootIsDecorated(false);
-    m_sessions->setSortingEnabled(true);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("coachingTabs"));
+    m_tabs->setDocumentMode(true);
+    m_queue = new CoachingQueuePanel(this);
+    m_queue->setObjectName(QStringLiteral("coachingQueue"));
+    m_meeting = new MeetingPrepPanel(this);
+    m_meeting->setObjectName(QStringLiteral("coachingMeeting"));
+    m_effect = new EffectivenessPanel(this);
+    m_effect->setObjectName(QStringLiteral("coachingEffectiveness"));
+    m_tabs->addTab(m_queue, tr("Queue"));
+    m_tabs->addTab(m_meeting, tr("Meeting preparation"));
+    m_tabs->addTab(m_effect, tr("Did it work?"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_summary);
-    layout->addWidget(new QLabel(tr("<b>Coaching sessions</b>"), this));
-    layout->addWidget(m_sessions, 1);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_tabs);
+    setPrompts(m_ownPrompts.get());
+
+    connect(m_queue, &CoachingQueuePanel::prepareMeeting, this, [this](qint64 agentId) {
+        m_meeting->showAgent(agentId);
+        m_tabs->setCurrentWidget(m_meeting);
+    });
+    connect(m_meeting, &MeetingPrepPanel::sessionRecorded, m_effect, &EffectivenessPanel::refresh);
+}
+
+CoachingView::~CoachingView() = default;
+
+void CoachingView::setPrompts(Prompts *prompts)
+{
+    m_queue->setPrompts(prompts);
+    m_meeting->setPrompts(prompts);
 }
 
 void CoachingView::setWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
     setEnabled(workspace != nullptr);
-    refresh();
+    m_queue->setWorkspace(workspace);
+    m_meeting->setWorkspace(workspace);
+    m_effect->setWorkspace(workspace);
 }
 
 void CoachingView::refresh()
 {
-    m_sessions->clear();
-    if (!m_workspace) {
-        m_summary->clear();
-        return;
-    }
-    const WorkspaceCounts c = m_workspace->counts();
-    m_summary->setText(tr("%L1 items in the coaching queue; %L2 coaching sessions recorded.")
-                           .arg(c.coachingItems)
-                           .arg(c.coachingSessions));
-    for (const CoachingSessionRow &s : queries::coachingSessions(*m_workspace)) {
-        auto *item = new QTreeWidgetItem(m_sessions);
-        item->setText(0, s.date.toString(Qt::ISODate));
-        item->setText(1, s.agentName.isEmpty() ? s.agentExternalId : s.agentName);
-        item->setText(2, s.team);
-        item->setText(3, s.focus.join(QStringLiteral(", ")));
-        item->setText(4, s.followUp.toString(Qt::ISODate));
-        item->setText(5, s.notes);
-        item->setToolTip(5, s.notes);
-    }
-    m_sessions->sortByColumn(0, Qt::DescendingOrder);
-    m_sessions->header()->resizeSections(QHeaderView::ResizeToContents);
+    m_queue->refresh();
+    m_meeting->refresh();
+    m_effect->refresh();
 }
 
 } // namespace qaw

@@ -2,26 +2,42 @@
 
 #include "WorkspaceView.h"
 
-class QLabel;
-class QTreeWidget;
+#include <memory>
+
+class QTabWidget;
 
 namespace qaw {
 
-//! Coaching: the queue of flagged interactions and the coaching sessions held.
+class CoachingQueuePanel;
+class EffectivenessPanel;
+class MeetingPrepPanel;
+class Prompts;
+
+//! The Coaching workspace: the queue of flagged interactions with their workflow,
+//! coaching-meeting preparation for one agent, and whether coaching worked.
 class CoachingView : public WorkspaceView
 {
     Q_OBJECT
 public:
     explicit CoachingView(QWidget *parent = nullptr);
+    ~CoachingView() override;
     void setWorkspace(Workspace *workspace) override;
     void refresh() override;
+    //! Where the view asks the user (file names, errors); tests pass their own.
+    void setPrompts(Prompts *prompts);
 
-    QTreeWidget *sessionList() const { return m_sessions; }
+    CoachingQueuePanel *queue() const { return m_queue; }
+    MeetingPrepPanel *meeting() const { return m_meeting; }
+    EffectivenessPanel *effectiveness() const { return m_effect; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 private:
     Workspace *m_workspace = nullptr;
-    QLabel *m_summary = nullptr;
-    QTreeWidget *m_sessions = nullptr;
+    std::unique_ptr<Prompts> m_ownPrompts;
+    QTabWidget *m_tabs = nullptr;
+    CoachingQueuePanel *m_queue = nullptr;
+    MeetingPrepPanel *m_meeting = nullptr;
+    EffectivenessPanel *m_effect = nullptr;
 };
 
 } // namespace qaw

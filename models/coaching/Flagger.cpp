@@ -1,0 +1,282 @@
+#include "coaching/Flagger.h"
+
+#include "coaching/CalibratedCriteria.h"
+#include "coaching/FlagRuleStore.h"
+#include "storage/Workspace.h"
+
+#include <QObject>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <cmath>
+#include <map>
+
+namespace qaw {
+namespace {
+
+constexpr qint64 kDayMs = 86400000;
+constexpr double kRecencyHalfLifeDays = 14;
+
+double param(const FlagRule &r, const char *key, double fallback)
+{
+    const QJsonValue v = r.params.value(QLatin1String(key));
+    return v.isDouble() ? v.toDouble() : fallback;
+}
+
+QString fmt(double v)
+{
+    return QString::number(v, 'f', std::abs(v - std::round(v)) < 1e-9 ? 0 : 1);
+}
+
+} // namespace
+
+Flagger::Flagger(Workspace &workspace) : m_workspace(workspace), m_scales(workspace) {}
+
+double Flagger::priority(int severity, qint64 startedAtMs, qint64 nowMs)
+{
+    const double ageDays = std::max<double>(0, double(nowMs - startedAtMs) / kDayMs);
+    const double recency = std::exp2(-ageDays / kRecencyHalfLifeDays);
+    return std::round((severity + recency) * 1000) / 1000;
+}
+
+FlagRunResult Flagger::run(const QString &user)
+{
+    FlagRunResult total;
+    QString error;
+    FlagRuleStore store(m_workspace);
+    QSqlDatabase db = m_workspace.database();
+    const bool ownTransaction = db.transaction();
+    store.installDefaultsIfNone(&error);
+    for (const FlagRule &rule : store.enabled()) {
+        const FlagRunResult r = runRule(rule);
+        if (!r.ok) {
+            if (ownTransaction)
+                db.rollback();
+            return r;
+        }
+        total.rulesRun += r.rulesRun;
+        total.hits += r.hits;
+        total.itemsCreated += r.itemsCreated;
+        total.skipped += r.skipped;
+    }
+    m_workspace.audit(user, QStringLiteral("flag_run"), -1, QStringLiteral("items_created"),
+                      QString(), QString::number(total.itemsCreated));
+    if (ownTransaction && !db.commit()) {
+        total.ok = false;
+        total.error = db.lastError().text();
+        db.rollback();
+    }
+    return total;
+}
+
+FlagRunResult Flagger::runRule(const FlagRule &rule)
+{
+    FlagRunResult result;
+    QString heldBack;
+    const std::vector<Hit> hits = matches(rule, &heldBack);
+    if (!heldBack.isEmpty()) {
+        result.skipped << QStringLiteral("%1: %2").arg(rule.name, heldBack);
+        return result;
+    }
+    result.rulesRun = 1;
+    result.hits = int(hits.size());
+    const qint64 now = m_nowMs >= 0 ? m_nowMs : nowMs();
+    // Closed items (verified, dismissed) are never reopened by a re-run: a supervisor's
+    // decision stands. Read them once per rule rather than once per hit.
+    QSet<qint64> closed;
+    QSqlQuery closedItems(m_workspace.database());
+    closedItems.prepare(
+        QStringLiteral("SELECT interaction_id FROM coaching_items WHERE rule_id = ? "
+                       "AND status IN ('verified','dismissed')"));
+    closedItems.addBindValue(rule.id);
+    if (closedItems.exec())
+        while (closedItems.next())
+            closed.insert(closedItems.value(0).toLongLong());
+    QSqlQuery insert(m_workspace.database());
+    // The partial unique index coaching_items_open allows one open item per interaction
+    // and rule; a hit that already has one adds nothing.
+    insert.prepare(QStringLiteral(
+        "INSERT INTO coaching_items(interaction_id, rule_id, agent_id, status, reason, "
+        "priority, created_at, updated_at) VALUES(?, ?, ?, 'new', ?, ?, ?, ?) "
+        "ON CONFLICT(interaction_id, rule_id) WHERE status NOT IN ('verified','dismissed') "
+        "DO NOTHING"));
+    QSqlQuery mark(m_workspace.database());
+    mark.prepare(QStringLiteral("UPDATE interactions SET flagged = 1 WHERE id = ?"));
+    for (const Hit &h : hits) {
+        if (closed.contains(h.interactionId))
+            continue;
+        insert.addBindValue(h.interactionId);
+        insert.addBindValue(rule.id);
+        insert.addBindValue(h.agentId);
+        insert.addBindValue(h.reason);
+        insert.addBindValue(priority(rule.severity, h.startedAtMs, now));
+        insert.addBindValue(now);
+        insert.addBindValue(now);
+        if (!insert.exec()) {
+            result.ok = false;
+            result.error = insert.lastError().text();
+            return result;
+        }
+        if (insert.numRowsAffected() > 0) {
+            ++result.itemsCreated;
+            mark.addBindValue(h.interactionId);
+            mark.exec();
+        }
+    }
+    return result;
+}
+
+std::vector<Flagger::Hit> Flagger::matches(const FlagRule &rule, QString *heldBack)
+{
+    const QString criterion = rule.criterion();
+    if (rule.calibratedOnly) {
+        if (!criterion.isEmpty() && !isCriterionCalibrated(m_workspace, criterion)) {
+            *heldBack = QObject::tr("criterion \"%1\" is not calibrated yet").arg(criterion);
+            return {};
+        }
+        const bool onTotal =
+            rule.kind == FlagRuleKind::TotalBelow || rule.kind == FlagRuleKind::RollingAverage;
+        if (onTotal && !allCriteriaCalibrated()) {
+            *heldBack = QObject::tr("the total is trusted only when every criterion is "
+                                    "calibrated");
+            return {};
+        }
+    }
+    switch (rule.kind) {
+    case FlagRuleKind::TotalBelow:
+        return totalBelow(rule);
+    case FlagRuleKind::AnyAutoFail:
+        return anyAutoFail(rule);
+    case FlagRuleKind::CriterionFailed:
+        return criterionFailed(rule, criterion, m_scales.failBelow(criterion), false);
+    case FlagRuleKind::NegativeSentiment:
+        return criterionFailed(rule, criterion, param(rule, "max_value", 2), true);
+    case FlagRuleKind::RollingAverage:
+        return rollingAverage(rule);
+    case FlagRuleKind::BelowTeam:
+        return belowTeam(rule);
+    }
+    return {};
+}
+
+std::vector<Flagger::Hit> Flagger::totalBelow(const FlagRule &rule)
+{
+    const double threshold = param(rule, "threshold", 60);
+    std::vector<Hit> hits;
+    QSqlQuery q(m_workspace.database());
+    q.prepare(QStringLiteral("SELECT id, agent_id, started_at, auto_total FROM interactions "
+                             "WHERE auto_evaluation_id IS NOT NULL AND auto_total < ?"));
+    q.addBindValue(threshold);
+    if (q.exec())
+        while (q.next())
+            hits.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(),
+                            q.value(2).toLongLong(),
+                            QObject::tr("Total %1 is below %2.")
+                                .arg(fmt(q.value(3).toDouble()), fmt(threshold))});
+    return hits;
+}
+
+std::vector<Flagger::Hit> Flagger::anyAutoFail(const FlagRule &rule)
+{
+    // Each failed critical criterion (evaluation- or section-level) names the reason;
+    // an evaluation marked auto-failed whose critical criterion the scorecard no longer
+    // has is flagged too, unless the rule wants calibrated criteria only.
+    std::map<qint64, Hit> byInteraction;
+    for (const QString &id : m_scales.ids()) {
+        if (!m_scales.isCritical(id))
+            continue;
+        if (rule.calibratedOnly && !isCriterionCalibrated(m_workspace, id))
+            continue;
+        for (const Hit &h : criterionFailed(rule, id, m_scales.failBelow(id), false)) {
+            auto it = byInteraction.find(h.interactionId);
+            if (it == byInteraction.end())
+                byInteraction.emplace(h.interactionId, h);
+            else
+                it->second.reason += QLatin1Char(' ') + h.reason;
+        }
+    }
+    if (!rule.calibratedOnly) {
+        QSqlQuery q(m_workspace.database());
+        if (q.exec(QStringLiteral("SELECT id, agent_id, started_at FROM interactions WHERE "
+                                  "auto_evaluation_id IS NOT NULL AND auto_failed = 1")))
+            while (q.next())
+                byInteraction.emplace(q.value(0).toLongLong(),
+                                      Hit{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                                          q.value(2).toLongLong(),
+                                          QObject::tr("The evaluation is auto-failed.")});
+    }
+    std::vector<Hit> hits;
+    for (auto &entry : byInteraction) {
+        entry.second.reason = QObject::tr("Auto-fail. ") + entry.second.reason;
+        hits.push_back(entry.second);
+    }
+    return hits;
+}
+
+std::vector<Flagger::Hit> Flagger::criterionFailed(const FlagRule &rule, const QString &criterion,
+                                                   double bound, bool inclusiveMax)
+{
+    std::vector<Hit> hits;
+    QSqlQuery q(m_workspace.database());
+    q.prepare(QStringLiteral("SELECT i.id, i.agent_id, i.started_at, cs.value, cs.max, "
+                             "cs.rationale FROM interactions i CROSS JOIN criterion_scores cs "
+                             "ON cs.evaluation_id = i.auto_evaluation_id AND cs.criterion_id = ? "
+                             "WHERE cs.na = 0 AND cs.value IS NOT NULL AND cs.value ") +
+              (inclusiveMax ? QStringLiteral("<= ?") : QStringLiteral("< ?")));
+    q.addBindValue(criterion);
+    q.addBindValue(bound);
+    if (!q.exec())
+        return hits;
+    const QString name = m_scales.name(criterion);
+    while (q.next()) {
+        const double value = q.value(3).toDouble();
+        const double max = m_scales.scale(criterion, q.value(4).toDouble()).maximum();
+        QString reason =
+            rule.kind == FlagRuleKind::NegativeSentiment
+                ? QObject::tr("Customer sentiment at the end (\"%1\") scored %2 of "
+                              "%3.")
+                      .arg(name, fmt(value), fmt(max))
+                : QObject::tr("\"%1\" failed (%2 of %3).").arg(name, fmt(value), fmt(max));
+        const QString rationale = q.value(5).toString();
+        if (!rationale.isEmpty())
+            reason += QLatin1Char(' ') + rationale;
+        hits.push_back(
+            {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), reason});
+    }
+    return hits;
+}
+
+qint64 Flagger::latestScoredStart() const
+{
+    QSqlQuery q(m_workspace.database());
+    if (q.exec(QStringLiteral("SELECT max(started_at) FROM interactions WHERE "
+                              "auto_evaluation_id IS NOT NULL")) &&
+        q.next() && !q.value(0).isNull())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+bool Flagger::agentHasOpenItem(qint64 agentId, qint64 ruleId) const
+{
+    QSqlQuery q(m_workspace.database());
+    q.prepare(QStringLiteral("SELECT 1 FROM coaching_items WHERE agent_id = ? AND rule_id = ? "
+                             "AND status NOT IN ('verified','dismissed') LIMIT 1"));
+    q.addBindValue(agentId);
+    q.addBindValue(ruleId);
+    return q.exec() && q.next();
+}
+
+bool Flagger::allCriteriaCalibrated() const
+{
+    const QStringList calibrated = calibratedCriteria(m_workspace);
+    if (!m_scales.hasScorecard())
+        return false;
+    for (const QString &id : m_scales.ids())
+        if (!calibrated.contains(id))
+            return false;
+    return true;
+}
+
+} // namespace qaw

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace qaw {
+
+class CoachingItemPanel;
+class CoachingQueueModel;
+class Prompts;
+class Workspace;
+
+//! The coaching queue: filters (agent, team, rule, status, owner, age), the sortable
+//! table with overdue items highlighted, and the detail and actions of the selection.
+class CoachingQueuePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CoachingQueuePanel(QWidget *parent = nullptr);
+
+    void setWorkspace(Workspace *workspace);
+    void setPrompts(Prompts *prompts);
+    void refresh();
+
+    CoachingQueueModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    CoachingItemPanel *itemPanel() const { return m_item; }
+    //! Runs the flag rules now (the "Run flag rules" button).
+    void runFlagger();
+
+signals:
+    void prepareMeeting(qint64 agentId);
+
+private:
+    void fillFilters();
+    void applyFilter();
+    void selectionChanged();
+    void updateSummary();
+
+    Workspace *m_workspace = nullptr;
+    Prompts *m_prompts = nullptr;
+    CoachingQueueModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    CoachingItemPanel *m_item = nullptr;
+    QComboBox *m_agent = nullptr;
+    QComboBox *m_team = nullptr;
+    QComboBox *m_rule = nullptr;
+    QComboBox *m_status = nullptr;
+    QComboBox *m_age = nullptr;
+    QLineEdit *m_owner = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_prepare = nullptr;
+};
+
+} // namespace qaw
