@@ -10,6 +10,11 @@
 #include "dialogs/ImportHistoryDialog.h"
 #include "dialogs/ImportRunner.h"
 #include "dialogs/ScorecardEditor.h"
+#include "dialogs/ScoringRunner.h"
+
+#include "calibration/TrustGate.h"
+#include "coaching/Flagger.h"
+#include "scoring/ScorecardScorer.h"
 
 #include "demo/DemoWorkspace.h"
 #include "storage/ScorecardRepository.h"
@@ -54,6 +59,23 @@ MainWindow::MainWindow(std::unique_ptr<AppSettings> settings, std::unique_ptr<Pr
     m_calibration = new CalibrationView(this);
     m_trends = new TrendsView(this);
     m_trends->setPrompts(m_prompts.get());
+    m_calibration->setPrompts(m_prompts.get());
+    m_calibration->setReviewerName(m_settings->reviewerName());
+    m_interactions->setReviewer(m_settings->reviewerName());
+    // A click on a chart shows the interactions behind it.
+    connect(m_trends, &TrendsView::drillDown, this, [this](const InteractionFilter &filter) {
+        m_interactions->applyFilter(filter);
+        m_tabs->setCurrentWidget(m_interactions);
+    });
+    connect(m_interactions, &InteractionsView::humanEvaluationSaved, this, [this] {
+        m_calibration->refresh();
+        updateStatus();
+    });
+    m_previewScorer = [](const Scorecard &card, const StoredInteraction &interaction) {
+        QStringList errors;
+        const auto scorer = ScorecardScorer::compile(card, &errors);
+        return scorer ? scorer->score(interaction) : Evaluation{};
+    };
     m_coaching = new CoachingView(this);
     m_coaching->setPrompts(m_prompts.get());
     m_tabs->addTab(m_interactions, tr("&Interactions"));
@@ -149,6 +171,11 @@ void MainWindow::createActions()
     m_editScorecardAction =
         scoring->addAction(tr("&Edit Scorecard..."), this, &MainWindow::editScorecard);
     m_editScorecardAction->setObjectName(QStringLiteral("actionEditScorecard"));
+    m_scoreNewAction = scoring->addAction(tr("Score &New and Changed"), this, [this] { scoreWorkspace(false); });
+    m_scoreNewAction->setObjectName(QStringLiteral("actionScoreNew"));
+    m_scoreNewAction->setShortcut(QKeySequence(Qt::Key_F9));
+    m_scoreAllAction = scoring->addAction(tr("Re-score &All"), this, [this] { scoreWorkspace(true); });
+    m_scoreAllAction->setObjectName(QStringLiteral("actionScoreAll"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -202,6 +229,8 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_closeAction->setEnabled(m_workspace != nullptr);
     m_editScorecardAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_scoreNewAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_scoreAllAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     m_importHistoryAction->setEnabled(m_workspace != nullptr);
     setWindowTitle(m_workspace ? QFileInfo(m_workspace->path()).fileName() +
                                      (m_workspace->isReadOnly() ? tr(" (read-only)") : QString()) +
@@ -357,6 +386,9 @@ bool MainWindow::importFiles(const QStringList &files, const ImportOptions &opti
     if (!m_workspace || files.isEmpty())
         return false;
     const ImportResult result = runImportWithProgress(files, options, *m_workspace, this);
+    // New and changed interactions are scored at once, so every view shows their scores.
+    if (result.total(&FileImportResult::imported) + result.total(&FileImportResult::updated) > 0)
+        scoreWorkspace(false);
     for (int i = 0; i < m_tabs->count(); ++i)
         static_cast<WorkspaceView *>(m_tabs->widget(i))->refresh();
     updateStatus();
@@ -370,6 +402,34 @@ bool MainWindow::importFiles(const QStringList &files, const ImportOptions &opti
     else if (rejected == 0)
         m_prompts->information(this, tr("Import finished"), summary);
     return result.allRead();
+}
+
+bool MainWindow::scoreWorkspace(bool all)
+{
+    if (!m_workspace || m_workspace->isReadOnly())
+        return false;
+    QString error;
+    const auto summary = runScoringWithProgress(*m_workspace, all, this, &error);
+    if (summary && summary->scored > 0) {
+        // New scores move the trust gate and feed the flag rules.
+        TrustGate::refresh(*m_workspace);
+        Flagger(*m_workspace).run(m_settings->reviewerName());
+    }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        static_cast<WorkspaceView *>(m_tabs->widget(i))->refresh();
+    updateStatus();
+    if (!summary) {
+        m_prompts->error(this, tr("Scoring failed"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Scored %L1 interactions under %2 version %3 (mean %4)%5")
+                                 .arg(summary->scored)
+                                 .arg(summary->scorecardName)
+                                 .arg(summary->scorecardVersion)
+                                 .arg(summary->meanTotal, 0, 'f', 1)
+                                 .arg(summary->cancelled ? tr(", cancelled") : QString()),
+                             10000);
+    return true;
 }
 
 void MainWindow::showImportHistory(qint64 batchId)
@@ -404,8 +464,8 @@ void MainWindow::editScorecard()
         m_prompts->error(this, tr("Cannot save the scorecard"), error);
         return;
     }
-    m_calibration->refresh();
-    updateStatus();
+    // A new active version is applied to every interaction.
+    scoreWorkspace(true);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

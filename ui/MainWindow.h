@@ -64,6 +64,8 @@ private:
     void showAbout();
     void editScorecard();
     void importInteractions();
+    //! Scores new and changed interactions (everything when \a all), then refreshes.
+    bool scoreWorkspace(bool all);
     void showImportHistory(qint64 batchId = -1);
     void offerDemo();
 
@@ -79,6 +81,8 @@ private:
     QAction *m_closeAction = nullptr;
     QAction *m_editScorecardAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_scoreNewAction = nullptr;
+    QAction *m_scoreAllAction = nullptr;
     QAction *m_importHistoryAction = nullptr;
     //! Scores one interaction without storing it (the scorecard editor's live preview).
     std::function<Evaluation(const Scorecard &, const StoredInteraction &)> m_previewScorer;

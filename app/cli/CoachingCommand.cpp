@@ -44,7 +44,7 @@ std::optional<AgentInfo> agentArgument(const Workspace &ws, const QCommandLinePa
                                        const QString &command)
 {
     const QString key = parser.value(QStringLiteral("agent"));
-    auto agent = findAgent(ws, key);
+    auto agent = findAgentInfo(ws, key);
     if (!agent)
         printErr(QStringLiteral("%1: no agent '%2' in %3").arg(command, key, ws.path()));
     return agent;

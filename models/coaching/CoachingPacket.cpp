@@ -70,13 +70,13 @@ CoachingPacket::CoachingPacket(const MeetingPreparation &preparation) : m_prep(p
 std::vector<TrendChart> CoachingPacket::charts() const
 {
     std::vector<TrendChart> out;
-    auto base = [&](const QString &title, const std::vector<TrendPoint> &points) {
+    auto base = [&](const QString &title, const std::vector<CoachingTrendPoint> &points) {
         TrendChart c;
         c.title = title;
         ChartSeries agent{m_prep.agent.displayName(), kAgentColour, {}, false};
         ChartSeries team{
             QObject::tr("Rest of team %1").arg(m_prep.agent.team), kTeamColour, {}, true};
-        for (const TrendPoint &p : points) {
+        for (const CoachingTrendPoint &p : points) {
             c.xLabels << p.weekStart.toString(QStringLiteral("d MMM"));
             agent.values.push_back(p.agent);
             team.values.push_back(p.team);

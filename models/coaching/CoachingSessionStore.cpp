@@ -27,7 +27,7 @@ std::optional<AgentInfo> agentWhere(const Workspace &ws, const QString &where, c
 
 } // namespace
 
-std::optional<AgentInfo> findAgent(const Workspace &workspace, const QString &key)
+std::optional<AgentInfo> findAgentInfo(const Workspace &workspace, const QString &key)
 {
     if (auto a = agentWhere(workspace, QStringLiteral("a.external_id = ?"), key))
         return a;

@@ -36,7 +36,7 @@ struct AgentInfo
 };
 
 //! The agent named by \a key: its external id (as imported) or, failing that, its row id.
-std::optional<AgentInfo> findAgent(const Workspace &workspace, const QString &key);
+std::optional<AgentInfo> findAgentInfo(const Workspace &workspace, const QString &key);
 std::optional<AgentInfo> agentById(const Workspace &workspace, qint64 id);
 
 //! Coaching sessions in the workspace (table coaching_sessions; focus as a JSON array).

@@ -18,7 +18,7 @@ class Workspace;
 
 //! One week of a trend: the agent's value and the rest of the team's (a mean total
 //! 0-100, or a pass rate 0-100 for a criterion). Empty when nothing was scored.
-struct TrendPoint
+struct CoachingTrendPoint
 {
     QDate weekStart;
     std::optional<double> agent;
@@ -34,7 +34,7 @@ struct CriterionStanding
     PassCount team;
     //! Points the agent's pass rate is below the rest of the team's (negative: above).
     std::optional<double> gap;
-    std::vector<TrendPoint> trend;
+    std::vector<CoachingTrendPoint> trend;
 };
 
 struct EvidenceExcerpt
@@ -72,7 +72,7 @@ struct MeetingPreparation
     int weeks = 12; //!< whole weeks from `from`
     std::optional<double> agentMeanTotal, teamMeanTotal;
     qint64 agentScored = 0;
-    std::vector<TrendPoint> totalTrend;
+    std::vector<CoachingTrendPoint> totalTrend;
     std::vector<CriterionStanding> weakest; //!< the weakest criteria against the team
     std::vector<OpenItemRow> openItems;
     std::vector<ExampleInteraction> examples; //!< 3 to 5 when the agent has them

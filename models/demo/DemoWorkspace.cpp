@@ -3,6 +3,8 @@
 #include "demo/DemoGenerator.h"
 #include "demo/DemoReviews.h"
 #include "domain/InteractionJson.h"
+#include "calibration/TrustGate.h"
+#include "coaching/Flagger.h"
 #include "scoring/ScoringEngine.h"
 #include "storage/InteractionStore.h"
 #include "storage/Workspace.h"
@@ -104,6 +106,12 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
         ScoringEngine engine(workspace);
         ok = engine.run(ScoringOptions{}, error).has_value() &&
              addDemoReviews(workspace, options.seed, 200, error);
+    }
+    // As after scoring in the GUI: the trust gate is published, then the flag rules run,
+    // so the coaching queue starts with real items.
+    if (ok && !cancelled) {
+        TrustGate::refresh(workspace);
+        Flagger(workspace).run(QStringLiteral("demo"));
     }
     return ok;
 }

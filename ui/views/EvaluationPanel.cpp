@@ -86,8 +86,15 @@ void EvaluationPanel::setEvaluation(const Evaluation &e, const std::optional<Sco
     for (const CriterionResult &r : e.criteria) {
         const Criterion *c = card ? card->criterion(r.criterionId) : nullptr;
         auto *item = new QTreeWidgetItem(m_tree);
-        item->setText(0, c ? c->name : r.criterionId);
-        item->setToolTip(0, c ? c->purpose : QString());
+        const bool untrusted = e.kind == EvaluatorKind::Automated && m_calibrationKnown &&
+                               !m_calibrated.contains(r.criterionId);
+        item->setText(0, (c ? c->name : r.criterionId) +
+                             (untrusted ? tr("  (not calibrated)") : QString()));
+        item->setToolTip(0, (c ? c->purpose : QString()) +
+                                (untrusted ? tr("\nNot calibrated: automated and human scores "
+                                                "do not yet agree well enough (or too few "
+                                                "interactions were reviewed) to trust it.")
+                                           : QString()));
         item->setText(1, valueText(r, c));
         QString why = r.rationale;
         if (!r.comment.isEmpty())

@@ -26,6 +26,9 @@ public:
     //! Shows \a evaluation; \a card (the version it was made with) gives names and
     //! sections, otherwise criterion ids are shown.
     void setEvaluation(const Evaluation &evaluation, const std::optional<Scorecard> &card = {});
+    //! Criteria whose automated scores passed the calibration trust gate; the others are
+    //! marked "not calibrated" (an automated evaluation only).
+    void setCalibratedCriteria(const QStringList &ids, bool known) { m_calibrated = ids; m_calibrationKnown = known; }
     void clear();
 
     QTreeWidget *criteriaTree() const { return m_tree; }
@@ -38,6 +41,8 @@ private:
 
     QLabel *m_summary = nullptr;
     QTreeWidget *m_tree = nullptr;
+    QStringList m_calibrated;
+    bool m_calibrationKnown = false;
 };
 
 } // namespace qaw

@@ -1,6 +1,12 @@
 #include "InteractionsView.h"
 
+#include "EvaluationPanel.h"
+#include "HumanEvaluationForm.h"
 #include "TranscriptHtml.h"
+
+#include "calibration/TrustGate.h"
+#include "storage/EvaluationStore.h"
+#include "storage/ScorecardRepository.h"
 
 #include "itemmodels/InteractionTableModel.h"
 #include "storage/Workspace.h"
@@ -13,7 +19,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -97,11 +105,25 @@ InteractionsView::InteractionsView(QWidget *parent) : WorkspaceView(parent)
     m_details->setWordWrap(true);
     m_transcript = new QTextBrowser(this);
     m_transcript->setObjectName(QStringLiteral("transcriptView"));
+    m_evaluation = new EvaluationPanel(this);
+    m_evaluation->setObjectName(QStringLiteral("evaluationPanel"));
+    m_humanForm = new HumanEvaluationForm(this);
+    m_humanForm->setObjectName(QStringLiteral("humanEvaluationForm"));
+    m_detailTabs = new QTabWidget(this);
+    m_detailTabs->setObjectName(QStringLiteral("interactionDetailTabs"));
+    m_detailTabs->addTab(m_evaluation, tr("Automated evaluation"));
+    m_detailTabs->addTab(m_humanForm, tr("My evaluation"));
+    auto *detailSplitter = new QSplitter(Qt::Vertical, this);
+    detailSplitter->setObjectName(QStringLiteral("interactionDetailSplitter"));
+    detailSplitter->addWidget(m_detailTabs);
+    detailSplitter->addWidget(m_transcript);
+    detailSplitter->setStretchFactor(0, 1);
+    detailSplitter->setStretchFactor(1, 1);
     auto *detailPane = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detailPane);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_details);
-    detailLayout->addWidget(m_transcript, 1);
+    detailLayout->addWidget(detailSplitter, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("interactionsSplitter"));
@@ -145,12 +167,18 @@ InteractionsView::InteractionsView(QWidget *parent) : WorkspaceView(parent)
                 showInteraction(current.isValid() ? m_model->interactionId(current.row()) : -1);
             });
     connect(m_model, &QAbstractItemModel::modelReset, this, &InteractionsView::updateResultCount);
+    connect(m_evaluation, &EvaluationPanel::evidenceClicked, this, &InteractionsView::showEvidence);
+    connect(m_humanForm, &HumanEvaluationForm::saved, this, [this](qint64 id) {
+        m_model->reload();
+        emit humanEvaluationSaved(id);
+    });
 }
 
 void InteractionsView::setWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
     m_model->setWorkspace(workspace);
+    m_humanForm->setWorkspace(workspace);
     fillFilterChoices();
     showInteraction(-1);
     setEnabled(workspace != nullptr);
@@ -219,14 +247,83 @@ void InteractionsView::showInteraction(qint64 id)
     m_currentId = id;
     const auto stored = (m_workspace && id >= 0) ? queries::interaction(*m_workspace, id)
                                                  : std::nullopt;
+    m_evidence.clear();
+    m_stored = stored;
     if (!stored) {
         m_details->setText(m_workspace ? tr("<i>Select an interaction to see its transcript.</i>")
                                        : QString());
         m_transcript->clear();
+        m_evaluation->clear();
+        m_humanForm->setInteraction(-1);
         return;
     }
     m_details->setText(interactionSummaryHtml(*stored));
     m_transcript->setHtml(transcriptHtml(*stored));
+    m_humanForm->setInteraction(id);
+    const auto evaluation = EvaluationStore(*m_workspace).currentAutomated(id);
+    if (!evaluation) {
+        m_evaluation->clear();
+        return;
+    }
+    const auto card = ScorecardRepository(*m_workspace).version(evaluation->scorecardVersionId);
+    const QString published = m_workspace->setting(TrustGate::kCalibratedKey);
+    m_evaluation->setCalibratedCriteria(TrustGate::publishedCalibratedCriteria(*m_workspace),
+                                        !published.isEmpty());
+    m_evaluation->setEvaluation(*evaluation, card ? std::optional<Scorecard>(card->scorecard)
+                                                  : std::nullopt);
+    for (const CriterionResult &r : evaluation->criteria)
+        m_evidence.insert(m_evidence.end(), r.evidence.begin(), r.evidence.end());
+    highlightEvidence(-1, 0, 0);
+}
+
+void InteractionsView::setReviewer(const QString &reviewer)
+{
+    m_humanForm->setReviewer(reviewer);
+}
+
+void InteractionsView::showEvidence(int turn, int charStart, int charEnd)
+{
+    highlightEvidence(turn, charStart, charEnd);
+}
+
+// Every evidence span is shaded; the one clicked is stronger and scrolled into view.
+// The transcript has one block per turn, ending with the turn's text.
+void InteractionsView::highlightEvidence(int focusTurn, int focusStart, int focusEnd)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const auto &stored = m_stored;
+    if (!stored)
+        return;
+    auto spanCursor = [&](int turn, int start, int end) -> std::optional<QTextCursor> {
+        if (turn < 0 || turn >= int(stored->interaction.turns.size()))
+            return std::nullopt;
+        const QTextBlock block = m_transcript->document()->findBlockByNumber(turn);
+        if (!block.isValid())
+            return std::nullopt;
+        const int textStart = block.length() - 1 - int(stored->interaction.turns[size_t(turn)].text.size());
+        QTextCursor cursor(block);
+        cursor.setPosition(block.position() + std::max(0, textStart) + std::max(0, start));
+        cursor.setPosition(block.position() + std::max(0, textStart) + std::max(start, end),
+                           QTextCursor::KeepAnchor);
+        return cursor;
+    };
+    for (const EvidenceSpan &span : m_evidence) {
+        if (auto cursor = spanCursor(span.turn, span.charStart, span.charEnd)) {
+            QTextEdit::ExtraSelection selection;
+            selection.cursor = *cursor;
+            selection.format.setBackground(QColor(255, 240, 160));
+            selections << selection;
+        }
+    }
+    if (auto focus = spanCursor(focusTurn, focusStart, focusEnd)) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = *focus;
+        selection.format.setBackground(QColor(255, 190, 60));
+        selections << selection;
+        m_transcript->setTextCursor(*focus);
+        m_transcript->ensureCursorVisible();
+    }
+    m_transcript->setExtraSelections(selections);
 }
 
 } // namespace qaw

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "WorkspaceView.h"
+#include "domain/Evaluation.h"
 #include "storage/InteractionFilter.h"
+#include "storage/WorkspaceQueries.h"
+
+#include <vector>
 
 class QComboBox;
 class QDateEdit;
@@ -9,10 +13,13 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTextBrowser;
+class QTabWidget;
 class QTimer;
 
 namespace qaw {
 
+class EvaluationPanel;
+class HumanEvaluationForm;
 class InteractionTableModel;
 
 //! The table of interactions with filters, and the selected one's transcript.
@@ -31,17 +38,32 @@ public:
     void applyFilter(const InteractionFilter &filter);
     //! The interaction shown in the detail pane, or -1.
     qint64 currentInteractionId() const { return m_currentId; }
+    void setReviewer(const QString &reviewer);
+    //! Scrolls the transcript to a turn and highlights the given characters of it.
+    void showEvidence(int turn, int charStart, int charEnd);
+    EvaluationPanel *evaluationPanel() const { return m_evaluation; }
+    HumanEvaluationForm *humanForm() const { return m_humanForm; }
+
+signals:
+    //! A human evaluation was saved here (the other views may want to refresh).
+    void humanEvaluationSaved(qint64 interactionId);
 
 private:
     void fillFilterChoices();
     InteractionFilter filterFromWidgets() const;
     void showInteraction(qint64 id);
     void updateResultCount();
+    void highlightEvidence(int focusTurn, int focusStart, int focusEnd);
 
     Workspace *m_workspace = nullptr;
     InteractionTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QTextBrowser *m_transcript = nullptr;
+    QTabWidget *m_detailTabs = nullptr;
+    EvaluationPanel *m_evaluation = nullptr;
+    HumanEvaluationForm *m_humanForm = nullptr;
+    std::vector<EvidenceSpan> m_evidence;
+    std::optional<StoredInteraction> m_stored;
     QLabel *m_details = nullptr;
     QLabel *m_resultCount = nullptr;
     QLineEdit *m_search = nullptr;

@@ -103,6 +103,10 @@ private slots:
                                        "INSERT INTO turns(interaction_id, seq, speaker, text) "
                                        "VALUES(1, 0, 'agent', 'thank you for calling')")
                                  : QString();
+        // From version 2 on, the writer indexes new turns itself (InteractionStore::flush).
+        const QString indexed = fromVersion >= 2 ? QStringLiteral(";INSERT INTO turns_fts(rowid, "
+                                                                  "text) SELECT id, text FROM turns")
+                                                 : QString();
         if (fromVersion == 0) {
             // Version 0 is a file SQLite created but nothing wrote a schema into.
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
@@ -115,7 +119,7 @@ private slots:
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(QStringLiteral("raw0"));
         } else {
-            writeAtVersion(file, fromVersion, data);
+            writeAtVersion(file, fromVersion, data + indexed);
         }
         Workspace ws;
         QVERIFY2(ws.open(file, Workspace::OpenMode::CreateIfMissing), qPrintable(ws.errorMessage()));
