@@ -54,7 +54,7 @@ bool refresh(Workspace &ws, const std::vector<CriterionPassMark> &criteria)
     if (!marksChanged && !hasDirtyDays(ws))
         return true;
     QSqlDatabase db = ws.database();
-    if (!db.transaction())
+    if (!beginWriteTransaction(db))
         return false;
     QSqlQuery q(db);
     bool ok = true;

@@ -25,7 +25,7 @@ qint64 CalibrationStore::create(const CalibrationSession &s, QString *error)
         return -1;
     }
     QSqlDatabase db = m_workspace.database();
-    if (!db.transaction()) {
+    if (!beginWriteTransaction(db)) {
         *error = db.lastError().text();
         return -1;
     }

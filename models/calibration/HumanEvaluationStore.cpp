@@ -97,7 +97,7 @@ qint64 HumanEvaluationStore::save(Evaluation e, const Scorecard &card, QString *
     e.autoFailed = totals.autoFailed;
 
     QSqlDatabase db = m_workspace.database();
-    if (!db.transaction()) {
+    if (!beginWriteTransaction(db)) {
         *error = db.lastError().text();
         return -1;
     }

@@ -217,7 +217,7 @@ BulkResult CoachingItemStore::bulk(const QList<qint64> &ids, Action action)
 {
     BulkResult result;
     QSqlDatabase db = m_workspace.database();
-    const bool ownTransaction = db.transaction();
+    const bool ownTransaction = beginWriteTransaction(db);
     for (qint64 id : ids) {
         QString error;
         if (action(id, &error))

@@ -47,7 +47,7 @@ FlagRunResult Flagger::run(const QString &user)
     QString error;
     FlagRuleStore store(m_workspace);
     QSqlDatabase db = m_workspace.database();
-    const bool ownTransaction = db.transaction();
+    const bool ownTransaction = beginWriteTransaction(db);
     store.installDefaultsIfNone(&error);
     for (const FlagRule &rule : store.enabled()) {
         const FlagRunResult r = runRule(rule);

@@ -141,7 +141,7 @@ bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions, QStrin
         }
     }
     QSqlDatabase db = workspace.database();
-    db.transaction();
+    beginWriteTransaction(db);
     EvaluationBatchWriter writer(workspace);
     if (!writer.write(out, nowMs()) || !db.commit()) {
         *error = writer.lastError();

@@ -68,7 +68,7 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
     int written = 0;
     bool ok = true;
     bool cancelled = false;
-    db.transaction();
+    beginWriteTransaction(db);
     generator.generate([&](const Interaction &in) {
         if (!ok || cancelled)
             return;
@@ -81,7 +81,7 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
             ok = store.flush() && db.commit();
             if (progress && !progress(written))
                 cancelled = true;
-            db.transaction();
+            beginWriteTransaction(db);
         }
     });
     ok = ok && store.flush() && recordCoachingSessions(workspace, generator, error);

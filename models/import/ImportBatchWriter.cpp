@@ -81,7 +81,7 @@ bool ImportBatchWriter::begin(const QString &filePath, const QString &format)
             "UPDATE import_batches SET n_imported = ?, n_updated = ?, n_unchanged = ?, "
             "n_rejected = ?, n_redacted = ? WHERE id = ?")))
         return failWith(db.lastError().text());
-    if (!db.transaction())
+    if (!beginWriteTransaction(db))
         return failWith(db.lastError().text());
     m_inTransaction = true;
     return true;
@@ -174,7 +174,7 @@ bool ImportBatchWriter::commitChunk()
     m_committed = m_counts;
     m_inChunk = 0;
     m_committedFlag = true;
-    if (!db.transaction())
+    if (!beginWriteTransaction(db))
         return failWith(db.lastError().text());
     m_inTransaction = true;
     return true;

@@ -208,7 +208,7 @@ std::optional<ScoringSummary> ScoringEngine::run(const ScoringOptions &options, 
             continue; // finish the running tasks, write nothing more
         for (Evaluation &e : job->output)
             e.scorecardVersionId = stored->versionId;
-        db.transaction();
+        beginWriteTransaction(db);
         if (!writer.write(job->output, nowMs()) || !db.commit()) {
             *error = writer.lastError().isEmpty() ? db.lastError().text() : writer.lastError();
             db.rollback();

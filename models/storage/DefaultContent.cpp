@@ -28,7 +28,7 @@ bool installDefaultContent(Workspace &workspace, QString *error)
         return false;
     }
     QSqlDatabase db = workspace.database();
-    db.transaction();
+    beginWriteTransaction(db);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO scorecards(key, name) VALUES(?, ?)"));
     q.addBindValue(card.value(QStringLiteral("key")).toString());

@@ -50,7 +50,7 @@ qint64 ScorecardRepository::saveNewVersion(const Scorecard &card, const QString 
         return -1;
     }
     QSqlDatabase db = m_workspace.database();
-    db.transaction();
+    beginWriteTransaction(db);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO scorecards(key, name) VALUES(?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET name = excluded.name"));

@@ -39,6 +39,12 @@ QString currentUserName()
     return user.isEmpty() ? QStringLiteral("reviewer") : user;
 }
 
+bool beginWriteTransaction(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();

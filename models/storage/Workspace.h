@@ -93,6 +93,14 @@ private:
     QString m_errorMessage;
 };
 
+//! Starts a write transaction that takes the write lock at once (BEGIN IMMEDIATE). A
+//! deferred BEGIN that reads first and writes later fails at once with "database is
+//! locked" when another connection committed in between (SQLite's busy handler cannot
+//! help there); taking the lock first makes writers wait for each other instead.
+//! Returns false, like QSqlDatabase::transaction(), when a transaction is already open.
+//! End it with QSqlDatabase::commit() or rollback().
+bool beginWriteTransaction(QSqlDatabase &db);
+
 QString currentUserName();
 qint64 nowMs();
 

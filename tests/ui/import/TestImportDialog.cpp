@@ -113,14 +113,14 @@ private slots:
         MainWindow window(std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("s.ini"))), std::move(prompts));
         QVERIFY(window.openWorkspace(path));
         ImportOptions importOptions;
-        QVERIFY(window.importFiles({jsonl}, importOptions));
+        QVERIFY2(window.importFiles({jsonl}, importOptions), qPrintable(p->messages.join(QLatin1Char('|'))));
         QCOMPARE(window.workspace()->counts().interactions, qint64(50));
         QCOMPARE(window.workspace()->counts().rejectedRecords, qint64(1));
         QVERIFY(!p->messages.isEmpty());
         QVERIFY2(p->messages.last().contains(QStringLiteral("50 imported")), qPrintable(p->messages.last()));
         QVERIFY(p->messages.last().contains(QStringLiteral("1 rejected")));
         // Importing the same file again adds nothing.
-        QVERIFY(window.importFiles({jsonl}, importOptions));
+        QVERIFY2(window.importFiles({jsonl}, importOptions), qPrintable(p->messages.join(QLatin1Char('|'))));
         QCOMPARE(window.workspace()->counts().interactions, qint64(50));
         QVERIFY(p->messages.last().contains(QStringLiteral("50 unchanged")));
 
