@@ -108,6 +108,25 @@ bool checkFormat(const QCommandLineParser &parser, bool *csv)
     return true;
 }
 
+//! What both reports read after their own options: the output format, the workspace
+//! and the shared filter.
+struct ReportInputs
+{
+    bool csv = false;
+    std::unique_ptr<Workspace> workspace;
+    InteractionFilter filter;
+};
+
+int openReport(const QCommandLineParser &parser, ReportInputs *in)
+{
+    if (!checkFormat(parser, &in->csv))
+        return Usage;
+    in->workspace = openWorkspace(parser);
+    if (!in->workspace)
+        return Failure;
+    return readFilter(parser, *in->workspace, &in->filter);
+}
+
 int runTrend(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -123,19 +142,16 @@ int runTrend(const QStringList &args)
                         &exitCode))
         return exitCode;
     const std::optional<Bucketing> by = bucketingFromName(parser.value(QStringLiteral("by")));
-    bool csv = false;
     if (!by) {
         printErr(QStringLiteral("qaw: --by must be day, week or month"));
         return Usage;
     }
-    if (!checkFormat(parser, &csv))
-        return Usage;
-    auto ws = openWorkspace(parser);
-    if (!ws)
-        return Failure;
-    InteractionFilter filter;
-    if (const int code = readFilter(parser, *ws, &filter); code != Ok)
+    ReportInputs in;
+    if (const int code = openReport(parser, &in); code != Ok)
         return code;
+    const bool csv = in.csv;
+    Workspace *ws = in.workspace.get();
+    const InteractionFilter &filter = in.filter;
     const QString criterion = parser.value(QStringLiteral("criterion"));
     if (criterion.isEmpty()) {
         const auto points = trends::automatedTotal(*ws, filter, *by);
@@ -169,21 +185,15 @@ int runDrivers(const QStringList &args)
                         &exitCode))
         return exitCode;
     const std::optional<Outcome> outcome = outcomeFromName(parser.value(QStringLiteral("outcome")));
-    bool csv = false;
     if (!outcome) {
         printErr(QStringLiteral("qaw: --outcome must be csat, fcr or aht"));
         return Usage;
     }
-    if (!checkFormat(parser, &csv))
-        return Usage;
-    auto ws = openWorkspace(parser);
-    if (!ws)
-        return Failure;
-    InteractionFilter filter;
-    if (const int code = readFilter(parser, *ws, &filter); code != Ok)
+    ReportInputs in;
+    if (const int code = openReport(parser, &in); code != Ok)
         return code;
-    const auto rows = drivers::table(*ws, filter, *outcome, activeCriteria(*ws));
-    csv ? printCsv(analyticsExport::driversCsv(rows, *outcome))
+    const auto rows = drivers::table(*in.workspace, in.filter, *outcome, activeCriteria(*in.workspace));
+    in.csv ? printCsv(analyticsExport::driversCsv(rows, *outcome))
         : printJson(analyticsExport::driversJson(rows, *outcome));
     return Ok;
 }

@@ -82,27 +82,6 @@ double pearson(const std::vector<double> &x, const std::vector<double> &y)
     return sxy / std::sqrt(sxx * syy);
 }
 
-std::vector<double> averageRanks(const std::vector<double> &values)
-{
-    std::vector<size_t> order(values.size());
-    std::iota(order.begin(), order.end(), size_t(0));
-    std::stable_sort(order.begin(), order.end(),
-                     [&values](size_t a, size_t b) { return values[a] < values[b]; });
-    std::vector<double> ranks(values.size());
-    size_t i = 0;
-    while (i < order.size()) {
-        size_t j = i;
-        while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]])
-            ++j;
-        // Positions i..j (0-based) are ranks i+1..j+1; ties share their average.
-        const double rank = (double(i) + double(j)) / 2.0 + 1.0;
-        for (size_t k = i; k <= j; ++k)
-            ranks[order[k]] = rank;
-        i = j + 1;
-    }
-    return ranks;
-}
-
 double spearman(const std::vector<double> &x, const std::vector<double> &y)
 {
     return pearson(averageRanks(x), averageRanks(y));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stats/PairedStatistics.h"
+
 #include <QtGlobal>
 
 #include <cmath>
@@ -72,8 +74,9 @@ struct Fit
 Fit fit(const std::vector<double> &x, const std::vector<double> &y);
 
 double pearson(const std::vector<double> &x, const std::vector<double> &y);
-//! Ranks 1..n, ties given the average of the ranks they span.
-std::vector<double> averageRanks(const std::vector<double> &values);
+//! Ranks 1..n, ties given the average of the ranks they span (the agreement statistics'
+//! implementation, models/stats/PairedStatistics.h).
+using qaw::averageRanks;
 //! Pearson correlation of the average ranks.
 double spearman(const std::vector<double> &x, const std::vector<double> &y);
 
