@@ -13,6 +13,9 @@
 #include <QVariant>
 
 namespace qaw {
+
+qint64 Workspace::s_fullCheckLimitBytes = 256LL * 1024 * 1024;
+
 namespace {
 
 QString nextConnectionName()
@@ -111,8 +114,45 @@ void Workspace::configureConnection()
     q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
 }
 
+// A quick_check reads every page: about a minute for a workspace of a million
+// interactions. It runs when it is cheap (a small file) or when it matters: a WAL file
+// left behind means the last session did not close cleanly (SQLite removes it when the
+// last connection closes), which is when damage is most likely. Otherwise SQLite
+// still reports damage on any page it reads.
+bool Workspace::needsFullCheck() const
+{
+    const QFileInfo wal(m_path + QStringLiteral("-wal"));
+    return QFileInfo(m_path).size() <= s_fullCheckLimitBytes || (wal.exists() && wal.size() > 0);
+}
+
+bool Workspace::passesQuickCheck(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
+        return fail(OpenErrorCode::Corrupt,
+                    QStringLiteral("%1 is damaged and cannot be read (%2). Restore it from a "
+                                   "backup; the file has not been changed.")
+                        .arg(m_path, q.lastError().databaseText()));
+    }
+    QStringList problems;
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    if (!problems.isEmpty())
+        return fail(OpenErrorCode::Corrupt,
+                    QStringLiteral("%1 is damaged: the integrity check found %2 problem(s), "
+                                   "first: %3. Restore it from a backup; the file has not "
+                                   "been changed.")
+                        .arg(m_path)
+                        .arg(problems.size())
+                        .arg(problems.first()));
+    return true;
+}
+
 // Looks at an existing file without writing to it: the header, the schema version and
-// a quick integrity check, all through a read-only connection.
+// (see needsFullCheck) a quick integrity check, all through a read-only connection.
 bool Workspace::inspectReadOnly(int *version)
 {
     QFile file(m_path);
@@ -136,27 +176,8 @@ bool Workspace::inspectReadOnly(int *version)
         return fail(OpenErrorCode::Corrupt, QStringLiteral("%1 cannot be opened: %2")
                                                 .arg(m_path, database().lastError().text()));
     QSqlDatabase db = database();
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
-        return fail(OpenErrorCode::Corrupt,
-                    QStringLiteral("%1 is damaged and cannot be read (%2). Restore it from a "
-                                   "backup; the file has not been changed.")
-                        .arg(m_path, q.lastError().databaseText()));
-    }
-    QStringList problems;
-    while (q.next()) {
-        const QString line = q.value(0).toString();
-        if (line != QLatin1String("ok"))
-            problems << line;
-    }
-    if (!problems.isEmpty())
-        return fail(OpenErrorCode::Corrupt,
-                    QStringLiteral("%1 is damaged: the integrity check found %2 problem(s), "
-                                   "first: %3. Restore it from a backup; the file has not "
-                                   "been changed.")
-                        .arg(m_path)
-                        .arg(problems.size())
-                        .arg(problems.first()));
+    if (needsFullCheck() && !passesQuickCheck(db))
+        return false;
     *version = schema::userVersion(db);
     const qint64 appId = scalar(db, QStringLiteral("PRAGMA application_id"));
     const qint64 tables = scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master"));

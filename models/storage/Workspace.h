@@ -71,6 +71,10 @@ public:
 
     WorkspaceCounts counts() const;
 
+    //! Files up to this size get a full integrity check on every open; larger ones only
+    //! after a session that did not close cleanly. For tests.
+    static void setFullCheckLimitBytes(qint64 bytes) { s_fullCheckLimitBytes = bytes; }
+
     QString setting(const QString &key, const QString &fallback = {}) const;
     bool setSetting(const QString &key, const QString &value);
 
@@ -82,6 +86,8 @@ private:
     bool fail(OpenErrorCode code, const QString &message);
     bool openConnection(bool readOnly);
     bool inspectReadOnly(int *version);
+    bool needsFullCheck() const;
+    bool passesQuickCheck(QSqlDatabase &db);
     bool createNew();
     void configureConnection();
 
@@ -91,6 +97,7 @@ private:
     bool m_readOnly = false;
     OpenErrorCode m_errorCode = OpenErrorCode::None;
     QString m_errorMessage;
+    static qint64 s_fullCheckLimitBytes;
 };
 
 //! Starts a write transaction that takes the write lock at once (BEGIN IMMEDIATE). A

@@ -194,6 +194,19 @@ private slots:
         QVERIFY(!QFile::exists(file + QStringLiteral("-wal")));
     }
 
+    // Writes over every page after the first: the header and schema page stay valid.
+    static bool scribbleOverPagesAfterTheFirst(const QString &file)
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadWrite) || f.size() <= 8192)
+            return false;
+        for (qint64 offset = 4096 + 100; offset < f.size(); offset += 4096) {
+            f.seek(offset);
+            f.write(QByteArray(600, char(0xA5)));
+        }
+        return true;
+    }
+
     void refusesCorruptDatabase()
     {
         const QString file = path(QStringLiteral("corrupt.qaw"));
@@ -204,22 +217,45 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
         }
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        const qint64 size = f.size();
-        QVERIFY(size > 8192);
-        // Scribble over every page after the first: the header stays valid SQLite.
-        for (qint64 offset = 4096 + 100; offset < size; offset += 4096) {
-            f.seek(offset);
-            f.write(QByteArray(600, char(0xA5)));
-        }
-        f.close();
+        QVERIFY(scribbleOverPagesAfterTheFirst(file));
         const QByteArray before = digest(file);
         Workspace ws;
         QVERIFY(!ws.open(file));
         QCOMPARE(ws.errorCode(), OpenErrorCode::Corrupt);
         QVERIFY2(ws.errorMessage().contains(QStringLiteral("damaged")), qPrintable(ws.errorMessage()));
         QCOMPARE(digest(file), before);
+    }
+
+    // A large file is checked in full only when the last session left its WAL behind.
+    void checksLargeFileOnlyAfterUncleanClose()
+    {
+        const QString clean = path(QStringLiteral("large-clean.qaw"));
+        const QString crashed = path(QStringLiteral("large-crashed.qaw"));
+        {
+            Workspace ws;
+            QVERIFY(ws.open(clean, Workspace::OpenMode::CreateIfMissing));
+            QSqlQuery q(ws.database());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            q.finish();
+            QVERIFY(ws.setSetting(QStringLiteral("after"), QStringLiteral("checkpoint")));
+            // Copied while open, as a crash would leave it: main file plus its WAL.
+            QVERIFY(QFile::copy(clean, crashed));
+            QVERIFY(QFile::copy(clean + QStringLiteral("-wal"), crashed + QStringLiteral("-wal")));
+        }
+        QVERIFY(!QFile::exists(clean + QStringLiteral("-wal")));
+        QVERIFY(scribbleOverPagesAfterTheFirst(clean));
+        QVERIFY(scribbleOverPagesAfterTheFirst(crashed));
+
+        Workspace::setFullCheckLimitBytes(1);
+        Workspace afterCleanClose;
+        const bool cleanOpened = afterCleanClose.open(clean, Workspace::OpenMode::ReadOnly);
+        Workspace afterCrash;
+        const bool crashedOpened = afterCrash.open(crashed, Workspace::OpenMode::ReadOnly);
+        Workspace::setFullCheckLimitBytes(256LL * 1024 * 1024);
+
+        QVERIFY2(cleanOpened, qPrintable(afterCleanClose.errorMessage()));
+        QVERIFY(!crashedOpened);
+        QCOMPARE(afterCrash.errorCode(), OpenErrorCode::Corrupt);
     }
 
     void refusesNewerSchema()
