@@ -1,0 +1,7 @@
+namespace qaw {
+namespace {
+struct CsvRow
+{
+};
+} // namespace
+}

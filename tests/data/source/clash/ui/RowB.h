@@ -1,0 +1,5 @@
+namespace qaw {
+struct CsvRow {
+ int x;
+};
+}
