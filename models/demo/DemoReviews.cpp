@@ -1,5 +1,7 @@
 #include "demo/DemoReviews.h"
 
+#include "calibration/CalibrationStore.h"
+
 #include "storage/EvaluationBatchWriter.h"
 #include "storage/EvaluationStore.h"
 #include "storage/ScorecardRepository.h"
@@ -85,6 +87,24 @@ Evaluation review(const Evaluation &automated, const Scorecard &card, const Revi
     return human;
 }
 
+qint64 createDemoSession(Workspace &workspace, const EvaluationStore &store,
+                         const std::vector<qint64> &ids, QString *error)
+{
+    CalibrationSession session;
+    session.name = QStringLiteral("Demo calibration: every reviewer, %1 interactions")
+                       .arg(std::min<size_t>(ids.size(), kEveryoneReviews));
+    session.sampling = SamplingMethod::HandPicked; // evenly spread over the scored ids
+    session.blind = true;
+    session.createdBy = QStringLiteral("demo");
+    for (size_t k = 0; k < ids.size() && k < size_t(kEveryoneReviews); ++k)
+        session.interactionIds.push_back(ids[k]);
+    for (const Reviewer &r : reviewers())
+        session.reviewers.push_back(SessionReviewer{r.name, -1});
+    if (const auto first = store.currentAutomated(ids.front()))
+        session.scorecardVersionId = first->scorecardVersionId;
+    return CalibrationStore(workspace).create(session, error);
+}
+
 } // namespace
 
 QStringList demoReviewers()
@@ -114,9 +134,16 @@ bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions, QStrin
     for (qint64 row = 0; q.next(); ++row)
         if (row % step == 0 && qint64(ids.size()) < interactions)
             ids.push_back(q.value(0).toLongLong());
+    if (ids.empty())
+        return true;
 
     EvaluationStore store(workspace);
     ScorecardRepository repository(workspace);
+    // The interactions everyone reviews form a calibration session, so that the
+    // Calibration view opens on a side-by-side with three reviewers, not an empty list.
+    const qint64 sessionId = createDemoSession(workspace, store, ids, error);
+    if (sessionId < 0)
+        return false;
     std::map<qint64, Scorecard> cards;
     Dice dice(seed ^ 0x5EEDC0FFEEULL);
     std::vector<Evaluation> out;
@@ -137,6 +164,8 @@ bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions, QStrin
                 continue;
             Evaluation e = review(*automated, card, reviewers()[r], dice);
             e.createdAtMs = reviewedAt;
+            if (k < size_t(kEveryoneReviews))
+                e.calibrationSessionId = sessionId;
             out.push_back(std::move(e));
         }
     }
@@ -148,6 +177,10 @@ bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions, QStrin
         db.rollback();
         return false;
     }
+    CalibrationStore sessions(workspace);
+    for (const Reviewer &r : reviewers())
+        if (!sessions.submit(sessionId, r.name, error))
+            return false;
     return true;
 }
 

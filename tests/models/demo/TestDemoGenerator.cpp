@@ -1,4 +1,5 @@
 #include "demo/DemoGenerator.h"
+#include "demo/DemoReviews.h"
 #include "demo/DemoWorkspace.h"
 #include "domain/InteractionJson.h"
 #include "storage/Workspace.h"
@@ -147,6 +148,29 @@ private slots:
         });
         QVERIFY(before > 50 && after > 50);
         QVERIFY(double(afterEmpathy) / after > double(beforeEmpathy) / before + 0.3);
+    }
+
+    // The Calibration view must open on something: the interactions every reviewer
+    // graded form one session, all reviewers submitted, each review belongs to it.
+    void reviewsEveryoneGradedFormASubmittedSession()
+    {
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM calibration_sessions")), 1);
+        const qint64 items =
+            scalar(*m_ws, QStringLiteral("SELECT count(*) FROM calibration_items"));
+        QVERIFY(items > 0);
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM calibration_reviewers "
+                                              "WHERE submitted_at IS NOT NULL")),
+                 qint64(demoReviewers().size()));
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM evaluations "
+                                              "WHERE calibration_session_id IS NOT NULL")),
+                 items * demoReviewers().size());
+        // Each session interaction has one review per reviewer, none outside the session.
+        QCOMPARE(scalar(*m_ws, QStringLiteral(
+                     "SELECT count(*) FROM evaluations e LEFT JOIN calibration_items c "
+                     "ON c.session_id = e.calibration_session_id "
+                     "AND c.interaction_id = e.interaction_id "
+                     "WHERE e.calibration_session_id IS NOT NULL AND c.session_id IS NULL")),
+                 0);
     }
 };
 
