@@ -1,5 +1,7 @@
 #include "ScorecardEditor.h"
 
+#include "dialogs/DetectorSettingsForm.h"
+
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 
@@ -15,9 +17,11 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -125,6 +129,15 @@ ScorecardEditor::ScorecardEditor(Workspace &workspace, const Scorecard &card, in
     m_detector = named(new QPlainTextEdit(this), "criterionDetector");
     m_detector->setFont(QFont(QStringLiteral("monospace")));
     m_detector->setMinimumHeight(220);
+    m_detectorForm = new DetectorSettingsForm(this);
+    m_detectorForm->setObjectName(QStringLiteral("detectorSettingsForm"));
+    auto *formScroll = new QScrollArea(this);
+    formScroll->setWidget(m_detectorForm);
+    formScroll->setWidgetResizable(true);
+    formScroll->setMinimumHeight(220);
+    m_detectorTabs = named(new QTabWidget(this), "detectorTabs");
+    m_detectorTabs->addTab(formScroll, tr("Settings"));
+    m_detectorTabs->addTab(m_detector, tr("JSON"));
     m_jsonError = named(new QLabel(this), "jsonError");
     m_jsonError->setStyleSheet(QStringLiteral("color: #b00020"));
     form->addRow(tr("Id"), m_criterionId);
@@ -139,7 +152,7 @@ ScorecardEditor::ScorecardEditor(Workspace &workspace, const Scorecard &card, in
     form->addRow(tr("Auto-fail"), m_autoFail);
     form->addRow(tr("CX outcome"), m_outcome);
     form->addRow(tr("N/A when"), m_naRule);
-    form->addRow(tr("Detector (JSON)"), m_detector);
+    form->addRow(tr("Detector"), m_detectorTabs);
     form->addRow(QString(), m_jsonError);
     m_pages->addWidget(criterionPage);
 
@@ -196,6 +209,21 @@ ScorecardEditor::ScorecardEditor(Workspace &workspace, const Scorecard &card, in
         connect(c, &QComboBox::currentIndexChanged, this, commit);
     connect(m_naRule, &QPlainTextEdit::textChanged, this, commit);
     connect(m_detector, &QPlainTextEdit::textChanged, this, commit);
+    // The form and the JSON show the same settings: an edit in the form rewrites the JSON
+    // (and through it the criterion); the form is rebuilt from the criterion when shown.
+    connect(m_detectorForm, &DetectorSettingsForm::detectorEdited, this,
+            [this](const QJsonObject &detector) {
+                if (m_loading)
+                    return;
+                m_loading = true;
+                m_detector->setPlainText(compactJson(detector));
+                m_loading = false;
+                commitCriterionFields();
+            });
+    connect(m_detectorTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (const Criterion *c = selectedCriterion(); c && index == 0)
+            m_detectorForm->setDetector(c->detector);
+    });
 
     buildTree();
     if (m_tree->topLevelItemCount() > 0 && m_tree->topLevelItem(0)->childCount() > 0)
@@ -255,6 +283,7 @@ void ScorecardEditor::showSelected()
         m_outcome->setCurrentIndex(std::max(0, m_outcome->findData(c->outcome)));
         m_naRule->setPlainText(compactJson(c->na));
         m_detector->setPlainText(compactJson(c->detector));
+        m_detectorForm->setDetector(c->detector);
         m_jsonError->clear();
         m_pages->setCurrentIndex(CriterionPage);
     } else if (ScorecardSection *s = selectedSection()) {

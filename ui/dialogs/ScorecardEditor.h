@@ -17,10 +17,12 @@ class QSpinBox;
 class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QTabWidget;
 class QTextBrowser;
 
 namespace qaw {
 
+class DetectorSettingsForm;
 class Workspace;
 
 //! Edits a scorecard: the tree of sections and criteria, weights, scales, auto-fail, N/A
@@ -77,6 +79,8 @@ private:
     QComboBox *m_outcome = nullptr;
     QPlainTextEdit *m_naRule = nullptr;
     QPlainTextEdit *m_detector = nullptr;
+    DetectorSettingsForm *m_detectorForm = nullptr;
+    QTabWidget *m_detectorTabs = nullptr;
     QLabel *m_jsonError = nullptr;
     QLabel *m_validation = nullptr;
     QTextBrowser *m_preview = nullptr;

@@ -3,12 +3,15 @@
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -105,6 +108,58 @@ private slots:
         QCOMPARE(active->scorecard.passMark, 65.0);
         QCOMPARE(active->scorecard.criterion(QStringLiteral("greeting"))->weight, 12.0);
         QCOMPARE(ScorecardRepository(m_ws).version(stored->versionId)->scorecard.passMark, stored->scorecard.passMark);
+    }
+
+    // Phrases, window and speaker are edited in a form; the JSON tab and the scorecard
+    // follow, and the live preview sees the new phrase at once.
+    void editsDetectorSettingsInAForm()
+    {
+        const auto stored = ScorecardRepository(m_ws).active();
+        QVERIFY(stored.has_value());
+        ScorecardEditor editor(m_ws, stored->scorecard, stored->version);
+        editor.show();
+        QJsonObject previewed;
+        StoredInteraction interaction;
+        editor.setPreview([&previewed](const Scorecard &card, const StoredInteraction &) {
+            previewed = card.criterion(QStringLiteral("greeting"))->detector;
+            return Evaluation{};
+        }, interaction);
+        editor.tree()->setCurrentItem(
+            criterionItem(editor.tree(), QStringLiteral("Greeting and introduction")));
+
+        auto *phrases = editor.findChild<QPlainTextEdit *>(QStringLiteral("detectorField_phrases"));
+        QVERIFY(phrases);
+        QVERIFY(phrases->toPlainText().contains(QStringLiteral("thank you for calling")));
+        phrases->setPlainText(phrases->toPlainText() + QStringLiteral("\n  howdy partner \n\n"));
+        const QJsonObject edited = editor.editedScorecard().criterion(QStringLiteral("greeting"))->detector;
+        const QJsonArray list = edited.value(QLatin1String("phrases")).toArray();
+        QCOMPARE(list.last().toString(), QStringLiteral("howdy partner")); // trimmed, blank lines dropped
+        QCOMPARE(previewed, edited);
+        auto *json = editor.findChild<QPlainTextEdit *>(QStringLiteral("criterionDetector"));
+        QVERIFY(json->toPlainText().contains(QStringLiteral("howdy partner")));
+
+        auto *firstTurns = editor.findChild<QDoubleSpinBox *>(QStringLiteral("detectorField_window_first_turns"));
+        QVERIFY(firstTurns);
+        firstTurns->setValue(4);
+        QCOMPARE(editor.editedScorecard().criterion(QStringLiteral("greeting"))->detector
+                     .value(QLatin1String("window")).toObject().value(QLatin1String("first_turns")).toInt(),
+                 4);
+        auto *speaker = editor.findChild<QComboBox *>(QStringLiteral("detectorField_speaker"));
+        QVERIFY(speaker);
+        speaker->setCurrentText(QStringLiteral("any"));
+        QCOMPARE(editor.editedScorecard().criterion(QStringLiteral("greeting"))->detector
+                     .value(QLatin1String("speaker")).toString(),
+                 QStringLiteral("any"));
+
+        // An edit in the JSON tab shows in the form when it comes back.
+        auto *tabs = editor.findChild<QTabWidget *>(QStringLiteral("detectorTabs"));
+        tabs->setCurrentIndex(1);
+        json->setPlainText(QStringLiteral("{\"type\": \"phrases\", \"mode\": \"none\", \"phrases\": [\"x\"]}"));
+        tabs->setCurrentIndex(0);
+        auto *mode = editor.findChild<QComboBox *>(QStringLiteral("detectorField_mode"));
+        QVERIFY(mode);
+        QCOMPARE(mode->currentText(), QStringLiteral("none"));
+        QVERIFY(!editor.findChild<QDoubleSpinBox *>(QStringLiteral("detectorField_window_first_turns")));
     }
 };
 
