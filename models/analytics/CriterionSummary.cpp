@@ -268,7 +268,7 @@ QString heatCountsSql(const InteractionFilter &f, const std::vector<CriterionPas
             values->append(*last);
         }
         addDimensions(f, true, &parts, values);
-        return QStringLiteral("SELECT s.agent_id, s.criterion_id, s.n, s.n * s.passed "
+        return QStringLiteral("SELECT s.agent_id, s.criterion_id, s.n AS n, s.n * s.passed AS passed "
                               "FROM analytics_criterion_agent_days s WHERE ") +
                parts.join(QStringLiteral(" AND "));
     };
@@ -301,7 +301,7 @@ QString heatCountsSql(const InteractionFilter &f, const std::vector<CriterionPas
         values->append(*fullEnd);
     }
     addDimensions(f, true, &parts, values);
-    QString sql = QStringLiteral("SELECT s.agent_id, s.criterion_id, s.n, s.passed "
+    QString sql = QStringLiteral("SELECT s.agent_id, s.criterion_id, s.n AS n, s.passed AS passed "
                                  "FROM analytics_criterion_agent_months s WHERE ") +
                   parts.join(QStringLiteral(" AND "));
     if (from && *from < *fullStart)
