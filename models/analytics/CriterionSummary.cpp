@@ -71,7 +71,8 @@ bool refreshTotals(QSqlQuery &q)
 }
 
 //! The per-agent criterion results of the dirty days from each interaction's current
-//! automated scores, then the roll-up without agents and the months the days belong to.
+//! automated scores, then the roll-ups without agents (and without anything but the day)
+//! and the months the days belong to.
 bool refreshCriteria(QSqlQuery &q, const std::vector<CriterionPassMark> &criteria,
                      const std::set<qint64> &months)
 {
@@ -105,7 +106,14 @@ bool refreshCriteria(QSqlQuery &q, const std::vector<CriterionPassMark> &criteri
                    "sum(csat_sum), sum(csat_squares), sum(repeat_n), sum(repeat_sum), "
                    "sum(seconds_n), sum(seconds_sum), sum(seconds_squares) "
                    "FROM analytics_criterion_agent_days") +
-               kDirty + QStringLiteral(" GROUP BY 1, 2, 3, 4, 5, 6"));
+               kDirty + QStringLiteral(" GROUP BY 1, 2, 3, 4, 5, 6")) &&
+        q.exec(QStringLiteral("DELETE FROM analytics_criterion_all_days") + kDirty) &&
+        q.exec(QStringLiteral(
+                   "INSERT INTO analytics_criterion_all_days SELECT day, criterion_id, passed, "
+                   "sum(n), sum(normalised_sum), sum(csat_n), sum(csat_sum), sum(csat_squares), "
+                   "sum(repeat_n), sum(repeat_sum), sum(seconds_n), sum(seconds_sum), "
+                   "sum(seconds_squares) FROM analytics_criterion_team_days") +
+               kDirty + QStringLiteral(" GROUP BY 1, 2, 3"));
     for (qint64 month : months) {
         const qint64 next = dayNumber(dayFromNumber(month).addMonths(1));
         ok = ok &&
@@ -188,6 +196,7 @@ bool refresh(Workspace &ws, const std::vector<CriterionPassMark> &criteria)
     if (marksChanged)
         ok = q.exec(QStringLiteral("DELETE FROM analytics_criterion_agent_days")) &&
              q.exec(QStringLiteral("DELETE FROM analytics_criterion_team_days")) &&
+             q.exec(QStringLiteral("DELETE FROM analytics_criterion_all_days")) &&
              q.exec(QStringLiteral("DELETE FROM analytics_criterion_agent_months")) &&
              q.exec(QStringLiteral("INSERT OR IGNORE INTO analytics_dirty_days(day) "
                                    "SELECT DISTINCT started_at / 86400000 FROM interactions"));
@@ -232,8 +241,11 @@ bool usable(Workspace &ws, const InteractionFilter &filter,
 
 QString criterionTable(const InteractionFilter &filter)
 {
-    return filter.agentId >= 0 ? QStringLiteral("analytics_criterion_agent_days")
-                               : QStringLiteral("analytics_criterion_team_days");
+    if (filter.agentId >= 0)
+        return QStringLiteral("analytics_criterion_agent_days");
+    if (filter.teamId >= 0 || !filter.channel.isEmpty() || !filter.queue.isEmpty())
+        return QStringLiteral("analytics_criterion_team_days");
+    return QStringLiteral("analytics_criterion_all_days");
 }
 
 QString where(const InteractionFilter &f, const std::vector<CriterionPassMark> &criteria,

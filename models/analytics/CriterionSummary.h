@@ -19,7 +19,8 @@ class Workspace;
 //!   x queue x criterion x passed (count, normalised-score sum, CSAT / repeat / handle
 //!   time sums), from the current automated evaluations;
 //! - analytics_criterion_team_days: the same without the agent, rolled up from the rows
-//!   above (whole workspace, team, channel and queue filters);
+//!   above (team, channel and queue filters);
+//! - analytics_criterion_all_days: by day x criterion x passed only (no filter but dates);
 //! - analytics_criterion_agent_months: per calendar month, agent, channel, queue and
 //!   criterion, applicable and passed counts (the heat map over whole months);
 //! - analytics_total_bins: automated totals by day x team x agent x channel x queue x
@@ -44,7 +45,8 @@ bool usable(Workspace &ws, const InteractionFilter &filter,
             const std::vector<CriterionPassMark> &criteria);
 
 //! The criterion roll-up that answers \a filter with the fewest rows: per agent when the
-//! filter names an agent, else the one without agents.
+//! filter names an agent, else without agents when it names a team, channel or queue,
+//! else per day only.
 QString criterionTable(const InteractionFilter &filter);
 
 //! " WHERE ..." over a roll-up (alias "s") for \a filter's dates, team, agent (when

@@ -296,12 +296,13 @@ const char *const kVersion4[] = {
     "SELECT DISTINCT started_at / 86400000 FROM interactions",
 };
 
-// Version 5: analytics roll-ups at two grains, chosen per query (see docs/analytics.md).
+// Version 5: analytics roll-ups at three grains, chosen per query (see docs/analytics.md).
 // Per agent: criterion results by day x team x agent x channel x queue, and automated
 // totals by the same keys x histogram bin of width 10 (with the sums of interactions that
 // also have a CSAT, for the scatter). Without the agent (whole workspace, a team, a channel,
 // a queue): the same rolled up from the per-agent rows, a few tens of thousands of rows at
-// a million interactions. Per agent and month: the heat map. With every chart answered by
+// a million interactions; per day and criterion only (no filter but dates). Per agent and
+// month: the heat map. With every chart answered by
 // roll-ups, the five covering indexes of version 3 (which made every insert and scoring
 // update write 11-column entries five times) go back to narrow ones; human evaluations,
 // about 1% of interactions, get a small partial index for the automated-vs-human chart.
@@ -338,6 +339,9 @@ const char *const kVersion5[] = {
     "passed INTEGER NOT NULL, " QAW_CRITERION_SUMS
     "PRIMARY KEY(day, team_id, channel, queue, criterion_id, passed)) WITHOUT ROWID",
     "CREATE INDEX analytics_criterion_team_days_team ON analytics_criterion_team_days(team_id, day)",
+    "CREATE TABLE analytics_criterion_all_days(day INTEGER NOT NULL, criterion_id TEXT NOT NULL, "
+    "passed INTEGER NOT NULL, " QAW_CRITERION_SUMS "PRIMARY KEY(day, criterion_id, passed)) "
+    "WITHOUT ROWID",
     "CREATE TABLE analytics_criterion_agent_months(month INTEGER NOT NULL, "
     "team_id INTEGER NOT NULL, agent_id INTEGER NOT NULL, channel TEXT NOT NULL, "
     "queue TEXT NOT NULL, criterion_id TEXT NOT NULL, n INTEGER NOT NULL, "
@@ -356,6 +360,13 @@ const char *const kVersion5[] = {
     "PRIMARY KEY(day, team_id, channel, queue, bin)) WITHOUT ROWID",
 #undef QAW_CRITERION_SUMS
 #undef QAW_TOTAL_SUMS
+    // Every column a roll-up depends on marks the day (workspaces made by early builds of
+    // version 3 lacked channel, queue and auto_total here).
+    "DROP TRIGGER IF EXISTS analytics_dirty_update",
+    "CREATE TRIGGER analytics_dirty_update AFTER UPDATE OF started_at, agent_id, team_id, channel, "
+    "queue, csat, repeat_contact, duration_ms, auto_total, auto_evaluation_id ON interactions BEGIN "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (old.started_at / 86400000); "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (new.started_at / 86400000); END",
     // Every day is recomputed at the first chart query (lazily, not here).
     "INSERT OR IGNORE INTO analytics_dirty_days(day) "
     "SELECT DISTINCT started_at / 86400000 FROM interactions",
