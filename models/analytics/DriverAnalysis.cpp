@@ -3,6 +3,7 @@
 #include "analytics/AnalyticsSql.h"
 #include "analytics/Buckets.h"
 #include "analytics/CriterionSummary.h"
+#include "analytics/TrendQueries.h"
 #include "storage/Workspace.h"
 
 #include <QSqlQuery>
@@ -74,9 +75,9 @@ std::vector<DriverRow> table(Workspace &ws, const InteractionFilter &filter, Out
                                                         : prefix + QStringLiteral("_squares");
         sql =
             QStringLiteral("SELECT s.criterion_id, s.passed, sum(s.%1_n), sum(s.%1_sum), "
-                           "sum(s.%2) FROM analytics_criterion_days s")
-                .arg(prefix, squares) +
-            criterionSummary::where(filter, criteria, &values) +
+                           "sum(s.%2) FROM %3 s")
+                .arg(prefix, squares, criterionSummary::criterionTable(filter)) +
+            criterionSummary::where(filter, criteria, filter.agentId >= 0, &values) +
             QStringLiteral(" GROUP BY s.criterion_id, s.passed HAVING sum(s.%1_n) > 0").arg(prefix);
     } else {
         // Bound values follow the text: the criteria table first, then the filter.
@@ -143,12 +144,23 @@ Scatter totalVsCsat(Workspace &ws, const InteractionFilter &filter)
     Scatter out;
     QVariantList values;
     // Weeks start Monday: 1970-01-01 was a Thursday, hence + 3.
-    const QString sql =
-        QStringLiteral("SELECT i.agent_id, (i.started_at / 86400000 + 3) / 7 AS w, count(*), "
-                       "avg(i.auto_total), avg(i.csat) FROM interactions i") +
-        analyticsSql::where(
-            filter, QStringLiteral("+i.auto_total IS NOT NULL AND i.csat IS NOT NULL"), &values) +
-        QStringLiteral(" GROUP BY i.agent_id, w ORDER BY i.agent_id, w");
+    QString sql;
+    if (criterionSummary::totalsUsable(ws, filter)) {
+        // The roll-up keeps the sums over interactions that have both a total and a CSAT.
+        sql = QStringLiteral("SELECT s.agent_id, (s.day + 3) / 7 AS w, sum(s.both_n), "
+                             "sum(s.both_total_sum) / sum(s.both_n), "
+                             "sum(s.both_csat_sum) / sum(s.both_n) FROM analytics_total_days s") +
+              criterionSummary::totalsWhere(filter, &values) +
+              QStringLiteral(" GROUP BY s.agent_id, w HAVING sum(s.both_n) > 0 "
+                             "ORDER BY s.agent_id, w");
+    } else {
+        sql = QStringLiteral("SELECT i.agent_id, (i.started_at / 86400000 + 3) / 7 AS w, "
+                             "count(*), avg(i.auto_total), avg(i.csat) FROM interactions i") +
+              analyticsSql::where(
+                  filter, QStringLiteral("+i.auto_total IS NOT NULL AND i.csat IS NOT NULL"),
+                  &values) +
+              QStringLiteral(" GROUP BY i.agent_id, w ORDER BY i.agent_id, w");
+    }
     QSqlQuery q(ws.database());
     if (!analyticsSql::run(q, sql, values))
         return out;
@@ -166,6 +178,14 @@ Scatter totalVsCsat(Workspace &ws, const InteractionFilter &filter)
     }
     out.fit = stats::fit(x, y);
     return out;
+}
+
+InteractionFilter pointFilter(const InteractionFilter &filter, const ScatterPoint &point)
+{
+    InteractionFilter f = trends::bucketFilter(filter, point.week, Bucketing::Week);
+    f.agentId = point.agentId;
+    f.withCsatOnly = true; // the point's means are over interactions with both
+    return f;
 }
 
 } // namespace drivers

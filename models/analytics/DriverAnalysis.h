@@ -70,5 +70,9 @@ std::vector<DriverRow> table(Workspace &ws, const InteractionFilter &filter, Out
 
 Scatter totalVsCsat(Workspace &ws, const InteractionFilter &filter);
 
+//! The filter of exactly the interactions behind \a point of a scatter drawn with
+//! \a filter: the agent's week, scored, with a CSAT.
+InteractionFilter pointFilter(const InteractionFilter &filter, const ScatterPoint &point);
+
 } // namespace drivers
 } // namespace qaw

@@ -130,8 +130,9 @@ criterionResults(Workspace &ws, const InteractionFilter &filter, Bucketing bucke
     QString sql;
     if (criterionSummary::usable(ws, filter, criteria)) {
         sql = QStringLiteral("SELECT s.criterion_id, s.day, sum(s.n), sum(s.n * s.passed), "
-                             "sum(s.normalised_sum) FROM analytics_criterion_days s") +
-              criterionSummary::where(filter, criteria, &values) +
+                             "sum(s.normalised_sum) FROM ") +
+              criterionSummary::criterionTable(filter) + QStringLiteral(" s") +
+              criterionSummary::where(filter, criteria, filter.agentId >= 0, &values) +
               QStringLiteral(" GROUP BY s.criterion_id, s.day");
     } else {
         // CROSS JOIN keeps SQLite's loop order: filtered interactions first, then each one's
@@ -193,6 +194,26 @@ std::vector<HistogramBin> histogram(Workspace &ws, const InteractionFilter &filt
     std::vector<HistogramBin> out;
     for (int b = 0; b < bins; ++b)
         out.push_back({b * width, std::min(100.0, (b + 1) * width), 0});
+    // Bins that are whole multiples of 10 are merges of the roll-ups' bins of width 10
+    // (bin 10 holds totals of exactly 100): floor(t / 10k) = floor(floor(t / 10) / k).
+    const double multiple = width / 10;
+    if (multiple >= 1 && multiple == std::floor(multiple) &&
+        criterionSummary::totalsUsable(ws, filter)) {
+        QVariantList values;
+        const bool perAgent = filter.agentId >= 0;
+        const QString sql = QStringLiteral("SELECT s.bin, sum(s.n) FROM ") +
+                            (perAgent ? QStringLiteral("analytics_total_bins s")
+                                      : QStringLiteral("analytics_total_team_bins s")) +
+                            criterionSummary::totalsWhere(filter, &values, perAgent) +
+                            QStringLiteral(" GROUP BY s.bin");
+        QSqlQuery q(ws.database());
+        if (analyticsSql::run(q, sql, values))
+            while (q.next()) {
+                const int b = std::clamp(int(q.value(0).toInt() / qint64(multiple)), 0, bins - 1);
+                out[size_t(b)].count += q.value(1).toLongLong();
+            }
+        return out;
+    }
     QVariantList values{width, bins - 1};
     const QString sql =
         QStringLiteral("SELECT min(max(CAST(i.auto_total / ? AS INTEGER), 0), ?) AS b, "
@@ -212,11 +233,14 @@ std::vector<HeatCell> heatMap(Workspace &ws, const InteractionFilter &filter,
     QVariantList values;
     QString sql;
     if (criterionSummary::usable(ws, filter, criteria)) {
-        sql = QStringLiteral("SELECT s.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE "
-                             "a.external_id END, s.criterion_id, sum(s.n), sum(s.n * s.passed) "
-                             "FROM analytics_criterion_days s JOIN agents a ON a.id = s.agent_id") +
-              criterionSummary::where(filter, criteria, &values) +
-              QStringLiteral(" GROUP BY s.agent_id, s.criterion_id");
+        // Sum first, then name the few agents.
+        sql = QStringLiteral("SELECT g.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE "
+                             "a.external_id END, g.criterion_id, g.n, g.passed FROM "
+                             "(SELECT h.agent_id, h.criterion_id, sum(h.n) AS n, "
+                             "sum(h.passed) AS passed FROM (") +
+              criterionSummary::heatCountsSql(filter, criteria, &values) +
+              QStringLiteral(") h GROUP BY h.agent_id, h.criterion_id) g "
+                             "JOIN agents a ON a.id = g.agent_id");
     } else {
         // Bound values follow the text: the criteria table first, then the filter.
         const QString with = criteriaTable(criteria, &values);
@@ -260,14 +284,16 @@ std::vector<AutoVsHumanPoint> automatedVsHuman(Workspace &ws, const InteractionF
     QVariantList autoValues;
     const QString autoSql =
         QStringLiteral("SELECT i.started_at / 86400000 AS d, count(*), sum(i.auto_total), "
-                       "sum(i.auto_total * i.auto_total) FROM interactions i") +
+                       "sum(i.auto_total * i.auto_total) FROM interactions i "
+                       "INDEXED BY analytics_human_interactions") +
         analyticsSql::where(filter, QStringLiteral("i.has_human = 1 AND +i.auto_total IS NOT NULL"),
                             &autoValues) +
         QStringLiteral(" GROUP BY d");
     QVariantList humanValues;
     const QString humanSql =
         QStringLiteral("SELECT i.started_at / 86400000 AS d, count(*), sum(e.total), "
-                       "sum(e.total * e.total) FROM interactions i JOIN evaluations e "
+                       "sum(e.total * e.total) FROM interactions i "
+                       "INDEXED BY analytics_human_interactions JOIN evaluations e "
                        "ON e.interaction_id = i.id AND e.evaluator_kind = 'human'") +
         analyticsSql::where(filter, QStringLiteral("i.has_human = 1 AND e.total IS NOT NULL"),
                             &humanValues) +

@@ -13,7 +13,8 @@ bool InteractionFilter::operator==(const InteractionFilter &o) const
            channel == o.channel && queue == o.queue && minTotal == o.minTotal &&
            maxTotal == o.maxTotal && autoFailedOnly == o.autoFailedOnly &&
            flaggedOnly == o.flaggedOnly && withHumanOnly == o.withHumanOnly && text == o.text &&
-           belowTotal == o.belowTotal && criterionId == o.criterionId &&
+           belowTotal == o.belowTotal && withCsatOnly == o.withCsatOnly &&
+           criterionId == o.criterionId &&
            criterionResult == o.criterionResult && criterionPassMark == o.criterionPassMark;
 }
 
@@ -95,6 +96,8 @@ QString InteractionFilter::whereClause(const QString &alias, QVariantList *value
         parts << a + QStringLiteral("flagged = 1");
     if (withHumanOnly)
         parts << a + QStringLiteral("has_human = 1");
+    if (withCsatOnly)
+        parts << a + QStringLiteral("csat IS NOT NULL");
     const QString fts = ftsQueryFromText(text);
     if (!fts.isEmpty()) {
         parts << a + QStringLiteral("id IN (SELECT t.interaction_id FROM turns t "

@@ -25,6 +25,7 @@ struct InteractionFilter
     bool withHumanOnly = false;
     QString text; //!< full-text search over transcripts (FTS5 query syntax, words ANDed)
     std::optional<double> belowTotal; //!< auto_total < this (half-open histogram bins)
+    bool withCsatOnly = false;        //!< only interactions with a CSAT (scatter points)
 
     //! Which result of criterionId in the current automated evaluation to keep.
     enum class CriterionResult { Applicable, Passed, Failed };

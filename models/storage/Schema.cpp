@@ -296,6 +296,82 @@ const char *const kVersion4[] = {
     "SELECT DISTINCT started_at / 86400000 FROM interactions",
 };
 
+// Version 5: analytics roll-ups at three grains, chosen per query (see docs/analytics.md).
+// Per agent: criterion results by day x team x agent x channel x queue, and automated
+// totals by the same keys x histogram bin of width 10 (with the sums of interactions that
+// also have a CSAT, for the scatter). Without the agent (whole workspace, a team, a channel,
+// a queue): the same rolled up from the per-agent rows, a few tens of thousands of rows at
+// a million interactions; per day and criterion only (no filter but dates). Per agent and
+// month: the heat map. With every chart answered by
+// roll-ups, the five covering indexes of version 3 (which made every insert and scoring
+// update write 11-column entries five times) go back to narrow ones; human evaluations,
+// about 1% of interactions, get a small partial index for the automated-vs-human chart.
+const char *const kVersion5[] = {
+    "DROP INDEX interactions_started",
+    "DROP INDEX interactions_agent",
+    "DROP INDEX interactions_team",
+    "DROP INDEX interactions_channel",
+    "DROP INDEX interactions_queue",
+    "CREATE INDEX interactions_started ON interactions(started_at)",
+    "CREATE INDEX interactions_agent ON interactions(agent_id, started_at)",
+    "CREATE INDEX interactions_team ON interactions(team_id, started_at)",
+    "CREATE INDEX interactions_channel ON interactions(channel, started_at)",
+    "CREATE INDEX interactions_queue ON interactions(queue, started_at)",
+    "CREATE INDEX analytics_human_interactions ON interactions(started_at, agent_id, team_id, "
+    "channel, queue, auto_total) WHERE has_human = 1",
+    "DROP TABLE analytics_criterion_days",
+    "DROP TABLE analytics_total_days",
+#define QAW_CRITERION_SUMS                                                                         \
+    "n INTEGER NOT NULL, normalised_sum REAL NOT NULL, "                                           \
+    "csat_n INTEGER NOT NULL, csat_sum REAL NOT NULL, csat_squares REAL NOT NULL, "                \
+    "repeat_n INTEGER NOT NULL, repeat_sum REAL NOT NULL, "                                        \
+    "seconds_n INTEGER NOT NULL, seconds_sum REAL NOT NULL, seconds_squares REAL NOT NULL, "
+#define QAW_TOTAL_SUMS                                                                             \
+    "n INTEGER NOT NULL, total_sum REAL NOT NULL, total_squares REAL NOT NULL, "                   \
+    "both_n INTEGER NOT NULL, both_total_sum REAL NOT NULL, both_csat_sum REAL NOT NULL, "
+    "CREATE TABLE analytics_criterion_agent_days(day INTEGER NOT NULL, team_id INTEGER NOT NULL, "
+    "agent_id INTEGER NOT NULL, channel TEXT NOT NULL, queue TEXT NOT NULL, "
+    "criterion_id TEXT NOT NULL, passed INTEGER NOT NULL, " QAW_CRITERION_SUMS
+    "PRIMARY KEY(day, team_id, agent_id, channel, queue, criterion_id, passed)) WITHOUT ROWID",
+    "CREATE INDEX analytics_criterion_agent_days_agent ON analytics_criterion_agent_days(agent_id, day)",
+    "CREATE TABLE analytics_criterion_team_days(day INTEGER NOT NULL, team_id INTEGER NOT NULL, "
+    "channel TEXT NOT NULL, queue TEXT NOT NULL, criterion_id TEXT NOT NULL, "
+    "passed INTEGER NOT NULL, " QAW_CRITERION_SUMS
+    "PRIMARY KEY(day, team_id, channel, queue, criterion_id, passed)) WITHOUT ROWID",
+    "CREATE INDEX analytics_criterion_team_days_team ON analytics_criterion_team_days(team_id, day)",
+    "CREATE TABLE analytics_criterion_all_days(day INTEGER NOT NULL, criterion_id TEXT NOT NULL, "
+    "passed INTEGER NOT NULL, " QAW_CRITERION_SUMS "PRIMARY KEY(day, criterion_id, passed)) "
+    "WITHOUT ROWID",
+    "CREATE TABLE analytics_criterion_agent_months(month INTEGER NOT NULL, "
+    "team_id INTEGER NOT NULL, agent_id INTEGER NOT NULL, channel TEXT NOT NULL, "
+    "queue TEXT NOT NULL, criterion_id TEXT NOT NULL, n INTEGER NOT NULL, "
+    "passed INTEGER NOT NULL, "
+    "PRIMARY KEY(month, team_id, agent_id, channel, queue, criterion_id)) WITHOUT ROWID",
+    "CREATE TABLE analytics_total_bins(day INTEGER NOT NULL, team_id INTEGER NOT NULL, "
+    "agent_id INTEGER NOT NULL, channel TEXT NOT NULL, queue TEXT NOT NULL, "
+    "bin INTEGER NOT NULL, " QAW_TOTAL_SUMS
+    "PRIMARY KEY(day, team_id, agent_id, channel, queue, bin)) WITHOUT ROWID",
+    "CREATE INDEX analytics_total_bins_agent ON analytics_total_bins(agent_id, day)",
+    "CREATE TABLE analytics_total_days(day INTEGER NOT NULL, team_id INTEGER NOT NULL, "
+    "agent_id INTEGER NOT NULL, channel TEXT NOT NULL, queue TEXT NOT NULL, " QAW_TOTAL_SUMS
+    "PRIMARY KEY(day, team_id, agent_id, channel, queue)) WITHOUT ROWID",
+    "CREATE TABLE analytics_total_team_bins(day INTEGER NOT NULL, team_id INTEGER NOT NULL, "
+    "channel TEXT NOT NULL, queue TEXT NOT NULL, bin INTEGER NOT NULL, n INTEGER NOT NULL, "
+    "PRIMARY KEY(day, team_id, channel, queue, bin)) WITHOUT ROWID",
+#undef QAW_CRITERION_SUMS
+#undef QAW_TOTAL_SUMS
+    // Every column a roll-up depends on marks the day (workspaces made by early builds of
+    // version 3 lacked channel, queue and auto_total here).
+    "DROP TRIGGER IF EXISTS analytics_dirty_update",
+    "CREATE TRIGGER analytics_dirty_update AFTER UPDATE OF started_at, agent_id, team_id, channel, "
+    "queue, csat, repeat_contact, duration_ms, auto_total, auto_evaluation_id ON interactions BEGIN "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (old.started_at / 86400000); "
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) VALUES (new.started_at / 86400000); END",
+    // Every day is recomputed at the first chart query (lazily, not here).
+    "INSERT OR IGNORE INTO analytics_dirty_days(day) "
+    "SELECT DISTINCT started_at / 86400000 FROM interactions",
+};
+
 struct Migration
 {
     const char *const *statements;
@@ -308,7 +384,8 @@ template <size_t N> Migration migrationOf(const char *const (&statements)[N])
 }
 
 const Migration kMigrations[] = {migrationOf(kVersion1), migrationOf(kVersion2),
-                                 migrationOf(kVersion3), migrationOf(kVersion4)};
+                                 migrationOf(kVersion3), migrationOf(kVersion4),
+                                 migrationOf(kVersion5)};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCurrentVersion,
               "one migration per schema version");
 

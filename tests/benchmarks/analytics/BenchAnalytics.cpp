@@ -2,8 +2,12 @@
 // workspace of 1,000,000 interactions (the demo generator's 20,000 multiplied in SQL,
 // with synthetic evaluations). Prints the median of several runs per query and filter.
 //
-//   bench_analytics [WORKSPACE] [--interactions N] [--runs R] [--filters all,team,...]
+//   bench_analytics [WORKSPACE] [--interactions N] [--runs R] [--full-refresh]
+//                   [--filters all,team,agent,channel,queue,month,team+channel,agent+month]
 //
+// Filter names joined with "+" combine. --full-refresh recomputes every day of the
+// roll-ups once (as after the schema 5 migration) and prints its time; every run also
+// times the refresh after 20,000 interactions were scored again.
 // The workspace is built on first use (a few minutes) and reused afterwards.
 #include "SyntheticScores.h"
 
@@ -17,27 +21,75 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QStringList>
+#include <QFile>
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <functional>
+
+#include <sys/resource.h>
 
 using namespace qaw;
 
 namespace {
 
-double medianMs(int runs, const std::function<void()> &work)
+double cpuMs()
 {
-    std::vector<double> times;
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+struct Timing
+{
+    double wall = 0;
+    double cpu = 0;
+};
+
+//! Medians of wall and CPU time over \a runs.
+Timing median(int runs, const std::function<void()> &work)
+{
+    std::vector<double> walls, cpus;
     for (int r = 0; r < runs; ++r) {
         QElapsedTimer t;
         t.start();
+        const double c = cpuMs();
         work();
-        times.push_back(double(t.nsecsElapsed()) / 1e6);
+        cpus.push_back(cpuMs() - c);
+        walls.push_back(double(t.nsecsElapsed()) / 1e6);
     }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    std::sort(walls.begin(), walls.end());
+    std::sort(cpus.begin(), cpus.end());
+    return {walls[walls.size() / 2], cpus[cpus.size() / 2]};
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
+                                       : QStringLiteral("?");
+}
+
+//! Times one refresh of the roll-ups (the triggers have marked the days to recompute).
+void timeRefresh(Workspace &ws, const std::vector<CriterionPassMark> &criteria, const char *what)
+{
+    QElapsedTimer t;
+    t.start();
+    const double c = cpuMs();
+    const bool ok = criterionSummary::refresh(ws, criteria);
+    std::printf("roll-up refresh, %s: %.0f ms wall, %.0f ms CPU (%s)\n", what,
+                double(t.elapsed()), cpuMs() - c, ok ? "ok" : "FAILED");
+    std::fflush(stdout);
+}
+
+bool exec(Workspace &ws, const QString &sql)
+{
+    QSqlQuery q(ws.database());
+    return q.exec(sql);
 }
 
 } // namespace
@@ -49,12 +101,15 @@ int main(int argc, char *argv[])
     QString path = QStringLiteral("/tmp/qaw-bench-analytics.qaw");
     qint64 target = 1000000;
     int runs = 5;
-    QStringList only; // filter names to time (default: all five)
+    QStringList only; // filter names to time (default: all eight)
+    bool fullRefresh = false;
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--interactions") && i + 1 < args.size())
             target = args[++i].toLongLong();
         else if (args[i] == QLatin1String("--runs") && i + 1 < args.size())
             runs = args[++i].toInt();
+        else if (args[i] == QLatin1String("--full-refresh"))
+            fullRefresh = true;
         else if (args[i] == QLatin1String("--filters") && i + 1 < args.size())
             only = args[++i].split(QLatin1Char(','));
         else
@@ -85,37 +140,60 @@ int main(int argc, char *argv[])
     std::printf("%lld interactions, %lld evaluations\n", ws.counts().interactions,
                 ws.counts().evaluations);
 
+    std::printf("load average at start: %s\n", qPrintable(loadAverage()));
     const std::vector<CriterionPassMark> criteria = activeCriteria(ws);
-    {
-        // After import or scoring the triggers have marked days; the first chart that
-        // needs criterion results brings the summary up to date (once).
-        QElapsedTimer t;
-        t.start();
-        const bool ok = criterionSummary::refresh(ws, criteria);
-        std::printf("criterion summary refresh: %.0f ms (%s)\n", double(t.elapsed()),
-                    ok ? "ok" : "FAILED");
-    }
+    if (fullRefresh && !exec(ws, QStringLiteral("INSERT OR IGNORE INTO analytics_dirty_days(day) "
+                                                 "SELECT DISTINCT started_at / 86400000 FROM "
+                                                 "interactions")))
+        return 1;
+    // After import or scoring the triggers have marked days; the first chart query brings
+    // the roll-ups up to date (once).
+    timeRefresh(ws, criteria, "days marked at open");
+    // Scoring 20,000 interactions (the demo's size) updates their totals: the same
+    // update, with unchanged values, marks the same days.
+    if (!exec(ws, QStringLiteral("UPDATE interactions SET auto_total = auto_total WHERE id IN "
+                                 "(SELECT id FROM interactions ORDER BY started_at DESC "
+                                 "LIMIT 20000)")))
+        return 1;
+    timeRefresh(ws, criteria, "after re-scoring the latest 20,000 interactions");
     const auto teams = queries::teams(ws);
     const auto agents = queries::agents(ws);
-    InteractionFilter all;
-    InteractionFilter team;
-    team.teamId = teams.empty() ? -1 : teams.front().id;
-    InteractionFilter agent;
-    agent.agentId = agents.empty() ? -1 : agents.front().id;
-    InteractionFilter channel;
-    channel.channel = QStringLiteral("chat");
-    InteractionFilter month;
-    const auto days = trends::automatedTotal(ws, all, Bucketing::Month);
+    std::map<QString, InteractionFilter> base;
+    base[QStringLiteral("all")] = {};
+    base[QStringLiteral("team")].teamId = teams.empty() ? -1 : teams.front().id;
+    base[QStringLiteral("agent")].agentId = agents.empty() ? -1 : agents.front().id;
+    base[QStringLiteral("channel")].channel = QStringLiteral("chat");
+    base[QStringLiteral("queue")].queue = QStringLiteral("billing");
+    const auto days = trends::automatedTotal(ws, {}, Bucketing::Month);
     if (!days.empty()) {
-        month.from = days.back().bucket;
-        month.to = month.from.addMonths(1).addDays(-1);
+        base[QStringLiteral("month")].from = days.back().bucket;
+        base[QStringLiteral("month")].to = days.back().bucket.addMonths(1).addDays(-1);
     }
-    std::vector<std::pair<const char *, InteractionFilter>> filters;
-    const std::vector<std::pair<const char *, InteractionFilter>> every = {
-        {"all", all}, {"team", team}, {"agent", agent}, {"channel", channel}, {"month", month}};
-    for (const auto &f : every)
-        if (only.isEmpty() || only.contains(QLatin1String(f.first)))
-            filters.push_back(f);
+    if (only.isEmpty())
+        only = QStringList{QStringLiteral("all"), QStringLiteral("team"), QStringLiteral("agent"),
+                           QStringLiteral("channel"), QStringLiteral("queue"),
+                           QStringLiteral("month"), QStringLiteral("team+channel"),
+                           QStringLiteral("agent+month")};
+    std::vector<std::pair<QString, InteractionFilter>> filters;
+    for (const QString &name : only) {
+        InteractionFilter f;
+        for (const QString &part : name.split(QLatin1Char('+'))) {
+            const InteractionFilter &b = base[part];
+            if (b.teamId >= 0)
+                f.teamId = b.teamId;
+            if (b.agentId >= 0)
+                f.agentId = b.agentId;
+            if (!b.channel.isEmpty())
+                f.channel = b.channel;
+            if (!b.queue.isEmpty())
+                f.queue = b.queue;
+            if (b.from.isValid()) {
+                f.from = b.from;
+                f.to = b.to;
+            }
+        }
+        filters.emplace_back(name, f);
+    }
 
     struct Query
     {
@@ -144,17 +222,22 @@ int main(int argc, char *argv[])
          [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Aht, criteria); }},
         {"scatter", [&](const InteractionFilter &f) { drivers::totalVsCsat(ws, f); }},
     };
-    std::printf("\nmedian of %d runs, ms\n%-22s", runs, "query");
+    std::vector<std::vector<Timing>> timings(queries.size());
+    std::printf("\nmedian of %d runs, wall ms (CPU ms)\n%-22s", runs, "query");
     for (const auto &[name, f] : filters)
-        std::printf("%12s", name);
+        std::printf("%16s", qPrintable(name));
     std::printf("\n");
-    for (const Query &q : queries) {
-        std::printf("%-22s", q.name);
+    for (size_t i = 0; i < queries.size(); ++i) {
+        std::printf("%-22s", queries[i].name);
         for (const auto &[name, f] : filters) {
-            std::printf("%12.1f", medianMs(runs, [&] { q.run(f); }));
+            const Timing t = median(runs, [&] { queries[i].run(f); });
+            std::printf("%16s", qPrintable(QStringLiteral("%1 (%2)")
+                                               .arg(t.wall, 0, 'f', 1)
+                                               .arg(t.cpu, 0, 'f', 0)));
             std::fflush(stdout);
         }
         std::printf("\n");
     }
+    std::printf("load average at end: %s\n", qPrintable(loadAverage()));
     return 0;
 }

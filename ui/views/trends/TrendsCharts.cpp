@@ -465,8 +465,7 @@ void drawScatter(QCustomPlot *plot, ChartInteraction *interaction, const TrendsS
         y << p.csat;
         minX = std::min(minX, p.total);
         maxX = std::max(maxX, p.total);
-        InteractionFilter f = trends::bucketFilter(s.request.filter, p.week, Bucketing::Week);
-        f.agentId = p.agentId;
+        const InteractionFilter f = drivers::pointFilter(s.request.filter, p);
         points.push_back(
             {QObject::tr("agent #%1 · week of %2\ntotal %3, CSAT %4\nn = %5")
                  .arg(p.agentId)
