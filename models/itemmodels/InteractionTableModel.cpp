@@ -4,6 +4,7 @@
 #include "storage/Workspace.h"
 
 #include <QDateTime>
+#include <QMutex>
 #include <QPromise>
 #include <QSqlQuery>
 #include <QThreadPool>
@@ -35,6 +36,17 @@ void bindAll(QSqlQuery &q, const QVariantList &values)
 }
 
 } // namespace
+
+// What the model and its row-order worker share. The worker needs the workspace only to
+// open its own connection: the model clears the pointer (under the mutex) when it lets go
+// of the job, so it never waits for a running sort, and the worker never opens a
+// connection through a workspace that may be gone.
+struct InteractionTableModel::RowOrderJob
+{
+    std::atomic<bool> cancelled{false};
+    QMutex mutex;
+    const Workspace *workspace = nullptr;
+};
 
 InteractionTableModel::InteractionTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -114,13 +126,13 @@ void InteractionTableModel::reload()
 
 void InteractionTableModel::cancelRowOrder()
 {
-    if (m_rowOrderCancel)
-        m_rowOrderCancel->store(true);
-    m_rowOrderCancel.reset();
-    // The worker holds a pointer to the workspace: never let it outlive this model's use
-    // of it. It checks the flag every 4096 rows.
-    if (m_rowOrderWatcher.isRunning())
-        m_rowOrderWatcher.waitForFinished();
+    if (m_rowOrderJob) {
+        m_rowOrderJob->cancelled.store(true);
+        QMutexLocker lock(&m_rowOrderJob->mutex);
+        m_rowOrderJob->workspace = nullptr;
+    }
+    m_rowOrderJob.reset();
+    // A new (empty) future detaches the watcher: the old worker's result is never seen.
     m_rowOrderWatcher.setFuture(QFuture<RowOrder>());
     m_rowOrderReady = false;
     m_rowOrder.clear();
@@ -130,22 +142,26 @@ void InteractionTableModel::startRowOrder()
 {
     if (!m_backgroundRowOrder || !m_workspace || !m_workspace->isOpen() || m_rowCount == 0)
         return;
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto job = std::make_shared<RowOrderJob>();
+    job->workspace = m_workspace;
+    m_rowOrderJob = job;
     auto promise = std::make_shared<QPromise<RowOrder>>();
-    m_rowOrderCancel = cancel;
     QFuture<RowOrder> future = promise->future();
     promise->start();
-    const Workspace *ws = m_workspace;
     const InteractionFilter filter = m_filter;
     const int column = m_sortColumn;
     const Qt::SortOrder order = m_sortOrder;
-    QThreadPool::globalInstance()->start([promise, cancel, ws, filter, column, order] {
+    QThreadPool::globalInstance()->start([promise, job, filter, column, order] {
         RowOrder ids;
+        std::unique_ptr<Workspace> connection;
         {
-            std::unique_ptr<Workspace> connection = ws->openAnotherConnection();
-            if (connection->isOpen())
-                ids = interaction_order::readIds(*connection, filter, column, order, *cancel);
+            QMutexLocker lock(&job->mutex);
+            if (job->workspace && !job->cancelled.load())
+                connection = job->workspace->openAnotherConnection();
         }
+        if (connection && connection->isOpen())
+            ids = interaction_order::readIds(*connection, filter, column, order, job->cancelled);
+        connection.reset();
         promise->addResult(ids);
         promise->finish();
     });

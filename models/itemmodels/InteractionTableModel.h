@@ -7,7 +7,6 @@
 #include <QHash>
 #include <QVector>
 
-#include <atomic>
 #include <list>
 #include <memory>
 #include <optional>
@@ -94,7 +93,8 @@ private:
     bool m_rowOrderReady = false;
     QVector<qint64> m_rowOrder;
     QFutureWatcher<RowOrder> m_rowOrderWatcher;
-    std::shared_ptr<std::atomic<bool>> m_rowOrderCancel;
+    struct RowOrderJob;
+    std::shared_ptr<RowOrderJob> m_rowOrderJob; //!< shared with the worker of the running order
     mutable QHash<int, QVector<Row>> m_pages;
     mutable std::list<int> m_pageAge; // most recently used first
 };
