@@ -20,6 +20,7 @@ namespace interaction_order {
 struct Segment
 {
     QString from;           //!< FROM clause joining i (interactions), a (agents), t (teams)
+    QString idFrom;         //!< FROM clause enough for the ids in order (joins only what the keys use)
     QString condition;      //!< extra WHERE term, or empty
     QStringList keys;       //!< ORDER BY terms, all in the same direction; the last is i.id
     bool countable = false; //!< condition refers only to i (so a count can skip the joins)
