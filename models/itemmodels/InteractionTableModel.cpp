@@ -96,7 +96,7 @@ void InteractionTableModel::reload()
         bindAll(q, values);
         if (q.exec() && q.next())
             m_rowCount = q.value(0).toInt();
-        const auto segments = interaction_order::segments(m_sortColumn, m_sortOrder);
+        const auto segments = interaction_order::segments(m_sortColumn, m_sortOrder, m_filter);
         if (segments.size() > 1) {
             // Count the segments with a condition on i alone; the one without (the teams
             // joined) holds the rest.
@@ -275,7 +275,7 @@ QVector<QVector<QVariant>> runPageQuery(QSqlDatabase db, const interaction_order
 // An order of several segments (by team): OFFSET inside each segment the page overlaps.
 QVector<InteractionTableModel::Row> InteractionTableModel::readSegments(int first, int count) const
 {
-    const auto segments = interaction_order::segments(m_sortColumn, m_sortOrder);
+    const auto segments = interaction_order::segments(m_sortColumn, m_sortOrder, m_filter);
     QVector<Row> rows;
     int segmentStart = 0;
     for (int k = 0; k < segments.size() && k < m_segmentRows.size() && count > 0; ++k) {
@@ -306,7 +306,7 @@ QVector<InteractionTableModel::Row> InteractionTableModel::readSingleSegment(int
 {
     const int pageIndex = first / kPageSize;
     const interaction_order::Segment segment =
-        interaction_order::segments(m_sortColumn, m_sortOrder).front();
+        interaction_order::segments(m_sortColumn, m_sortOrder, m_filter).front();
     QVariantList values;
     const bool byTotal = m_sortColumn == Total;
     QString where = interaction_order::where(m_filter, segment, &values, byTotal);

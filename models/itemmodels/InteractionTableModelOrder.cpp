@@ -8,19 +8,21 @@
 namespace qaw::interaction_order {
 namespace {
 
-const char *const kInteractionsFirst = "interactions i JOIN agents a ON a.id = i.agent_id "
-                                       "LEFT JOIN teams t ON t.id = i.team_id";
-// CROSS JOIN makes SQLite keep the left table as the outer loop, so the rows come out
-// in the outer table's index order and no sort of the whole result is needed.
-const char *const kAgentsFirst = "agents a CROSS JOIN interactions i ON a.id = i.agent_id "
-                                 "LEFT JOIN teams t ON t.id = i.team_id";
-const char *const kTeamsFirst = "teams t CROSS JOIN interactions i ON t.id = i.team_id "
-                                "JOIN agents a ON a.id = i.agent_id";
-// Reading every id in order joins only the table the keys need: a join per row costs
-// seconds at a million rows. (Every interaction has an agent, as the count assumes.)
+// The ids are chosen joining only the table the keys need: a join per row costs seconds
+// at a million rows (every interaction has an agent, as the count assumes). CROSS JOIN
+// makes SQLite keep the left table as the outer loop, so the rows come out in the outer
+// table's index order and no sort of the whole result is needed.
 const char *const kInteractionsOnly = "interactions i";
 const char *const kAgentsForIds = "agents a CROSS JOIN interactions i ON a.id = i.agent_id";
 const char *const kTeamsForIds = "teams t CROSS JOIN interactions i ON t.id = i.team_id";
+const char *const kAgentsPlannerFree = "interactions i JOIN agents a ON a.id = i.agent_id";
+const char *const kTeamsPlannerFree = "interactions i JOIN teams t ON t.id = i.team_id";
+
+bool selective(const InteractionFilter &f)
+{
+    return f.flaggedOnly || f.autoFailedOnly || f.withHumanOnly || f.minTotal || f.maxTotal ||
+           f.belowTotal || !f.text.trimmed().isEmpty() || !f.criterionId.isEmpty();
+}
 
 QString singleKey(int column)
 {
@@ -64,23 +66,22 @@ QStringList keysOf(int column)
 
 } // namespace
 
-QVector<Segment> segments(int column, Qt::SortOrder order)
+QVector<Segment> segments(int column, Qt::SortOrder order, const InteractionFilter &filter)
 {
+    const bool few = selective(filter);
     if (column == InteractionTableModel::Agent)
-        return {Segment{QLatin1String(kAgentsFirst), QLatin1String(kAgentsForIds), QString(),
+        return {Segment{QLatin1String(few ? kAgentsPlannerFree : kAgentsForIds), QString(),
                         keysOf(column), false}};
     if (column == InteractionTableModel::Team) {
         // NULL team names sort first ascending (SQLite's NULLs are the smallest).
-        const Segment noTeam{QLatin1String(kInteractionsFirst), QLatin1String(kInteractionsOnly),
-                             QStringLiteral("i.team_id IS NULL"),
+        const Segment noTeam{QLatin1String(kInteractionsOnly), QStringLiteral("i.team_id IS NULL"),
                              {QStringLiteral("i.started_at"), QStringLiteral("i.id")}, true};
-        const Segment teams{QLatin1String(kTeamsFirst), QLatin1String(kTeamsForIds), QString(),
+        const Segment teams{QLatin1String(few ? kTeamsPlannerFree : kTeamsForIds), QString(),
                             keysOf(column), false};
         return order == Qt::AscendingOrder ? QVector<Segment>{noTeam, teams}
                                            : QVector<Segment>{teams, noTeam};
     }
-    return {Segment{QLatin1String(kInteractionsFirst), QLatin1String(kInteractionsOnly), QString(),
-                    keysOf(column), true}};
+    return {Segment{QLatin1String(kInteractionsOnly), QString(), keysOf(column), true}};
 }
 
 QString referenceOrderBy(int column, Qt::SortOrder order)
@@ -115,7 +116,7 @@ std::optional<QVector<qint64>> readIds(Workspace &workspace, const InteractionFi
                                        const std::atomic<bool> &cancelled)
 {
     QVector<qint64> ids;
-    for (const Segment &s : segments(column, order)) {
+    for (const Segment &s : segments(column, order, filter)) {
         QVariantList values;
         const QString w = where(filter, s, &values, column == InteractionTableModel::Total);
         QSqlQuery q(workspace.database());

@@ -19,7 +19,6 @@ namespace interaction_order {
 
 struct Segment
 {
-    QString from;           //!< FROM clause joining i (interactions), a (agents), t (teams)
     QString idFrom;         //!< FROM clause enough for the ids in order (joins only what the keys use)
     QString condition;      //!< extra WHERE term, or empty
     QStringList keys;       //!< ORDER BY terms, all in the same direction; the last is i.id
@@ -32,7 +31,10 @@ struct Segment
 //! sorting by agent walks the agents by name (agents_name index) and each agent's
 //! interactions through (agent_id, started_at); channel and queue break ties by
 //! started_at so that their (channel, started_at) / (queue, started_at) indexes serve.
-QVector<Segment> segments(int column, Qt::SortOrder order);
+//! With a filter that keeps a few percent of the rows through its own index (flagged,
+//! auto-failed, has human, score range, text, criterion), walking every agent's or team's
+//! interactions would test a million rows: then SQLite sorts the few filtered ones instead.
+QVector<Segment> segments(int column, Qt::SortOrder order, const InteractionFilter &filter);
 
 //! The whole order as one ORDER BY over the usual joins (for tests and documentation).
 QString referenceOrderBy(int column, Qt::SortOrder order);

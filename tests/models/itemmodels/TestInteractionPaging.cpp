@@ -185,7 +185,7 @@ void TestInteractionPaging::everyColumnAndDirection_data()
 {
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("keys");
-    QTest::addColumn<bool>("filtered");
+    QTest::addColumn<int>("filtered"); // 0 none, 1 channel (index), 2 score range (selective)
     const QList<QPair<int, QString>> columns{
         {InteractionTableModel::Started, QStringLiteral("i.started_at %1, i.id %1")},
         {InteractionTableModel::ExternalId, QStringLiteral("i.external_id %1, i.id %1")},
@@ -201,9 +201,10 @@ void TestInteractionPaging::everyColumnAndDirection_data()
         {InteractionTableModel::Turns, QStringLiteral("i.turn_count %1, i.id %1")},
     };
     for (const auto &[column, keys] : columns)
-        for (const bool filtered : {false, true})
+        for (const int filtered : {0, 1, 2})
             for (const char *dir : {"ASC", "DESC"})
-                QTest::addRow("column %d %s%s", column, dir, filtered ? " voice" : "")
+                QTest::addRow("column %d %s%s", column, dir,
+                              filtered == 1 ? " voice" : filtered == 2 ? " score 20-60" : "")
                     << column << keys.arg(QLatin1String(dir)) << filtered;
 }
 
@@ -211,10 +212,14 @@ void TestInteractionPaging::everyColumnAndDirection()
 {
     QFETCH(int, column);
     QFETCH(QString, keys);
-    QFETCH(bool, filtered);
+    QFETCH(int, filtered);
     InteractionFilter filter;
-    if (filtered)
+    if (filtered == 1)
         filter.channel = QStringLiteral("voice");
+    if (filtered == 2) {
+        filter.minTotal = 20;
+        filter.maxTotal = 60;
+    }
     const std::vector<qint64> expected = reference(keys, filter);
     QVERIFY(expected.size() > size_t(InteractionTableModel::kPageSize));
     const Qt::SortOrder order = keys.contains(QLatin1String("DESC")) ? Qt::DescendingOrder
