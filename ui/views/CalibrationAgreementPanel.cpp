@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -29,8 +30,16 @@ CalibrationAgreementPanel::CalibrationAgreementPanel(QWidget *parent) : QWidget(
     m_csv->setObjectName(QStringLiteral("exportCalibrationCsv"));
     m_pdf = new QPushButton(tr("Export &PDF..."), this);
     m_pdf->setObjectName(QStringLiteral("exportCalibrationPdf"));
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("agreementBusy"));
+    m_busy->setRange(0, 0); // indeterminate: the bootstrap gives no progress
+    m_busy->setFormat(tr("Calculating agreement..."));
+    m_busy->setTextVisible(true);
+    m_busy->setMaximumWidth(220);
+    m_busy->setVisible(false);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_gate, 1);
+    buttons->addWidget(m_busy);
     buttons->addWidget(m_csv);
     buttons->addWidget(m_pdf);
     auto *layout = new QVBoxLayout(this);
@@ -39,6 +48,16 @@ CalibrationAgreementPanel::CalibrationAgreementPanel(QWidget *parent) : QWidget(
     connect(m_csv, &QPushButton::clicked, this, [this] { askAndExport(false); });
     connect(m_pdf, &QPushButton::clicked, this, [this] { askAndExport(true); });
     setReport(nullptr, std::nullopt);
+}
+
+void CalibrationAgreementPanel::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+}
+
+bool CalibrationAgreementPanel::isBusy() const
+{
+    return !m_busy->isHidden();
 }
 
 void CalibrationAgreementPanel::setReport(Workspace *workspace,

@@ -10,6 +10,8 @@ class QLabel;
 class QPushButton;
 class QTreeWidget;
 
+class QProgressBar;
+
 namespace qaw {
 
 class Prompts;
@@ -28,6 +30,10 @@ public:
     //! Shows \a report (nullopt: nothing) and the trust gate of \a workspace.
     void setReport(Workspace *workspace, const std::optional<SessionReport> &report);
     QTreeWidget *tree() const { return m_tree; }
+    //! Shows or hides the busy indicator while a report is computed off the GUI thread
+    //! (the previous report stays visible meanwhile).
+    void setBusy(bool busy);
+    bool isBusy() const;
 
     bool exportCsv(const QString &path, QString *error) const;
     bool exportPdf(const QString &path, QString *error) const;
@@ -38,6 +44,7 @@ private:
     Prompts *m_prompts = nullptr;
     std::optional<SessionReport> m_report;
     QLabel *m_gate = nullptr;
+    QProgressBar *m_busy = nullptr;
     QTreeWidget *m_tree = nullptr;
     QPushButton *m_csv = nullptr;
     QPushButton *m_pdf = nullptr;

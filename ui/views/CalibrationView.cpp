@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace qaw {
 namespace {
@@ -120,9 +121,67 @@ CalibrationView::CalibrationView(QWidget *parent)
     });
     connect(m_form, &HumanEvaluationForm::saved, this, &CalibrationView::afterEvaluationChange);
     connect(m_form, &HumanEvaluationForm::submitted, this, &CalibrationView::afterEvaluationChange);
+    connect(&m_reportWatcher, &QFutureWatcher<std::optional<SessionReport>>::finished, this,
+            &CalibrationView::onReportFinished);
 }
 
-CalibrationView::~CalibrationView() = default;
+CalibrationView::~CalibrationView()
+{
+    waitForReport();
+}
+
+// The worker reads through a pointer to the workspace: it must end before the workspace
+// is replaced or closed.
+void CalibrationView::waitForReport()
+{
+    if (m_reportWatcher.isRunning())
+        m_reportWatcher.waitForFinished();
+    m_reportRunning = false;
+    m_reportAgain = false;
+    m_agreement->setBusy(false);
+}
+
+void CalibrationView::startReport()
+{
+    if (!m_workspace || m_session < 0) {
+        m_agreement->setReport(m_workspace, std::nullopt);
+        return;
+    }
+    if (m_reportRunning) {
+        m_reportAgain = true; // one more run for the newest state when this one ends
+        return;
+    }
+    m_reportAgain = false;
+    m_reportRunning = true;
+    m_agreement->setBusy(true);
+    Workspace *ws = m_workspace;
+    const qint64 session = m_session;
+    m_reportWatcher.setFuture(QtConcurrent::run([ws, session]() -> std::optional<SessionReport> {
+        std::unique_ptr<Workspace> connection = ws->openAnotherConnection();
+        if (!connection->isOpen())
+            return std::nullopt;
+        QString error;
+        return SessionReport::build(*connection, session, &error, kViewResamples);
+    }));
+}
+
+void CalibrationView::onReportFinished()
+{
+    m_reportRunning = false;
+    if (m_reportAgain) {
+        startReport();
+        return;
+    }
+    m_agreement->setBusy(false);
+    if (!m_workspace)
+        return;
+    std::optional<SessionReport> report = m_reportWatcher.result();
+    // A report of a session no longer selected is dropped (the newer one follows).
+    if (report && report->session.id != m_session)
+        return;
+    m_agreement->setReport(m_workspace, m_session >= 0 ? report : std::nullopt);
+    emit reportShown();
+}
 
 void CalibrationView::setReviewerName(const QString &name)
 {
@@ -139,6 +198,7 @@ void CalibrationView::setPrompts(Prompts *prompts)
 
 void CalibrationView::setWorkspace(Workspace *workspace)
 {
+    waitForReport();
     m_workspace = workspace;
     m_session = -1;
     m_form->setWorkspace(workspace);
@@ -261,10 +321,10 @@ void CalibrationView::showSession()
         m_viewerNote->setText(tr("Disagreement: a different pass/fail verdict or at least one "
                                  "scale point apart (total: pass/fail or 10 points). Hover an "
                                  "automated score for its evidence."));
-    QString error;
-    const std::optional<SessionReport> report =
-        data ? SessionReport::build(*m_workspace, m_session, &error, kViewResamples) : std::nullopt;
-    m_agreement->setReport(m_workspace, report);
+    if (data)
+        startReport();
+    else
+        m_agreement->setReport(m_workspace, std::nullopt);
     m_whatIf->setSession(m_workspace, data ? m_session : -1);
     // Keep the form on the interaction being evaluated.
     for (int row = 0; row < m_model->rowCount(); ++row)

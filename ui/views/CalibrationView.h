@@ -1,7 +1,12 @@
 #pragma once
 
 #include "WorkspaceView.h"
+#include "calibration/SessionReport.h"
 #include "calibration/SessionSampler.h"
+
+#include <QFutureWatcher>
+
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -50,12 +55,21 @@ public:
     HumanEvaluationForm *evaluationForm() const { return m_form; }
     CalibrationAgreementPanel *agreementPanel() const { return m_agreement; }
     WhatIfTuningPanel *whatIfPanel() const { return m_whatIf; }
+    //! True while the session report is computed on a worker thread.
+    bool reportPending() const { return m_reportRunning; }
+
+signals:
+    //! The agreement panel shows the report of the current session.
+    void reportShown();
 
 private:
     void newSession();
     void showSession();
     void showSelectedInteraction();
     void afterEvaluationChange();
+    void startReport();
+    void onReportFinished();
+    void waitForReport();
 
     Workspace *m_workspace = nullptr;
     QString m_reviewer;
@@ -73,6 +87,11 @@ private:
     HumanEvaluationForm *m_form = nullptr;
     CalibrationAgreementPanel *m_agreement = nullptr;
     WhatIfTuningPanel *m_whatIf = nullptr;
+    // The report (200 bootstrap resamples per kappa and alpha) runs on a worker thread
+    // with its own connection; a request while one runs is remembered and run after it.
+    QFutureWatcher<std::optional<SessionReport>> m_reportWatcher;
+    bool m_reportRunning = false;
+    bool m_reportAgain = false;
 };
 
 } // namespace qaw

@@ -2,9 +2,11 @@
 // the top, the middle and the end of 1,000,000 interactions, unfiltered, filtered and
 // sorted. Prints its figures; never run by CTest.
 //
-//   bench_interaction_paging [WORKSPACE] [ROWS] [--proposed-indexes]
-// --proposed-indexes first adds to the benchmark workspace (only) the partial indexes
-// docs/calibration.md proposes for a schema migration, to measure what they would buy.
+//   bench_interaction_paging [WORKSPACE] [ROWS] [--narrow-indexes]
+// --narrow-indexes replaces, in the benchmark workspace only, the wide covering indexes of
+// schema 3 by the narrow (column, started_at) ones that the analytics branch moves to.
+// Each case is measured twice: with SQL pages only (no row order: keyset, from the end or
+// OFFSET) and with the worker's row order (the default), which is also timed.
 // The workspace is built on first use (rows written directly, one turn-less interaction
 // each, with automated totals, auto-fail, flagged and has-human columns filled) and kept
 // for later runs.
@@ -19,6 +21,8 @@
 #include <QVariant>
 
 #include <random>
+
+#include <sys/resource.h>
 
 using namespace qaw;
 
@@ -86,37 +90,80 @@ double ms(QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
+//! CPU time of the whole process (all threads: the row-order worker too), in ms.
+double cpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+QString loadAverage()
+{
+    double load[3] = {0, 0, 0};
+    getloadavg(load, 3);
+    return QStringLiteral("%1 %2 %3").arg(load[0], 0, 'f', 2).arg(load[1], 0, 'f', 2).arg(load[2], 0, 'f', 2);
+}
+
 void measure(Workspace &ws, const QString &label, const InteractionFilter &filter, int sortColumn,
              Qt::SortOrder order)
 {
-    InteractionTableModel model;
+    const double cpuStart = cpuMs();
+    // 1. SQL pages only: what a page costs before the row order is ready.
+    InteractionTableModel sqlOnly;
+    sqlOnly.setBackgroundRowOrder(false);
+    sqlOnly.setWorkspace(&ws);
     QElapsedTimer t;
     t.start();
-    model.setWorkspace(&ws);
-    model.sort(sortColumn, order);
-    model.setFilter(filter);
+    sqlOnly.sort(sortColumn, order);
+    sqlOnly.setFilter(filter);
     const double countMs = ms(t);
-    const int rows = model.rowCount();
-    auto touch = [&](int row) {
+    const int rows = sqlOnly.rowCount();
+    auto touch = [&](InteractionTableModel &model, int row) {
         QElapsedTimer p;
         p.start();
         model.index(row, InteractionTableModel::Total).data();
         return ms(p);
     };
-    const double top = rows > 0 ? touch(0) : 0;
-    const double next = rows > InteractionTableModel::kPageSize ? touch(InteractionTableModel::kPageSize) : 0;
-    const double middle = rows > 0 ? touch(rows / 2) : 0;
-    const double end = rows > 0 ? touch(rows - 1) : 0;
-    const double back = rows > 0 ? touch(rows - 1 - InteractionTableModel::kPageSize) : 0;
-    out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6 | %7 | %8\n")
-               .arg(label, -34)
+    const int page = InteractionTableModel::kPageSize;
+    const double top = rows > 0 ? touch(sqlOnly, 0) : 0;
+    const double next = rows > page ? touch(sqlOnly, page) : 0;
+    const double middle = rows > 0 ? touch(sqlOnly, rows / 2) : 0;
+    const double end = rows > 0 ? touch(sqlOnly, rows - 1) : 0;
+    const double back = rows > 0 ? touch(sqlOnly, rows - 1 - page) : 0;
+    // 2. With the row order (the default): the sort/filter change, the worker, then jumps.
+    InteractionTableModel model;
+    model.setBackgroundRowOrder(false);
+    model.setWorkspace(&ws);
+    model.sort(sortColumn, order);
+    model.setBackgroundRowOrder(true); // the change measured below starts the worker
+    t.restart();
+    model.setFilter(InteractionFilter());
+    model.setFilter(filter);
+    if (filter == InteractionFilter())
+        model.reload();
+    const double changeMs = ms(t) + (rows > 0 ? touch(model, 0) : 0);
+    t.restart();
+    model.waitForRowOrder();
+    const double orderMs = ms(t);
+    double worstJump = 0;
+    std::mt19937 rng(5);
+    for (int k = 0; k < 20 && rows > 0; ++k)
+        worstJump = std::max(worstJump, touch(model, int(rng() % unsigned(rows))));
+    out << QStringLiteral("%1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12\n")
+               .arg(label, -24)
                .arg(rows, 9)
-               .arg(countMs, 8, 'f', 1)
+               .arg(countMs, 7, 'f', 1)
                .arg(top, 7, 'f', 1)
                .arg(next, 7, 'f', 1)
-               .arg(middle, 8, 'f', 1)
+               .arg(middle, 7, 'f', 1)
                .arg(end, 7, 'f', 1)
-               .arg(back, 7, 'f', 1);
+               .arg(back, 7, 'f', 1)
+               .arg(changeMs, 7, 'f', 1)
+               .arg(orderMs, 7, 'f', 1)
+               .arg(worstJump, 7, 'f', 2)
+               .arg(cpuMs() - cpuStart, 7, 'f', 0);
     out.flush();
 }
 
@@ -146,19 +193,28 @@ int main(int argc, char *argv[])
         QSqlQuery(ws.database()).exec(QStringLiteral("ANALYZE"));
         out << "built " << rows << " interactions in " << t.elapsed() / 1000.0 << " s\n";
     }
-    if (QCoreApplication::arguments().contains(QStringLiteral("--proposed-indexes"))) {
+    if (QCoreApplication::arguments().contains(QStringLiteral("--narrow-indexes"))) {
         QSqlQuery q(ws.database());
+        for (const char *column : {"started", "agent", "team", "channel", "queue"})
+            q.exec(QStringLiteral("DROP INDEX IF EXISTS interactions_%1").arg(QLatin1String(column)));
         for (const char *sql :
-             {"CREATE INDEX IF NOT EXISTS interactions_flagged ON interactions(started_at) WHERE flagged = 1",
-              "CREATE INDEX IF NOT EXISTS interactions_auto_failed ON interactions(started_at) WHERE auto_failed = 1",
-              "CREATE INDEX IF NOT EXISTS interactions_has_human ON interactions(started_at) WHERE has_human = 1"})
+             {"CREATE INDEX interactions_started ON interactions(started_at)",
+              "CREATE INDEX interactions_agent ON interactions(agent_id, started_at)",
+              "CREATE INDEX interactions_team ON interactions(team_id, started_at)",
+              "CREATE INDEX interactions_channel ON interactions(channel, started_at)",
+              "CREATE INDEX interactions_queue ON interactions(queue, started_at)"})
             q.exec(QString::fromLatin1(sql));
         q.exec(QStringLiteral("ANALYZE"));
-        out << "with the proposed partial indexes\n";
+        out << "with the narrow (column, started_at) indexes\n";
     }
-    out << "times in ms; page = " << InteractionTableModel::kPageSize << " rows; each figure is "
-           "the first touch of that page (cold in the model's cache, warm in SQLite's)\n";
-    out << "case                               |      rows |    count |  row 0 | row 256 | middle |   end | end-256\n";
+    out << "load average at start: " << loadAverage() << "\n";
+    out << "times in ms; page = " << InteractionTableModel::kPageSize << " rows. SQL pages only "
+           "(no row order): count, then the first touch of rows 0, 256, middle, end, end-256 "
+           "(cold in the model's cache, warm in SQLite's). With the row order: change = a "
+           "filter/sort change (count + first page), order = the worker reading every id "
+           "(wall), jump = the slowest of 20 random jumps afterwards; cpu = process CPU time "
+           "(all threads) for the whole case.\n";
+    out << "case                     |      rows |   count |   row 0 | row 256 |  middle |     end | end-256 |  change |   order |    jump |     cpu\n";
     InteractionFilter none;
     measure(ws, QStringLiteral("all, newest first"), none, InteractionTableModel::Started,
             Qt::DescendingOrder);
@@ -166,6 +222,12 @@ int main(int argc, char *argv[])
             Qt::AscendingOrder);
     measure(ws, QStringLiteral("all, by agent name"), none, InteractionTableModel::Agent,
             Qt::AscendingOrder);
+    measure(ws, QStringLiteral("all, by team name desc"), none, InteractionTableModel::Team,
+            Qt::DescendingOrder);
+    measure(ws, QStringLiteral("all, by channel"), none, InteractionTableModel::Channel,
+            Qt::AscendingOrder);
+    measure(ws, QStringLiteral("all, by duration"), none, InteractionTableModel::Duration,
+            Qt::DescendingOrder);
     InteractionFilter channel;
     channel.channel = QStringLiteral("chat");
     measure(ws, QStringLiteral("channel = chat"), channel, InteractionTableModel::Started,
@@ -196,5 +258,8 @@ int main(int argc, char *argv[])
     month.channel = QStringLiteral("voice");
     measure(ws, QStringLiteral("March 2025, voice"), month, InteractionTableModel::Started,
             Qt::DescendingOrder);
+    measure(ws, QStringLiteral("flagged, by agent"), flagged, InteractionTableModel::Agent,
+            Qt::AscendingOrder);
+    out << "load average at end: " << loadAverage() << "\n";
     return 0;
 }

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTest>
@@ -206,6 +207,14 @@ void TestCalibrationView::agreementTableAndCsvExport()
             QVERIFY(humans.save(e, m_f->card.scorecard, &error) > 0);
         }
     m_view->refresh();
+    // The report (bootstrap intervals) is computed on a worker thread: refresh() returns
+    // at once with the busy indicator shown, and the report appears when it is done.
+    QVERIFY(m_view->reportPending());
+    QVERIFY(m_view->agreementPanel()->isBusy());
+    QSignalSpy shown(m_view.get(), &CalibrationView::reportShown);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_view->reportPending(), 60000);
+    QVERIFY(shown.count() >= 1);
+    QVERIFY(!m_view->agreementPanel()->isBusy());
     QTreeWidget *tree = m_view->agreementPanel()->tree();
     QCOMPARE(tree->objectName(), QStringLiteral("agreementTable"));
     QVERIFY(tree->topLevelItemCount() >= 2);
