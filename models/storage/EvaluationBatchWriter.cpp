@@ -1,9 +1,8 @@
 #include "storage/EvaluationBatchWriter.h"
 
+#include "storage/EvidenceEncoding.h"
+#include "storage/SqliteHandle.h"
 #include "storage/Workspace.h"
-
-#include <QSqlDriver>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -33,8 +32,7 @@ EvaluationBatchWriter::EvaluationBatchWriter(Workspace &workspace) : m_workspace
 
 EvaluationBatchWriter::~EvaluationBatchWriter()
 {
-    for (sqlite3_stmt *s : {m_insertEvaluation, m_insertScore, m_insertEvidence, m_updateSummary,
-                            m_updateHuman})
+    for (sqlite3_stmt *s : {m_insertEvaluation, m_insertScore, m_updateSummary, m_updateHuman})
         sqlite3_finalize(s);
 }
 
@@ -42,13 +40,11 @@ bool EvaluationBatchWriter::prepare()
 {
     if (m_db)
         return true;
-    const QSqlDatabase db = m_workspace.database();
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    m_db = sqliteHandle(m_workspace.database());
+    if (!m_db) {
         m_error = QStringLiteral("the workspace connection is not an SQLite connection");
         return false;
     }
-    m_db = *static_cast<sqlite3 *const *>(handle.constData());
     const struct
     {
         sqlite3_stmt **statement;
@@ -58,10 +54,9 @@ bool EvaluationBatchWriter::prepare()
          "INSERT INTO evaluations(interaction_id, scorecard_version_id, evaluator_kind, "
          "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
          "auto_failed, stale) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-        {&m_insertScore, "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, "
-                         "na, rationale, comment) VALUES(?, ?, ?, ?, ?, ?, ?)"},
-        {&m_insertEvidence, "INSERT INTO evidence(criterion_score_id, turn_seq, char_start, "
-                            "char_end, time_ms) VALUES(?, ?, ?, ?, ?)"},
+        {&m_insertScore, "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, "
+                         "value, max, na, rationale, comment, evidence) "
+                         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"},
         {&m_updateSummary, "UPDATE interactions SET auto_total = ?, auto_passed = ?, "
                            "auto_failed = ?, auto_evaluation_id = ?, needs_scoring = 0 "
                            "WHERE id = ?"},
@@ -116,31 +111,25 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
         if (!step(s, "inserting an evaluation"))
             return false;
         const qint64 evaluationId = sqlite3_last_insert_rowid(m_db);
+        int ordinal = 0;
         for (const CriterionResult &r : e.criteria) {
             s = m_insertScore;
             sqlite3_bind_int64(s, 1, evaluationId);
             bindText(s, 2, r.criterionId);
+            sqlite3_bind_int(s, 3, ordinal++);
             if (r.value && !r.na)
-                sqlite3_bind_double(s, 3, *r.value);
+                sqlite3_bind_double(s, 4, *r.value);
             else
-                sqlite3_bind_null(s, 3);
-            sqlite3_bind_double(s, 4, r.max);
-            sqlite3_bind_int(s, 5, r.na ? 1 : 0);
-            bindText(s, 6, r.rationale);
-            bindText(s, 7, r.comment);
+                sqlite3_bind_null(s, 4);
+            sqlite3_bind_double(s, 5, r.max);
+            sqlite3_bind_int(s, 6, r.na ? 1 : 0);
+            bindText(s, 7, r.rationale);
+            bindText(s, 8, r.comment);
+            m_evidence.clear();
+            evidence_encoding::append(r.evidence, &m_evidence);
+            sqlite3_bind_text(s, 9, m_evidence.data(), int(m_evidence.size()), SQLITE_STATIC);
             if (!step(s, "inserting a criterion score"))
                 return false;
-            const qint64 scoreId = sqlite3_last_insert_rowid(m_db);
-            for (const EvidenceSpan &span : r.evidence) {
-                s = m_insertEvidence;
-                sqlite3_bind_int64(s, 1, scoreId);
-                sqlite3_bind_int(s, 2, span.turn);
-                sqlite3_bind_int(s, 3, span.charStart);
-                sqlite3_bind_int(s, 4, span.charEnd);
-                bindOptional(s, 5, span.timeMs);
-                if (!step(s, "inserting evidence"))
-                    return false;
-            }
         }
         if (automated) {
             s = m_updateSummary;

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <string>
 #include <vector>
 
 struct sqlite3;
@@ -41,9 +42,9 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insertEvaluation = nullptr;
     sqlite3_stmt *m_insertScore = nullptr;
-    sqlite3_stmt *m_insertEvidence = nullptr;
     sqlite3_stmt *m_updateSummary = nullptr;
     sqlite3_stmt *m_updateHuman = nullptr;
+    std::string m_evidence; //!< the encoded spans being written, reused
     QString m_error;
 };
 
