@@ -9,13 +9,26 @@
 namespace qaw {
 namespace {
 
-void bindText(sqlite3_stmt *s, int index, const QString &text)
+//! Binds \a text as UTF-8 converted into \a buffer, which must outlive the step() that
+//! reads it. The workspace stores UTF-8, so binding UTF-16 made SQLite convert every
+//! rationale itself; the texts are nearly all ASCII, copied here byte by byte.
+void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buffer)
 {
-    // The QString outlives the step() that reads it, so SQLite need not copy it.
-    static const char16_t empty[] = u"";
-    const void *data = text.isNull() ? static_cast<const void *>(empty)
-                                     : static_cast<const void *>(text.utf16());
-    sqlite3_bind_text16(s, index, data, int(text.size() * 2), SQLITE_STATIC);
+    buffer->clear();
+    const ushort *chars = text.utf16();
+    const qsizetype size = text.size();
+    bool ascii = true;
+    for (qsizetype i = 0; i < size && ascii; ++i)
+        ascii = chars[i] < 0x80;
+    if (ascii) {
+        buffer->resize(size_t(size));
+        for (qsizetype i = 0; i < size; ++i)
+            (*buffer)[size_t(i)] = char(chars[i]);
+    } else {
+        const QByteArray utf8 = text.toUtf8();
+        buffer->assign(utf8.constData(), size_t(utf8.size()));
+    }
+    sqlite3_bind_text(s, index, buffer->data(), int(buffer->size()), SQLITE_STATIC);
 }
 
 void bindOptional(sqlite3_stmt *s, int index, qint64 value)
@@ -96,8 +109,8 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
         sqlite3_stmt *s = m_insertEvaluation;
         sqlite3_bind_int64(s, 1, e.interactionId);
         sqlite3_bind_int64(s, 2, e.scorecardVersionId);
-        bindText(s, 3, automated ? autoKind : humanKind);
-        bindText(s, 4, e.evaluator);
+        bindText(s, 3, automated ? autoKind : humanKind, &m_text[0]);
+        bindText(s, 4, e.evaluator, &m_text[1]);
         bindOptional(s, 5, e.calibrationSessionId);
         sqlite3_bind_int64(s, 6, created);
         sqlite3_bind_int64(s, 7, created);
@@ -115,7 +128,7 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
         for (const CriterionResult &r : e.criteria) {
             s = m_insertScore;
             sqlite3_bind_int64(s, 1, evaluationId);
-            bindText(s, 2, r.criterionId);
+            bindText(s, 2, r.criterionId, &m_text[0]);
             sqlite3_bind_int(s, 3, ordinal++);
             if (r.value && !r.na)
                 sqlite3_bind_double(s, 4, *r.value);
@@ -123,8 +136,8 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
                 sqlite3_bind_null(s, 4);
             sqlite3_bind_double(s, 5, r.max);
             sqlite3_bind_int(s, 6, r.na ? 1 : 0);
-            bindText(s, 7, r.rationale);
-            bindText(s, 8, r.comment);
+            bindText(s, 7, r.rationale, &m_text[1]);
+            bindText(s, 8, r.comment, &m_text[2]);
             m_evidence.clear();
             evidence_encoding::append(r.evidence, &m_evidence);
             sqlite3_bind_text(s, 9, m_evidence.data(), int(m_evidence.size()), SQLITE_STATIC);

@@ -44,6 +44,7 @@ private:
     sqlite3_stmt *m_insertScore = nullptr;
     sqlite3_stmt *m_updateSummary = nullptr;
     sqlite3_stmt *m_updateHuman = nullptr;
+    std::string m_text[3];  //!< UTF-8 of the text parameters being written, reused
     std::string m_evidence; //!< the encoded spans being written, reused
     QString m_error;
 };

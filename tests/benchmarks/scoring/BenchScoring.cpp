@@ -2,8 +2,10 @@
 // second: the read, the scoring alone (1 and N threads), the write alone and the whole
 // engine run (read + score + write, overlapped), each with wall and CPU seconds, and the
 // load average before and after. Building the demo workspace is not timed.
-//   bench_scoring [interactions=100000] [threads=0] [workspace file to reuse] [nomemo]
-// (nomemo: also score once with the sentiment memo off). Each run adds two automated
+//   bench_scoring [interactions=100000] [threads=0] [workspace file to reuse] [nomemo|-]
+//                 [chunk=the engine's default]
+// (nomemo: also score once with the sentiment memo off; chunk: interactions per read,
+// score and write transaction, in the separate steps and in the engine run). Each run adds two automated
 // evaluations per interaction to the workspace (the write step and the engine run).
 #include "demo/DemoWorkspace.h"
 #include "scoring/ScorecardScorer.h"
@@ -65,6 +67,7 @@ int main(int argc, char **argv)
     const QString path = args.size() > 3 ? args[3] : dir.filePath(QStringLiteral("bench.qaw"));
     const int poolThreads = threads > 0 ? threads : QThread::idealThreadCount();
     const bool noMemoRun = args.size() > 4 && args[4] == QLatin1String("nomemo");
+    const size_t chunkSize = size_t(args.size() > 5 ? args[5].toInt() : ScoringOptions().chunkSize);
     std::printf("load average at start: %s\n", loadAverage().constData());
 
     Workspace ws;
@@ -103,9 +106,10 @@ int main(int argc, char **argv)
     qint64 readMs = 0, score1Ms = 0, scoreNMs = 0, noMemoMs = 0, writeMs = 0;
     double readCpu = 0, score1Cpu = 0, scoreNCpu = 0, noMemoCpu = 0, writeCpu = 0;
     QElapsedTimer t;
-    for (size_t begin = 0; begin < ids.size(); begin += 5000) {
-        const std::vector<qint64> slice(ids.begin() + qsizetype(begin),
-                                        ids.begin() + qsizetype(std::min(ids.size(), begin + 5000)));
+    for (size_t begin = 0; begin < ids.size(); begin += chunkSize) {
+        const std::vector<qint64> slice(
+            ids.begin() + qsizetype(begin),
+            ids.begin() + qsizetype(std::min(ids.size(), begin + chunkSize)));
         double cpu = cpuSeconds();
         t.start();
         const auto chunk = reader.load(slice);
@@ -150,12 +154,14 @@ int main(int argc, char **argv)
     report("scoring only, 1 thread", qint64(ids.size()), score1Ms, score1Cpu);
     report(qPrintable(QStringLiteral("scoring only, %1 threads").arg(poolThreads)),
            qint64(ids.size()), scoreNMs, scoreNCpu);
-    report("writing only (transactions of 5,000)", qint64(ids.size()), writeMs, writeCpu);
+    report(qPrintable(QStringLiteral("writing only (transactions of %1)").arg(chunkSize)),
+           qint64(ids.size()), writeMs, writeCpu);
 
     ScoringEngine engine(ws);
     ScoringOptions options;
     options.all = true;
     options.threads = threads;
+    options.chunkSize = int(chunkSize);
     const double engineCpu = cpuSeconds();
     const auto summary = engine.run(options, &error);
     if (!summary) {
