@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace qaw {
 namespace {
 
@@ -39,13 +41,20 @@ void bindOptional(sqlite3_stmt *s, int index, qint64 value)
         sqlite3_bind_int64(s, index, value);
 }
 
+// Criterion scores per INSERT statement: one statement per evaluation (13 scores with the
+// default scorecard) instead of one per score saves most of SQLite's per-statement work.
+constexpr size_t kMaxScoresPerInsert = 32;
+constexpr int kScoreColumns = 9;
+
 } // namespace
 
 EvaluationBatchWriter::EvaluationBatchWriter(Workspace &workspace) : m_workspace(workspace) {}
 
 EvaluationBatchWriter::~EvaluationBatchWriter()
 {
-    for (sqlite3_stmt *s : {m_insertEvaluation, m_insertScore, m_updateSummary, m_updateHuman})
+    for (sqlite3_stmt *s : {m_insertEvaluation, m_updateSummary, m_updateHuman})
+        sqlite3_finalize(s);
+    for (sqlite3_stmt *s : m_insertScores)
         sqlite3_finalize(s);
 }
 
@@ -67,9 +76,6 @@ bool EvaluationBatchWriter::prepare()
          "INSERT INTO evaluations(interaction_id, scorecard_version_id, evaluator_kind, "
          "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
          "auto_failed, stale) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-        {&m_insertScore, "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, "
-                         "value, max, na, rationale, comment, evidence) "
-                         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"},
         {&m_updateSummary, "UPDATE interactions SET auto_total = ?, auto_passed = ?, "
                            "auto_failed = ?, auto_evaluation_id = ?, needs_scoring = 0 "
                            "WHERE id = ?"},
@@ -81,6 +87,61 @@ bool EvaluationBatchWriter::prepare()
             m_db = nullptr;
             return false;
         }
+    }
+    return true;
+}
+
+sqlite3_stmt *EvaluationBatchWriter::scoreStatement(size_t rows)
+{
+    if (m_insertScores.size() <= rows)
+        m_insertScores.resize(rows + 1, nullptr);
+    sqlite3_stmt *&statement = m_insertScores[rows];
+    if (!statement) {
+        QByteArray sql("INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, "
+                       "max, na, rationale, comment, evidence) VALUES");
+        for (size_t i = 0; i < rows; ++i)
+            sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &statement, nullptr) !=
+            SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+            statement = nullptr;
+        }
+    }
+    return statement;
+}
+
+bool EvaluationBatchWriter::writeScores(qint64 evaluationId, const std::vector<CriterionResult> &scores)
+{
+    for (size_t begin = 0; begin < scores.size(); begin += kMaxScoresPerInsert) {
+        const size_t rows = std::min(kMaxScoresPerInsert, scores.size() - begin);
+        sqlite3_stmt *s = scoreStatement(rows);
+        if (!s)
+            return false;
+        // Every text parameter has a buffer of its own until the step: size them first
+        // (growing the vector moves short strings' inline buffers).
+        if (m_scoreText.size() < rows * 4)
+            m_scoreText.resize(rows * 4);
+        for (size_t i = 0; i < rows; ++i) {
+            const CriterionResult &r = scores[begin + i];
+            const int p = int(i) * kScoreColumns;
+            std::string *text = &m_scoreText[i * 4];
+            sqlite3_bind_int64(s, p + 1, evaluationId);
+            bindText(s, p + 2, r.criterionId, &text[0]);
+            sqlite3_bind_int(s, p + 3, int(begin + i));
+            if (r.value && !r.na)
+                sqlite3_bind_double(s, p + 4, *r.value);
+            else
+                sqlite3_bind_null(s, p + 4);
+            sqlite3_bind_double(s, p + 5, r.max);
+            sqlite3_bind_int(s, p + 6, r.na ? 1 : 0);
+            bindText(s, p + 7, r.rationale, &text[1]);
+            bindText(s, p + 8, r.comment, &text[2]);
+            text[3].clear();
+            evidence_encoding::append(r.evidence, &text[3]);
+            sqlite3_bind_text(s, p + 9, text[3].data(), int(text[3].size()), SQLITE_STATIC);
+        }
+        if (!step(s, "inserting criterion scores"))
+            return false;
     }
     return true;
 }
@@ -124,26 +185,8 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
         if (!step(s, "inserting an evaluation"))
             return false;
         const qint64 evaluationId = sqlite3_last_insert_rowid(m_db);
-        int ordinal = 0;
-        for (const CriterionResult &r : e.criteria) {
-            s = m_insertScore;
-            sqlite3_bind_int64(s, 1, evaluationId);
-            bindText(s, 2, r.criterionId, &m_text[0]);
-            sqlite3_bind_int(s, 3, ordinal++);
-            if (r.value && !r.na)
-                sqlite3_bind_double(s, 4, *r.value);
-            else
-                sqlite3_bind_null(s, 4);
-            sqlite3_bind_double(s, 5, r.max);
-            sqlite3_bind_int(s, 6, r.na ? 1 : 0);
-            bindText(s, 7, r.rationale, &m_text[1]);
-            bindText(s, 8, r.comment, &m_text[2]);
-            m_evidence.clear();
-            evidence_encoding::append(r.evidence, &m_evidence);
-            sqlite3_bind_text(s, 9, m_evidence.data(), int(m_evidence.size()), SQLITE_STATIC);
-            if (!step(s, "inserting a criterion score"))
-                return false;
-        }
+        if (!writeScores(evaluationId, e.criteria))
+            return false;
         if (automated) {
             s = m_updateSummary;
             if (e.total)
