@@ -112,7 +112,8 @@ void PhraseLexicon::lookup(const QString &surface, QVarLengthArray<int, 3> *ids)
     ids->clear();
     for (const QString &w : text::normalisedWords(surface))
         ids->append(idOfNormalised(w));
-    cache.ids.emplace(surface, *ids);
+    // \a surface may be raw data borrowed from the turn's text: keep a copy of its own.
+    cache.ids.emplace(QString(surface.constData(), surface.size()), *ids);
 }
 
 std::vector<TextToken> PhraseLexicon::tokenise(const QString &text) const
@@ -126,7 +127,8 @@ std::vector<TextToken> PhraseLexicon::tokenise(const QString &text) const
         if (word && start < 0) {
             start = i;
         } else if (!word && start >= 0) {
-            lookup(text.mid(start, i - start), &ids);
+            // A view of the word, not a copy: most words are found in the cache.
+            lookup(QString::fromRawData(text.constData() + start, i - start), &ids);
             for (int id : ids)
                 out.push_back({id, start, i});
             start = -1;

@@ -20,7 +20,10 @@ struct ScoringOptions
     QString scorecardKey; //!< empty: the workspace's (first) active scorecard
     bool all = false;     //!< rescore everything, not only new or changed interactions
     int threads = 0;      //!< scoring threads; 0: one per core
-    int chunkSize = 2000; //!< interactions read, scored and committed together
+    //! Interactions read, scored and committed together: bigger transactions write the
+    //! interactions indexes' pages to the WAL fewer times (2,000 cost a fifth more CPU than
+    //! 10,000 on 100,000 interactions); 5,000 keeps about 100 MB in flight.
+    int chunkSize = 5000;
 };
 
 struct ScoringSummary

@@ -1,22 +1,36 @@
 #include "storage/EvaluationBatchWriter.h"
 
+#include "storage/EvidenceEncoding.h"
+#include "storage/SqliteHandle.h"
 #include "storage/Workspace.h"
 
-#include <QSqlDriver>
-#include <QVariant>
-
 #include <sqlite3.h>
+
+#include <algorithm>
 
 namespace qaw {
 namespace {
 
-void bindText(sqlite3_stmt *s, int index, const QString &text)
+//! Binds \a text as UTF-8 converted into \a buffer, which must outlive the step() that
+//! reads it. The workspace stores UTF-8, so binding UTF-16 made SQLite convert every
+//! rationale itself; the texts are nearly all ASCII, copied here byte by byte.
+void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buffer)
 {
-    // The QString outlives the step() that reads it, so SQLite need not copy it.
-    static const char16_t empty[] = u"";
-    const void *data = text.isNull() ? static_cast<const void *>(empty)
-                                     : static_cast<const void *>(text.utf16());
-    sqlite3_bind_text16(s, index, data, int(text.size() * 2), SQLITE_STATIC);
+    buffer->clear();
+    const ushort *chars = text.utf16();
+    const qsizetype size = text.size();
+    bool ascii = true;
+    for (qsizetype i = 0; i < size && ascii; ++i)
+        ascii = chars[i] < 0x80;
+    if (ascii) {
+        buffer->resize(size_t(size));
+        for (qsizetype i = 0; i < size; ++i)
+            (*buffer)[size_t(i)] = char(chars[i]);
+    } else {
+        const QByteArray utf8 = text.toUtf8();
+        buffer->assign(utf8.constData(), size_t(utf8.size()));
+    }
+    sqlite3_bind_text(s, index, buffer->data(), int(buffer->size()), SQLITE_STATIC);
 }
 
 void bindOptional(sqlite3_stmt *s, int index, qint64 value)
@@ -27,14 +41,20 @@ void bindOptional(sqlite3_stmt *s, int index, qint64 value)
         sqlite3_bind_int64(s, index, value);
 }
 
+// Criterion scores per INSERT statement: one statement per evaluation (13 scores with the
+// default scorecard) instead of one per score saves most of SQLite's per-statement work.
+constexpr size_t kMaxScoresPerInsert = 32;
+constexpr int kScoreColumns = 9;
+
 } // namespace
 
 EvaluationBatchWriter::EvaluationBatchWriter(Workspace &workspace) : m_workspace(workspace) {}
 
 EvaluationBatchWriter::~EvaluationBatchWriter()
 {
-    for (sqlite3_stmt *s : {m_insertEvaluation, m_insertScore, m_insertEvidence, m_updateSummary,
-                            m_updateHuman})
+    for (sqlite3_stmt *s : {m_insertEvaluation, m_updateSummary, m_updateHuman})
+        sqlite3_finalize(s);
+    for (sqlite3_stmt *s : m_insertScores)
         sqlite3_finalize(s);
 }
 
@@ -42,13 +62,11 @@ bool EvaluationBatchWriter::prepare()
 {
     if (m_db)
         return true;
-    const QSqlDatabase db = m_workspace.database();
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    m_db = sqliteHandle(m_workspace.database());
+    if (!m_db) {
         m_error = QStringLiteral("the workspace connection is not an SQLite connection");
         return false;
     }
-    m_db = *static_cast<sqlite3 *const *>(handle.constData());
     const struct
     {
         sqlite3_stmt **statement;
@@ -58,10 +76,6 @@ bool EvaluationBatchWriter::prepare()
          "INSERT INTO evaluations(interaction_id, scorecard_version_id, evaluator_kind, "
          "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
          "auto_failed, stale) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-        {&m_insertScore, "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, "
-                         "na, rationale, comment) VALUES(?, ?, ?, ?, ?, ?, ?)"},
-        {&m_insertEvidence, "INSERT INTO evidence(criterion_score_id, turn_seq, char_start, "
-                            "char_end, time_ms) VALUES(?, ?, ?, ?, ?)"},
         {&m_updateSummary, "UPDATE interactions SET auto_total = ?, auto_passed = ?, "
                            "auto_failed = ?, auto_evaluation_id = ?, needs_scoring = 0 "
                            "WHERE id = ?"},
@@ -73,6 +87,61 @@ bool EvaluationBatchWriter::prepare()
             m_db = nullptr;
             return false;
         }
+    }
+    return true;
+}
+
+sqlite3_stmt *EvaluationBatchWriter::scoreStatement(size_t rows)
+{
+    if (m_insertScores.size() <= rows)
+        m_insertScores.resize(rows + 1, nullptr);
+    sqlite3_stmt *&statement = m_insertScores[rows];
+    if (!statement) {
+        QByteArray sql("INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, "
+                       "max, na, rationale, comment, evidence) VALUES");
+        for (size_t i = 0; i < rows; ++i)
+            sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &statement, nullptr) !=
+            SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+            statement = nullptr;
+        }
+    }
+    return statement;
+}
+
+bool EvaluationBatchWriter::writeScores(qint64 evaluationId, const std::vector<CriterionResult> &scores)
+{
+    for (size_t begin = 0; begin < scores.size(); begin += kMaxScoresPerInsert) {
+        const size_t rows = std::min(kMaxScoresPerInsert, scores.size() - begin);
+        sqlite3_stmt *s = scoreStatement(rows);
+        if (!s)
+            return false;
+        // Every text parameter has a buffer of its own until the step: size them first
+        // (growing the vector moves short strings' inline buffers).
+        if (m_scoreText.size() < rows * 4)
+            m_scoreText.resize(rows * 4);
+        for (size_t i = 0; i < rows; ++i) {
+            const CriterionResult &r = scores[begin + i];
+            const int p = int(i) * kScoreColumns;
+            std::string *text = &m_scoreText[i * 4];
+            sqlite3_bind_int64(s, p + 1, evaluationId);
+            bindText(s, p + 2, r.criterionId, &text[0]);
+            sqlite3_bind_int(s, p + 3, int(begin + i));
+            if (r.value && !r.na)
+                sqlite3_bind_double(s, p + 4, *r.value);
+            else
+                sqlite3_bind_null(s, p + 4);
+            sqlite3_bind_double(s, p + 5, r.max);
+            sqlite3_bind_int(s, p + 6, r.na ? 1 : 0);
+            bindText(s, p + 7, r.rationale, &text[1]);
+            bindText(s, p + 8, r.comment, &text[2]);
+            text[3].clear();
+            evidence_encoding::append(r.evidence, &text[3]);
+            sqlite3_bind_text(s, p + 9, text[3].data(), int(text[3].size()), SQLITE_STATIC);
+        }
+        if (!step(s, "inserting criterion scores"))
+            return false;
     }
     return true;
 }
@@ -101,8 +170,8 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
         sqlite3_stmt *s = m_insertEvaluation;
         sqlite3_bind_int64(s, 1, e.interactionId);
         sqlite3_bind_int64(s, 2, e.scorecardVersionId);
-        bindText(s, 3, automated ? autoKind : humanKind);
-        bindText(s, 4, e.evaluator);
+        bindText(s, 3, automated ? autoKind : humanKind, &m_text[0]);
+        bindText(s, 4, e.evaluator, &m_text[1]);
         bindOptional(s, 5, e.calibrationSessionId);
         sqlite3_bind_int64(s, 6, created);
         sqlite3_bind_int64(s, 7, created);
@@ -116,32 +185,8 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
         if (!step(s, "inserting an evaluation"))
             return false;
         const qint64 evaluationId = sqlite3_last_insert_rowid(m_db);
-        for (const CriterionResult &r : e.criteria) {
-            s = m_insertScore;
-            sqlite3_bind_int64(s, 1, evaluationId);
-            bindText(s, 2, r.criterionId);
-            if (r.value && !r.na)
-                sqlite3_bind_double(s, 3, *r.value);
-            else
-                sqlite3_bind_null(s, 3);
-            sqlite3_bind_double(s, 4, r.max);
-            sqlite3_bind_int(s, 5, r.na ? 1 : 0);
-            bindText(s, 6, r.rationale);
-            bindText(s, 7, r.comment);
-            if (!step(s, "inserting a criterion score"))
-                return false;
-            const qint64 scoreId = sqlite3_last_insert_rowid(m_db);
-            for (const EvidenceSpan &span : r.evidence) {
-                s = m_insertEvidence;
-                sqlite3_bind_int64(s, 1, scoreId);
-                sqlite3_bind_int(s, 2, span.turn);
-                sqlite3_bind_int(s, 3, span.charStart);
-                sqlite3_bind_int(s, 4, span.charEnd);
-                bindOptional(s, 5, span.timeMs);
-                if (!step(s, "inserting evidence"))
-                    return false;
-            }
-        }
+        if (!writeScores(evaluationId, e.criteria))
+            return false;
         if (automated) {
             s = m_updateSummary;
             if (e.total)

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <string>
 #include <vector>
 
 struct sqlite3;
@@ -36,14 +37,17 @@ public:
 private:
     bool prepare();
     bool step(sqlite3_stmt *statement, const char *what);
+    sqlite3_stmt *scoreStatement(size_t rows);
+    bool writeScores(qint64 evaluationId, const std::vector<CriterionResult> &scores);
 
     Workspace &m_workspace;
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insertEvaluation = nullptr;
-    sqlite3_stmt *m_insertScore = nullptr;
-    sqlite3_stmt *m_insertEvidence = nullptr;
+    std::vector<sqlite3_stmt *> m_insertScores; //!< by the number of rows they insert
     sqlite3_stmt *m_updateSummary = nullptr;
     sqlite3_stmt *m_updateHuman = nullptr;
+    std::string m_text[2];               //!< UTF-8 of an evaluation's text parameters
+    std::vector<std::string> m_scoreText; //!< the same for its scores (4 per score)
     QString m_error;
 };
 

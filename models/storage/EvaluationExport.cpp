@@ -52,7 +52,7 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
             "JOIN interactions i ON i.id = e.interaction_id "
             "JOIN agents a ON a.id = i.agent_id "
             "JOIN scorecard_versions v ON v.id = e.scorecard_version_id "
-            "JOIN scorecards s ON s.id = v.scorecard_id ORDER BY e.id, c.id"))) {
+            "JOIN scorecards s ON s.id = v.scorecard_id ORDER BY e.id, c.ordinal, c.criterion_id"))) {
         *error = q.lastError().text();
         return -1;
     }

@@ -1,5 +1,6 @@
 #include "storage/EvaluationStore.h"
 
+#include "storage/EvidenceEncoding.h"
 #include "storage/Workspace.h"
 
 #include <QSqlError>
@@ -30,7 +31,6 @@ bool EvaluationStore::prepare()
     const QSqlDatabase db = m_workspace.database();
     m_insertEvaluation = QSqlQuery(db);
     m_insertScore = QSqlQuery(db);
-    m_insertEvidence = QSqlQuery(db);
     m_updateAutoSummary = QSqlQuery(db);
     m_updateHumanSummary = QSqlQuery(db);
     m_prepared =
@@ -39,11 +39,8 @@ bool EvaluationStore::prepare()
             "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
             "auto_failed, stale) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
         m_insertScore.prepare(QStringLiteral(
-            "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, na, "
-            "rationale, comment) VALUES(?, ?, ?, ?, ?, ?, ?)")) &&
-        m_insertEvidence.prepare(QStringLiteral(
-            "INSERT INTO evidence(criterion_score_id, turn_seq, char_start, char_end, time_ms) "
-            "VALUES(?, ?, ?, ?, ?)")) &&
+            "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
+            "rationale, comment, evidence) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
         m_updateAutoSummary.prepare(QStringLiteral(
             "UPDATE interactions SET auto_total = ?, auto_passed = ?, auto_failed = ?, "
             "auto_evaluation_id = ?, needs_scoring = 0 WHERE id = ?")) &&
@@ -77,31 +74,21 @@ qint64 EvaluationStore::save(const Evaluation &e)
         return -1;
     }
     const qint64 id = q.lastInsertId().toLongLong();
+    int ordinal = 0;
     for (const CriterionResult &r : e.criteria) {
         QSqlQuery &s = m_insertScore;
         s.bindValue(0, id);
         s.bindValue(1, r.criterionId);
-        s.bindValue(2, r.value && !r.na ? QVariant(*r.value) : QVariant());
-        s.bindValue(3, r.max);
-        s.bindValue(4, r.na ? 1 : 0);
-        s.bindValue(5, text(r.rationale));
-        s.bindValue(6, text(r.comment));
+        s.bindValue(2, ordinal++);
+        s.bindValue(3, r.value && !r.na ? QVariant(*r.value) : QVariant());
+        s.bindValue(4, r.max);
+        s.bindValue(5, r.na ? 1 : 0);
+        s.bindValue(6, text(r.rationale));
+        s.bindValue(7, text(r.comment));
+        s.bindValue(8, evidence_encoding::encode(r.evidence));
         if (!s.exec()) {
             m_error = s.lastError().text();
             return -1;
-        }
-        const qint64 scoreId = s.lastInsertId().toLongLong();
-        for (const EvidenceSpan &span : r.evidence) {
-            QSqlQuery &v = m_insertEvidence;
-            v.bindValue(0, scoreId);
-            v.bindValue(1, span.turn);
-            v.bindValue(2, span.charStart);
-            v.bindValue(3, span.charEnd);
-            v.bindValue(4, orNull(span.timeMs));
-            if (!v.exec()) {
-                m_error = v.lastError().text();
-                return -1;
-            }
         }
     }
     QSqlQuery &u = automated ? m_updateAutoSummary : m_updateHumanSummary;
@@ -150,30 +137,23 @@ std::vector<Evaluation> EvaluationStore::loadWhere(const QString &where, qint64 
         out.push_back(e);
     }
     QSqlQuery s(m_workspace.database());
-    s.prepare(QStringLiteral("SELECT id, criterion_id, value, max, na, rationale, comment "
-                             "FROM criterion_scores WHERE evaluation_id = ? ORDER BY id"));
-    QSqlQuery v(m_workspace.database());
-    v.prepare(QStringLiteral("SELECT turn_seq, char_start, char_end, time_ms FROM evidence "
-                             "WHERE criterion_score_id = ? ORDER BY id"));
+    s.prepare(QStringLiteral("SELECT criterion_id, value, max, na, rationale, comment, evidence "
+                             "FROM criterion_scores WHERE evaluation_id = ? "
+                             "ORDER BY ordinal, criterion_id"));
     for (Evaluation &e : out) {
         s.addBindValue(e.id);
         if (!s.exec())
             continue;
         while (s.next()) {
             CriterionResult r;
-            r.criterionId = s.value(1).toString();
-            if (!s.value(2).isNull())
-                r.value = s.value(2).toDouble();
-            r.max = s.value(3).toDouble();
-            r.na = s.value(4).toBool();
-            r.rationale = s.value(5).toString();
-            r.comment = s.value(6).toString();
-            v.addBindValue(s.value(0).toLongLong());
-            if (v.exec())
-                while (v.next())
-                    r.evidence.push_back({v.value(0).toInt(), v.value(1).toInt(),
-                                          v.value(2).toInt(),
-                                          v.value(3).isNull() ? -1 : v.value(3).toLongLong()});
+            r.criterionId = s.value(0).toString();
+            if (!s.value(1).isNull())
+                r.value = s.value(1).toDouble();
+            r.max = s.value(2).toDouble();
+            r.na = s.value(3).toBool();
+            r.rationale = s.value(4).toString();
+            r.comment = s.value(5).toString();
+            r.evidence = evidence_encoding::decode(s.value(6).toString());
             e.criteria.push_back(r);
         }
     }

@@ -42,7 +42,6 @@ private:
     bool m_prepared = false;
     QSqlQuery m_insertEvaluation;
     QSqlQuery m_insertScore;
-    QSqlQuery m_insertEvidence;
     QSqlQuery m_updateAutoSummary;
     QSqlQuery m_updateHumanSummary;
     QString m_error;

@@ -1,5 +1,6 @@
 #include "storage/InteractionBatchReader.h"
 
+#include "storage/SqliteHandle.h"
 #include "storage/Workspace.h"
 
 #include <QJsonArray>
@@ -8,14 +9,42 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <cstring>
 
 namespace qaw {
 namespace {
 
-qint64 orMinusOne(const QVariant &v)
+qint64 orMinusOne(sqlite3_stmt *s, int column)
 {
-    return v.isNull() ? -1 : v.toLongLong();
+    return sqlite3_column_type(s, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, column);
+}
+
+QString text(sqlite3_stmt *s, int column)
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    return data ? QString::fromUtf8(data, sqlite3_column_bytes(s, column)) : QString();
+}
+
+QByteArray bytes(sqlite3_stmt *s, int column)
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    return data ? QByteArray(data, sqlite3_column_bytes(s, column)) : QByteArray();
+}
+
+Speaker speaker(sqlite3_stmt *s, int column)
+{
+    // The importer stores the canonical lower-case names; anything else goes through
+    // the tolerant parser.
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    const int size = sqlite3_column_bytes(s, column);
+    if (data && size == 5 && std::memcmp(data, "agent", 5) == 0)
+        return Speaker::Agent;
+    if (data && size == 8 && std::memcmp(data, "customer", 8) == 0)
+        return Speaker::Customer;
+    return speakerFromName(text(s, column)).value_or(Speaker::System);
 }
 
 } // namespace
@@ -23,6 +52,54 @@ qint64 orMinusOne(const QVariant &v)
 InteractionBatchReader::InteractionBatchReader(const Workspace &workspace)
     : m_workspace(workspace)
 {
+}
+
+InteractionBatchReader::~InteractionBatchReader()
+{
+    sqlite3_finalize(m_interactions);
+    sqlite3_finalize(m_turns);
+}
+
+bool InteractionBatchReader::prepare() const
+{
+    if (m_db)
+        return true;
+    sqlite3 *db = sqliteHandle(m_workspace.database());
+    if (!db)
+        return false;
+    const char *interactions =
+        "SELECT i.id, i.source, i.external_id, i.channel, i.started_at, i.duration_ms, "
+        "a.external_id, a.name, t.name, i.customer_id, i.queue, i.language, i.csat, "
+        "i.resolved, i.tags, i.attributes, i.agent_talk_ms, i.customer_talk_ms, "
+        "i.silence_count, i.silence_total_ms, i.silence_max_ms, i.overtalk_count, "
+        "i.overtalk_ms, i.first_response_ms, i.max_customer_wait_ms, i.repeat_contact "
+        "FROM interactions i JOIN agents a ON a.id = i.agent_id "
+        "LEFT JOIN teams t ON t.id = i.team_id WHERE i.id BETWEEN ? AND ? ORDER BY i.id";
+    const char *turns = "SELECT interaction_id, speaker, text, start_ms, end_ms, at "
+                        "FROM turns WHERE interaction_id BETWEEN ? AND ? "
+                        "ORDER BY interaction_id, seq";
+    if (sqlite3_prepare_v2(db, interactions, -1, &m_interactions, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, turns, -1, &m_turns, nullptr) != SQLITE_OK)
+        return false;
+    m_db = db;
+    return true;
+}
+
+QString InteractionBatchReader::repeated(sqlite3_stmt *statement, int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+    if (!data)
+        return QString();
+    const int size = sqlite3_column_bytes(statement, column);
+    const QByteArray key = QByteArray::fromRawData(data, size); // no copy for the lookup
+    const auto found = m_repeated.constFind(key);
+    if (found != m_repeated.constEnd())
+        return found.value();
+    if (m_repeated.size() > 4096)
+        m_repeated.clear(); // many distinct values: the column does not repeat much
+    const QString value = QString::fromUtf8(data, size);
+    m_repeated.insert(QByteArray(data, size), value);
+    return value;
 }
 
 std::vector<qint64> InteractionBatchReader::idsToScore(bool all) const
@@ -42,6 +119,8 @@ std::vector<StoredInteraction> InteractionBatchReader::load(const std::vector<qi
 {
     std::vector<StoredInteraction> out;
     out.reserve(ids.size());
+    if (!prepare())
+        return out;
     // Ids are read in dense runs with BETWEEN (one pass over the index); a few changed
     // interactions scattered over a large workspace become many small runs instead of
     // one range that would read everything in between.
@@ -62,97 +141,79 @@ std::vector<StoredInteraction> InteractionBatchReader::load(const std::vector<qi
 void InteractionBatchReader::loadRun(const std::vector<qint64> &ids,
                                      std::vector<StoredInteraction> *loaded) const
 {
-    std::vector<StoredInteraction> out;
-    const QSqlDatabase db = m_workspace.database();
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT i.id, i.source, i.external_id, i.channel, i.started_at, i.duration_ms, "
-        "a.external_id, a.name, t.name, i.customer_id, i.queue, i.language, i.csat, "
-        "i.resolved, i.tags, i.attributes, i.agent_talk_ms, i.customer_talk_ms, "
-        "i.silence_count, i.silence_total_ms, i.silence_max_ms, i.overtalk_count, "
-        "i.overtalk_ms, i.first_response_ms, i.max_customer_wait_ms, i.repeat_contact "
-        "FROM interactions i JOIN agents a ON a.id = i.agent_id "
-        "LEFT JOIN teams t ON t.id = i.team_id WHERE i.id BETWEEN ? AND ? ORDER BY i.id"));
-    q.addBindValue(ids.front());
-    q.addBindValue(ids.back());
-    if (!q.exec())
-        return;
-    const QString emptyObject = QStringLiteral("{}");
-    const QString emptyArray = QStringLiteral("[]");
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
+    const size_t first = loaded->size();
+    std::vector<StoredInteraction> &out = *loaded;
+    sqlite3_stmt *q = m_interactions;
+    sqlite3_bind_int64(q, 1, ids.front());
+    sqlite3_bind_int64(q, 2, ids.back());
+    static const QTimeZone utc = QTimeZone::utc();
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const qint64 id = sqlite3_column_int64(q, 0);
         if (!std::binary_search(ids.begin(), ids.end(), id))
             continue;
         StoredInteraction s;
         s.id = id;
         Interaction &in = s.interaction;
-        in.source = q.value(1).toString();
-        in.externalId = q.value(2).toString();
-        in.channel = q.value(3).toString();
-        in.startedAt = QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), QTimeZone::utc());
-        in.durationMs = orMinusOne(q.value(5));
-        in.agentId = q.value(6).toString();
-        in.agentName = q.value(7).toString();
-        in.team = q.value(8).toString();
-        in.customerId = q.value(9).toString();
-        in.queue = q.value(10).toString();
-        in.language = q.value(11).toString();
-        if (!q.value(12).isNull())
-            in.csat = q.value(12).toInt();
-        if (!q.value(13).isNull())
-            in.resolved = q.value(13).toBool();
-        const QString tags = q.value(14).toString();
-        if (tags != emptyArray)
-            for (const QJsonValue &v : QJsonDocument::fromJson(tags.toUtf8()).array())
+        in.source = repeated(q, 1);
+        in.externalId = text(q, 2);
+        in.channel = repeated(q, 3);
+        in.startedAt = QDateTime::fromMSecsSinceEpoch(sqlite3_column_int64(q, 4), utc);
+        in.durationMs = orMinusOne(q, 5);
+        in.agentId = repeated(q, 6);
+        in.agentName = repeated(q, 7);
+        in.team = repeated(q, 8);
+        in.customerId = text(q, 9);
+        in.queue = repeated(q, 10);
+        in.language = repeated(q, 11);
+        if (sqlite3_column_type(q, 12) != SQLITE_NULL)
+            in.csat = sqlite3_column_int(q, 12);
+        if (sqlite3_column_type(q, 13) != SQLITE_NULL)
+            in.resolved = sqlite3_column_int64(q, 13) != 0;
+        const QByteArray tags = bytes(q, 14);
+        if (!tags.isEmpty() && tags != "[]")
+            for (const QJsonValue &v : QJsonDocument::fromJson(tags).array())
                 in.tags << v.toString();
-        const QString attributes = q.value(15).toString();
-        if (attributes != emptyObject)
-            in.attributes = QJsonDocument::fromJson(attributes.toUtf8()).object();
+        const QByteArray attributes = bytes(q, 15);
+        if (!attributes.isEmpty() && attributes != "{}")
+            in.attributes = QJsonDocument::fromJson(attributes).object();
         DerivedMetrics &m = s.metrics;
         m.durationMs = in.durationMs;
-        m.agentTalkMs = orMinusOne(q.value(16));
-        m.customerTalkMs = orMinusOne(q.value(17));
-        m.silenceCount = int(orMinusOne(q.value(18)));
-        m.silenceTotalMs = orMinusOne(q.value(19));
-        m.silenceMaxMs = orMinusOne(q.value(20));
-        m.overtalkCount = int(orMinusOne(q.value(21)));
-        m.overtalkMs = orMinusOne(q.value(22));
-        m.firstResponseMs = orMinusOne(q.value(23));
-        m.maxCustomerWaitMs = orMinusOne(q.value(24));
-        if (!q.value(25).isNull())
-            s.repeatContact = q.value(25).toBool();
+        m.agentTalkMs = orMinusOne(q, 16);
+        m.customerTalkMs = orMinusOne(q, 17);
+        m.silenceCount = int(orMinusOne(q, 18));
+        m.silenceTotalMs = orMinusOne(q, 19);
+        m.silenceMaxMs = orMinusOne(q, 20);
+        m.overtalkCount = int(orMinusOne(q, 21));
+        m.overtalkMs = orMinusOne(q, 22);
+        m.firstResponseMs = orMinusOne(q, 23);
+        m.maxCustomerWaitMs = orMinusOne(q, 24);
+        if (sqlite3_column_type(q, 25) != SQLITE_NULL)
+            s.repeatContact = sqlite3_column_int64(q, 25) != 0;
         out.push_back(std::move(s));
     }
+    sqlite3_reset(q);
 
-    QSqlQuery t(db);
-    t.setForwardOnly(true);
-    t.prepare(QStringLiteral("SELECT interaction_id, speaker, text, start_ms, end_ms, at "
-                             "FROM turns WHERE interaction_id BETWEEN ? AND ? "
-                             "ORDER BY interaction_id, seq"));
-    t.addBindValue(ids.front());
-    t.addBindValue(ids.back());
-    if (t.exec()) {
-        size_t cursor = 0;
-        while (t.next()) {
-            const qint64 id = t.value(0).toLongLong();
-            while (cursor < out.size() && out[cursor].id < id)
-                ++cursor;
-            if (cursor == out.size())
-                break;
-            if (out[cursor].id != id)
-                continue;
-            Turn turn;
-            turn.speaker = speakerFromName(t.value(1).toString()).value_or(Speaker::System);
-            turn.text = t.value(2).toString();
-            turn.startMs = orMinusOne(t.value(3));
-            turn.endMs = orMinusOne(t.value(4));
-            turn.atMs = orMinusOne(t.value(5));
-            out[cursor].interaction.turns.push_back(std::move(turn));
-        }
+    sqlite3_stmt *t = m_turns;
+    sqlite3_bind_int64(t, 1, ids.front());
+    sqlite3_bind_int64(t, 2, ids.back());
+    size_t cursor = first;
+    while (sqlite3_step(t) == SQLITE_ROW) {
+        const qint64 id = sqlite3_column_int64(t, 0);
+        while (cursor < out.size() && out[cursor].id < id)
+            ++cursor;
+        if (cursor == out.size())
+            break;
+        if (out[cursor].id != id)
+            continue;
+        Turn turn;
+        turn.speaker = speaker(t, 1);
+        turn.text = text(t, 2);
+        turn.startMs = orMinusOne(t, 3);
+        turn.endMs = orMinusOne(t, 4);
+        turn.atMs = orMinusOne(t, 5);
+        out[cursor].interaction.turns.push_back(std::move(turn));
     }
-    for (StoredInteraction &s : out)
-        loaded->push_back(std::move(s));
+    sqlite3_reset(t);
 }
 
 } // namespace qaw

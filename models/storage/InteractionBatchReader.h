@@ -2,18 +2,29 @@
 
 #include "storage/WorkspaceQueries.h"
 
+#include <QHash>
+#include <QString>
+
 #include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace qaw {
 
 class Workspace;
 
 //! Reads many interactions with their turns in two queries per batch, for the scorer:
-//! much faster than queries::interaction() one by one. Use one reader per connection.
+//! much faster than queries::interaction() one by one. It reads through SQLite's own
+//! API (Qt's QVariant per value cost as much as scoring). Use one reader per connection,
+//! on that connection's thread.
 class InteractionBatchReader
 {
 public:
     explicit InteractionBatchReader(const Workspace &workspace);
+    ~InteractionBatchReader();
+    InteractionBatchReader(const InteractionBatchReader &) = delete;
+    InteractionBatchReader &operator=(const InteractionBatchReader &) = delete;
 
     //! Ids of the interactions to score, ascending: those marked needs_scoring (new or
     //! changed since they were last scored), or every one with \a all.
@@ -23,9 +34,17 @@ public:
     std::vector<StoredInteraction> load(const std::vector<qint64> &sortedIds) const;
 
 private:
+    bool prepare() const;
     void loadRun(const std::vector<qint64> &sortedIds, std::vector<StoredInteraction> *out) const;
+    //! The text of a column that repeats across interactions (channel, agent, queue...),
+    //! shared instead of allocated again for every row.
+    QString repeated(sqlite3_stmt *statement, int column) const;
 
     const Workspace &m_workspace;
+    mutable sqlite3 *m_db = nullptr;
+    mutable sqlite3_stmt *m_interactions = nullptr;
+    mutable sqlite3_stmt *m_turns = nullptr;
+    mutable QHash<QByteArray, QString> m_repeated;
 };
 
 } // namespace qaw

@@ -384,6 +384,43 @@ const char *const kVersion6[] = {
     "CREATE INDEX IF NOT EXISTS agents_name ON agents(name)",
 };
 
+// Version 7: cheaper evaluation writes (scoring 100,000 interactions wrote 1.5 million
+// evidence rows, each with its own index entry). A criterion score keeps its evidence
+// spans in one compact text column (format in storage/EvidenceEncoding.h, e.g.
+// "3:10-29@5000;4:0-12"), and the table is keyed by (evaluation_id, criterion_id)
+// WITHOUT ROWID: nothing refers to a criterion score by an id of its own (audit entries
+// name the evaluation and the criterion), so one B-tree replaces the table, its UNIQUE
+// index and the criterion_id index (every query reaches scores through their evaluation).
+// `ordinal` keeps the order the scorer wrote them in (the scorecard's), which the rowid
+// gave before; a score added later by an upsert gets the default and sorts last.
+const char *const kVersion7[] = {
+    R"(CREATE TABLE criterion_scores_keyed(
+        evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+        criterion_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL DEFAULT 1000000,
+        value REAL,
+        max REAL NOT NULL,
+        na INTEGER NOT NULL DEFAULT 0,
+        rationale TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY(evaluation_id, criterion_id)) WITHOUT ROWID)",
+    // The spans of a score in id order: the scan of evidence_score yields equal keys in
+    // rowid order, which group_concat keeps.
+    "INSERT INTO criterion_scores_keyed(evaluation_id, criterion_id, ordinal, value, max, na, "
+    "rationale, comment, evidence) "
+    "SELECT cs.evaluation_id, cs.criterion_id, "
+    "row_number() OVER (PARTITION BY cs.evaluation_id ORDER BY cs.id) - 1, "
+    "cs.value, cs.max, cs.na, cs.rationale, cs.comment, "
+    "coalesce((SELECT group_concat(ev.turn_seq || ':' || ev.char_start || '-' || ev.char_end "
+    "|| coalesce('@' || ev.time_ms, ''), ';') FROM evidence ev "
+    "INDEXED BY evidence_score WHERE ev.criterion_score_id = cs.id), '') "
+    "FROM criterion_scores cs",
+    "DROP TABLE evidence",
+    "DROP TABLE criterion_scores",
+    "ALTER TABLE criterion_scores_keyed RENAME TO criterion_scores",
+};
+
 struct Migration
 {
     const char *const *statements;
@@ -397,7 +434,8 @@ template <size_t N> Migration migrationOf(const char *const (&statements)[N])
 
 const Migration kMigrations[] = {migrationOf(kVersion1), migrationOf(kVersion2),
                                  migrationOf(kVersion3), migrationOf(kVersion4),
-                                 migrationOf(kVersion5), migrationOf(kVersion6)};
+                                 migrationOf(kVersion5), migrationOf(kVersion6),
+                                 migrationOf(kVersion7)};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCurrentVersion,
               "one migration per schema version");
 

@@ -28,7 +28,8 @@ QString quoted(const QStringList &items, int limit)
         shown << QLatin1Char('"') + items[i] + QLatin1Char('"');
     QString text = shown.join(QStringLiteral(", "));
     if (items.size() > limit)
-        text += QStringLiteral(" and %1 more").arg(items.size() - limit);
+        text += QLatin1String(" and ") + QString::number(items.size() - limit) +
+                QLatin1String(" more");
     return text;
 }
 
@@ -56,42 +57,44 @@ DetectorOutcome searchVerdict(const ScoringContext &context, SearchMode mode,
                               const QStringList &items, const std::vector<TextHit> &hits,
                               const QString &where)
 {
+    // Rationales are built for every criterion of every interaction: concatenation, not
+    // QString::arg(), which parses its pattern each time.
     auto describeHit = [&](const TextHit &h) {
-        return QStringLiteral("\"%1\" in turn %2 (for \"%3\")")
-            .arg(quoteHit(context, h))
-            .arg(h.turn + 1)
-            .arg(items[h.item]);
+        return QLatin1Char('"') + quoteHit(context, h) + QLatin1String("\" in turn ") +
+               QString::number(h.turn + 1) + QLatin1String(" (for \"") + items[h.item] +
+               QLatin1String("\")");
+    };
+    auto found = [&](const TextHit &h) {
+        return QLatin1String("Found ") + describeHit(h) + QLatin1Char('.');
     };
     switch (mode) {
     case SearchMode::Any:
         if (hits.empty())
-            return DetectorOutcome::fail(
-                QStringLiteral("None of %1 was found in %2.").arg(quoted(items, 3), where));
-        return DetectorOutcome::pass(QStringLiteral("Found %1.").arg(describeHit(hits.front())),
-                                     evidenceOf(context, hits));
+            return DetectorOutcome::fail(QLatin1String("None of ") + quoted(items, 3) +
+                                         QLatin1String(" was found in ") + where +
+                                         QLatin1Char('.'));
+        return DetectorOutcome::pass(found(hits.front()), evidenceOf(context, hits));
     case SearchMode::All: {
-        std::set<int> found;
+        std::set<int> foundItems;
         for (const TextHit &h : hits)
-            found.insert(h.item);
+            foundItems.insert(h.item);
         QStringList missing;
         for (int i = 0; i < items.size(); ++i)
-            if (!found.count(i))
+            if (!foundItems.count(i))
                 missing << items[i];
         if (!missing.isEmpty())
-            return DetectorOutcome::fail(QStringLiteral("Missing %1 in %2.")
-                                             .arg(quoted(missing, 3), where),
+            return DetectorOutcome::fail(QLatin1String("Missing ") + quoted(missing, 3) +
+                                             QLatin1String(" in ") + where + QLatin1Char('.'),
                                          evidenceOf(context, hits));
-        return DetectorOutcome::pass(QStringLiteral("All %1 found in %2.")
-                                         .arg(items.size())
-                                         .arg(where),
+        return DetectorOutcome::pass(QLatin1String("All ") + QString::number(items.size()) +
+                                         QLatin1String(" found in ") + where + QLatin1Char('.'),
                                      evidenceOf(context, hits));
     }
     case SearchMode::None:
         if (hits.empty())
-            return DetectorOutcome::pass(
-                QStringLiteral("None of %1 in %2.").arg(quoted(items, 3), where));
-        return DetectorOutcome::fail(QStringLiteral("Found %1.").arg(describeHit(hits.front())),
-                                     evidenceOf(context, hits));
+            return DetectorOutcome::pass(QLatin1String("None of ") + quoted(items, 3) +
+                                         QLatin1String(" in ") + where + QLatin1Char('.'));
+        return DetectorOutcome::fail(found(hits.front()), evidenceOf(context, hits));
     }
     return DetectorOutcome::fail({});
 }

@@ -31,6 +31,7 @@ TurnFilter TurnFilter::fromJson(const QJsonObject &config, DetectorBuild &build)
     if (set > 1)
         build.error(QStringLiteral("a window takes one of first_turns, last_turns, "
                                    "first_seconds, last_seconds"));
+    f.m_description = f.describeNow();
     return f;
 }
 
@@ -70,7 +71,7 @@ bool TurnFilter::select(const ScoringContext &context, std::vector<int> *turns,
     return true;
 }
 
-QString TurnFilter::describe() const
+QString TurnFilter::describeNow() const
 {
     const QString who = m_speaker ? QStringLiteral("the %1's").arg(speakerName(*m_speaker))
                                   : QStringLiteral("all");

@@ -24,11 +24,14 @@ public:
     //! The selected turn indices in transcript order. Returns false with \a naReason when
     //! the window is in seconds and the turns carry no times.
     bool select(const ScoringContext &context, std::vector<int> *turns, QString *naReason) const;
-    //! "the agent's first 2 turns", "the customer's turns", ...
-    QString describe() const;
+    //! The selection in words, for rationales ("the agent's first 3 turns"); built once.
+    const QString &describe() const { return m_description; }
     std::optional<Speaker> speaker() const { return m_speaker; }
 
 private:
+    QString describeNow() const;
+
+    QString m_description = QStringLiteral("all turns");
     std::optional<Speaker> m_speaker;
     int m_firstTurns = -1;
     int m_lastTurns = -1;

@@ -1,11 +1,17 @@
 // Scores demo interactions with the default scorecard and prints interactions per
-// second: the read, the scoring alone (1 and N threads) and the whole engine run
-// (read + score + write). Building the demo workspace is not timed.
-//   bench_scoring [interactions=100000] [threads=0] [workspace file to reuse]
+// second: the read, the scoring alone (1 and N threads), the write alone and the whole
+// engine run (read + score + write, overlapped), each with wall and CPU seconds, and the
+// load average before and after. Building the demo workspace is not timed.
+//   bench_scoring [interactions=100000] [threads=0] [workspace file to reuse] [nomemo|-]
+//                 [chunk=the engine's default]
+// (nomemo: also score once with the sentiment memo off; chunk: interactions per read,
+// score and write transaction, in the separate steps and in the engine run). Each run adds two automated
+// evaluations per interaction to the workspace (the write step and the engine run).
 #include "demo/DemoWorkspace.h"
 #include "scoring/ScorecardScorer.h"
 #include "scoring/ScoringEngine.h"
 #include "scoring/VaderSentiment.h"
+#include "storage/EvaluationBatchWriter.h"
 #include "storage/InteractionBatchReader.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
@@ -13,6 +19,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -42,6 +49,12 @@ void report(const char *what, qint64 count, qint64 ms, double cpu = -1)
     std::fflush(stdout);
 }
 
+QByteArray loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray("unknown");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -53,6 +66,9 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString path = args.size() > 3 ? args[3] : dir.filePath(QStringLiteral("bench.qaw"));
     const int poolThreads = threads > 0 ? threads : QThread::idealThreadCount();
+    const bool noMemoRun = args.size() > 4 && args[4] == QLatin1String("nomemo");
+    const size_t chunkSize = size_t(args.size() > 5 ? args[5].toInt() : ScoringOptions().chunkSize);
+    std::printf("load average at start: %s\n", loadAverage().constData());
 
     Workspace ws;
     const bool fresh = !QFile::exists(path);
@@ -80,34 +96,34 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    // Read and score in memory, chunk by chunk, timing each part on its own; scoring
-    // once without the sentiment memo (every turn through VADER) and once with it.
+    // Read, score and write chunk by chunk, timing each part on its own (the engine
+    // run below overlaps them). Optionally score once without the sentiment memo (every
+    // turn through VADER) as well.
     InteractionBatchReader reader(ws);
     const std::vector<qint64> ids = reader.idsToScore(true);
-    qint64 readMs = 0;
-    qint64 score1Ms = 0;
-    qint64 scoreNMs = 0;
-    qint64 noMemoMs = 0;
-    double noMemoCpu = 0;
-    double readCpu = 0;
-    double score1Cpu = 0;
-    double scoreNCpu = 0;
+    EvaluationBatchWriter writer(ws);
+    QSqlDatabase db = ws.database();
+    qint64 readMs = 0, score1Ms = 0, scoreNMs = 0, noMemoMs = 0, writeMs = 0;
+    double readCpu = 0, score1Cpu = 0, scoreNCpu = 0, noMemoCpu = 0, writeCpu = 0;
     QElapsedTimer t;
-    for (size_t begin = 0; begin < ids.size(); begin += 5000) {
-        const std::vector<qint64> slice(ids.begin() + qsizetype(begin),
-                                        ids.begin() + qsizetype(std::min(ids.size(), begin + 5000)));
+    for (size_t begin = 0; begin < ids.size(); begin += chunkSize) {
+        const std::vector<qint64> slice(
+            ids.begin() + qsizetype(begin),
+            ids.begin() + qsizetype(std::min(ids.size(), begin + chunkSize)));
         double cpu = cpuSeconds();
         t.start();
         const auto chunk = reader.load(slice);
         readMs += t.elapsed();
         readCpu += cpuSeconds() - cpu;
-        cpu = cpuSeconds();
-        t.start();
-        VaderSentiment::setMemoEnabled(false);
-        ScoringEngine::scoreAll(*scorer, chunk, 1);
-        VaderSentiment::setMemoEnabled(true);
-        noMemoMs += t.elapsed();
-        noMemoCpu += cpuSeconds() - cpu;
+        if (noMemoRun) {
+            cpu = cpuSeconds();
+            t.start();
+            VaderSentiment::setMemoEnabled(false);
+            ScoringEngine::scoreAll(*scorer, chunk, 1);
+            VaderSentiment::setMemoEnabled(true);
+            noMemoMs += t.elapsed();
+            noMemoCpu += cpuSeconds() - cpu;
+        }
         cpu = cpuSeconds();
         t.start();
         ScoringEngine::scoreAll(*scorer, chunk, 1);
@@ -115,20 +131,37 @@ int main(int argc, char **argv)
         score1Cpu += cpuSeconds() - cpu;
         cpu = cpuSeconds();
         t.start();
-        ScoringEngine::scoreAll(*scorer, chunk, poolThreads);
+        std::vector<Evaluation> scored = ScoringEngine::scoreAll(*scorer, chunk, poolThreads);
         scoreNMs += t.elapsed();
         scoreNCpu += cpuSeconds() - cpu;
+        for (Evaluation &e : scored)
+            e.scorecardVersionId = card->versionId;
+        cpu = cpuSeconds();
+        t.start();
+        beginWriteTransaction(db);
+        if (!writer.write(scored, nowMs()) || !db.commit()) {
+            std::fprintf(stderr, "writing: %s %s\n", qPrintable(writer.lastError()),
+                         qPrintable(db.lastError().text()));
+            return 1;
+        }
+        writeMs += t.elapsed();
+        writeCpu += cpuSeconds() - cpu;
     }
     report("reading (one connection)", qint64(ids.size()), readMs, readCpu);
-    report("scoring only, 1 thread, no sentiment memo", qint64(ids.size()), noMemoMs, noMemoCpu);
+    if (noMemoRun)
+        report("scoring only, 1 thread, no sentiment memo", qint64(ids.size()), noMemoMs,
+               noMemoCpu);
     report("scoring only, 1 thread", qint64(ids.size()), score1Ms, score1Cpu);
     report(qPrintable(QStringLiteral("scoring only, %1 threads").arg(poolThreads)),
            qint64(ids.size()), scoreNMs, scoreNCpu);
+    report(qPrintable(QStringLiteral("writing only (transactions of %1)").arg(chunkSize)),
+           qint64(ids.size()), writeMs, writeCpu);
 
     ScoringEngine engine(ws);
     ScoringOptions options;
     options.all = true;
     options.threads = threads;
+    options.chunkSize = int(chunkSize);
     const double engineCpu = cpuSeconds();
     const auto summary = engine.run(options, &error);
     if (!summary) {
@@ -138,6 +171,7 @@ int main(int argc, char **argv)
     report(qPrintable(QStringLiteral("qaw score --all (read+score+write), %1 threads")
                           .arg(poolThreads)),
            summary->scored, summary->elapsedMs, cpuSeconds() - engineCpu);
+    std::printf("load average at end: %s\n", loadAverage().constData());
     std::printf("mean total %.1f, passed %lld, auto-failed %lld\n", summary->meanTotal,
                 static_cast<long long>(summary->passed),
                 static_cast<long long>(summary->autoFailed));
