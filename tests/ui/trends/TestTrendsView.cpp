@@ -182,6 +182,32 @@ private slots:
         QCOMPARE(m_view->chart(TrendsView::Scatter)->plottable(0)->interface1D()->dataCount(), 4);
     }
 
+    //! A scatter point is the means over an agent-week's interactions with both a total
+    //! and a CSAT: the click opens exactly those, not the week's others.
+    void scatterPointOpensOnlyInteractionsWithCsat()
+    {
+        // Alice's first week: #1 (CSAT 5) and #2, whose CSAT is removed here.
+        QVERIFY(fixture::exec(m_ws, QStringLiteral("UPDATE interactions SET csat = NULL WHERE id = 2")));
+        m_view.reset();
+        init();
+        m_view->findChild<QTabWidget *>(QStringLiteral("trendsCharts"))->setCurrentIndex(5);
+        QCustomPlot *plot = m_view->chart(TrendsView::Scatter);
+        auto *curve = qobject_cast<QCPCurve *>(plot->plottable(0));
+        QVERIFY(curve);
+        const auto first = curve->data()->at(0); // agents in id order: Alice's week of 1 Jan
+        QCOMPARE(first->key, 90.0);
+        QSignalSpy spy(m_view.get(), &TrendsView::drillDown);
+        QTest::mouseClick(plot, Qt::LeftButton, Qt::NoModifier,
+                          QPoint(int(plot->xAxis->coordToPixel(first->key)),
+                                 int(plot->yAxis->coordToPixel(first->value))));
+        QCOMPARE(spy.count(), 1);
+        InteractionFilter f = spy.at(0).at(0).value<InteractionFilter>();
+        QCOMPARE(countWhere(m_ws, f), qint64(1));
+        f.withCsatOnly = false;
+        QCOMPARE(countWhere(m_ws, f), qint64(2)); // what the click opened before the fix
+        QVERIFY(fixture::exec(m_ws, QStringLiteral("UPDATE interactions SET csat = 4 WHERE id = 2")));
+    }
+
     void exportsWriteFiles_data()
     {
         QTest::addColumn<QString>("button");
