@@ -30,12 +30,18 @@ CalibrationAgreementPanel::CalibrationAgreementPanel(QWidget *parent) : QWidget(
     m_csv->setObjectName(QStringLiteral("exportCalibrationCsv"));
     m_pdf = new QPushButton(tr("Export &PDF..."), this);
     m_pdf->setObjectName(QStringLiteral("exportCalibrationPdf"));
-    m_busy = new QProgressBar(this);
+    // Indeterminate bars draw no text in most styles: the words go in a label beside it.
+    m_busy = new QWidget(this);
     m_busy->setObjectName(QStringLiteral("agreementBusy"));
-    m_busy->setRange(0, 0); // indeterminate: the bootstrap gives no progress
-    m_busy->setFormat(tr("Calculating agreement..."));
-    m_busy->setTextVisible(true);
-    m_busy->setMaximumWidth(220);
+    auto *busyLabel = new QLabel(tr("Calculating agreement..."), m_busy);
+    auto *busyBar = new QProgressBar(m_busy);
+    busyBar->setRange(0, 0); // indeterminate: the bootstrap gives no progress
+    busyBar->setTextVisible(false);
+    busyBar->setMaximumWidth(120);
+    auto *busyLayout = new QHBoxLayout(m_busy);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->addWidget(busyLabel);
+    busyLayout->addWidget(busyBar);
     m_busy->setVisible(false);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_gate, 1);

@@ -10,8 +10,6 @@ class QLabel;
 class QPushButton;
 class QTreeWidget;
 
-class QProgressBar;
-
 namespace qaw {
 
 class Prompts;
@@ -44,7 +42,7 @@ private:
     Prompts *m_prompts = nullptr;
     std::optional<SessionReport> m_report;
     QLabel *m_gate = nullptr;
-    QProgressBar *m_busy = nullptr;
+    QWidget *m_busy = nullptr; //!< label and indeterminate progress bar
     QTreeWidget *m_tree = nullptr;
     QPushButton *m_csv = nullptr;
     QPushButton *m_pdf = nullptr;
