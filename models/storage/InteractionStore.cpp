@@ -77,6 +77,12 @@ constexpr const char *kUpdateInteraction =
     "repeat_contact = CASE WHEN ?8 IS NULL THEN NULL ELSE repeat_contact END, "
     "needs_scoring = 1 WHERE id = ?27";
 
+// Whether the customer came back within the window after this interaction.
+#define QAW_LATER_CONTACT                                                                     \
+    "EXISTS(SELECT 1 FROM interactions j WHERE j.customer_id = interactions.customer_id "      \
+    "AND j.started_at > interactions.started_at AND j.started_at <= interactions.started_at "  \
+    "+ ?1)"
+
 } // namespace
 
 InteractionRow interactionRow(const Interaction &in)
@@ -145,8 +151,9 @@ InteractionStore::InteractionStore(Workspace &workspace) : m_workspace(workspace
 InteractionStore::~InteractionStore()
 {
     for (sqlite3_stmt *s : {m_findInteraction, m_insertInteraction, m_updateInteraction,
-                            m_deleteTurns, m_insertTurn, m_staleEvaluations, m_repeat,
-                            m_indexTurns})
+                            m_deleteTurns, m_staleEvaluations, m_repeat, m_indexTurns})
+        sqlite3_finalize(s);
+    for (sqlite3_stmt *s : m_insertTurns)
         sqlite3_finalize(s);
 }
 
@@ -182,17 +189,12 @@ bool InteractionStore::prepare()
         {&m_insertInteraction, kInsertInteraction},
         {&m_updateInteraction, kUpdateInteraction},
         {&m_deleteTurns, "DELETE FROM turns WHERE interaction_id = ?"},
-        {&m_insertTurn, "INSERT INTO turns(interaction_id, seq, speaker, text, start_ms, end_ms, "
-                        "at) VALUES(?, ?, ?, ?, ?, ?, ?)"},
         {&m_staleEvaluations,
          "UPDATE evaluations SET stale = 1 WHERE interaction_id = ? AND stale = 0"},
         // Only the rows whose flag changes are written: every write of a row rewrites its
         // entries in the interactions indexes and fires the analytics triggers.
-        {&m_repeat, "UPDATE interactions SET repeat_contact = r.flag FROM (SELECT i.id AS id, "
-                    "EXISTS(SELECT 1 FROM interactions j WHERE j.customer_id = i.customer_id "
-                    "AND j.started_at > i.started_at AND j.started_at <= i.started_at + ?1) "
-                    "AS flag FROM interactions i WHERE i.customer_id = ?2) AS r "
-                    "WHERE interactions.id = r.id AND interactions.repeat_contact IS NOT r.flag"},
+        {&m_repeat, "UPDATE interactions SET repeat_contact = " QAW_LATER_CONTACT
+                    " WHERE customer_id = ?2 AND repeat_contact IS NOT " QAW_LATER_CONTACT},
         {&m_indexTurns, "INSERT INTO turns_fts(rowid, text) SELECT id, text FROM turns "
                         "WHERE id >= ?"},
     };
@@ -249,25 +251,53 @@ qint64 InteractionStore::agentId(const Interaction &in, qint64 team)
     return id;
 }
 
+sqlite3_stmt *InteractionStore::insertTurnsStatement(int rows)
+{
+    sqlite3_stmt *&s = m_insertTurns[size_t(rows - 1)];
+    if (s)
+        return s;
+    QByteArray sql = "INSERT INTO turns(interaction_id, seq, speaker, text, start_ms, end_ms, at) "
+                     "VALUES(?, ?, ?, ?, ?, ?, ?)";
+    for (int i = 1; i < rows; ++i)
+        sql += ", (?, ?, ?, ?, ?, ?, ?)";
+    if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &s,
+                           nullptr) != SQLITE_OK) {
+        m_error = QStringLiteral("storing turns: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        sqlite3_finalize(s);
+        s = nullptr;
+    }
+    return s;
+}
+
 bool InteractionStore::insertTurns(qint64 interactionId, const Interaction &in,
                                    const InteractionRow &row)
 {
-    sqlite3_stmt *s = m_insertTurn;
+    const int count = int(in.turns.size());
     int begin = 0;
-    for (size_t seq = 0; seq < in.turns.size(); ++seq) {
-        const Turn &t = in.turns[seq];
-        sqlite3_bind_int64(s, 1, interactionId);
-        sqlite3_bind_int64(s, 2, qint64(seq));
-        sqlite3_bind_text(s, 3, speakerText(t.speaker), -1, SQLITE_STATIC);
-        bindText(s, 4, row.turnText.constData() + begin, row.turnEnds[seq] - begin);
-        begin = row.turnEnds[seq];
-        bindOptional(s, 5, t.startMs);
-        bindOptional(s, 6, t.endMs);
-        bindOptional(s, 7, t.atMs);
-        if (!step(s, "storing a turn"))
+    for (int first = 0; first < count;) {
+        const int rows = qMin(count - first, int(m_insertTurns.size()));
+        sqlite3_stmt *s = insertTurnsStatement(rows);
+        if (!s)
             return false;
+        for (int i = 0; i < rows; ++i) {
+            const int seq = first + i;
+            const Turn &t = in.turns[size_t(seq)];
+            const int p = i * 7;
+            sqlite3_bind_int64(s, p + 1, interactionId);
+            sqlite3_bind_int(s, p + 2, seq);
+            sqlite3_bind_text(s, p + 3, speakerText(t.speaker), -1, SQLITE_STATIC);
+            bindText(s, p + 4, row.turnText.constData() + begin, row.turnEnds[size_t(seq)] - begin);
+            begin = row.turnEnds[size_t(seq)];
+            bindOptional(s, p + 5, t.startMs);
+            bindOptional(s, p + 6, t.endMs);
+            bindOptional(s, p + 7, t.atMs);
+        }
+        if (!step(s, "storing turns"))
+            return false;
+        // The rows of one statement get consecutive ids: the last one minus the others.
         if (m_firstUnindexedTurn < 0)
-            m_firstUnindexedTurn = sqlite3_last_insert_rowid(m_db);
+            m_firstUnindexedTurn = sqlite3_last_insert_rowid(m_db) - (rows - 1);
+        first += rows;
     }
     return true;
 }
@@ -387,3 +417,5 @@ bool InteractionStore::flush()
 }
 
 } // namespace qaw
+
+#undef QAW_LATER_CONTACT

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 
+#include <array>
 #include <vector>
 
 struct sqlite3;
@@ -64,6 +65,7 @@ public:
 private:
     bool prepare();
     bool step(sqlite3_stmt *statement, const char *what);
+    sqlite3_stmt *insertTurnsStatement(int rows);
     qint64 teamId(const QString &name);
     qint64 agentId(const Interaction &interaction, qint64 teamId);
     bool insertTurns(qint64 interactionId, const Interaction &interaction,
@@ -76,7 +78,9 @@ private:
     sqlite3_stmt *m_insertInteraction = nullptr;
     sqlite3_stmt *m_updateInteraction = nullptr;
     sqlite3_stmt *m_deleteTurns = nullptr;
-    sqlite3_stmt *m_insertTurn = nullptr;
+    //! INSERT INTO turns with k rows at [k - 1], prepared when first needed: one statement
+    //! per interaction instead of one per turn saves most of the per-statement cost.
+    std::array<sqlite3_stmt *, 32> m_insertTurns{};
     sqlite3_stmt *m_staleEvaluations = nullptr;
     sqlite3_stmt *m_repeat = nullptr;
     sqlite3_stmt *m_indexTurns = nullptr;
