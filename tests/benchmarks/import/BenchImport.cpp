@@ -163,7 +163,7 @@ bool runSetupSql(Workspace &ws, const QString &sql)
 }
 
 int importFile(const QString &jsonl, const QString &workspacePath, qint64 expected,
-               const QString &setupSql = QString())
+               const QString &setupSql = QString(), int chunkSize = 0)
 {
     QFile::remove(workspacePath);
     QFile::remove(workspacePath + QStringLiteral("-wal"));
@@ -180,7 +180,10 @@ int importFile(const QString &jsonl, const QString &workspacePath, qint64 expect
     const double cpuBefore = cpuSeconds(RUSAGE_SELF);
     // This thread writes to SQLite; the records are read on another (RecordPipeline).
     const double writerBefore = cpuSeconds(RUSAGE_THREAD);
-    Importer importer;
+    ImportOptions options;
+    if (chunkSize > 0)
+        options.chunkSize = chunkSize;
+    Importer importer(options);
     const ImportResult result = importer.run({jsonl}, ws);
     const double seconds = double(timer.elapsed()) / 1000.0;
     const double cpu = cpuSeconds(RUSAGE_SELF) - cpuBefore;
@@ -217,6 +220,8 @@ int main(int argc, char *argv[])
                        {QStringLiteral("setup-sql"),
                         QStringLiteral("SQL run on the new workspace before the import"),
                         QStringLiteral("SQL")},
+                       {QStringLiteral("chunk"), QStringLiteral("records per transaction"),
+                        QStringLiteral("N")},
                        {QStringLiteral("no-baseline"), QStringLiteral("skip the sqlite3 baseline")}});
     parser.process(app);
     QTemporaryDir temp;
@@ -256,7 +261,8 @@ int main(int argc, char *argv[])
     }
     say(QStringLiteral("load average before: %1").arg(loadAverage()));
     const int status = importFile(jsonl, dir + QStringLiteral("/bench.qaw"), count,
-                                  parser.value(QStringLiteral("setup-sql")));
+                                  parser.value(QStringLiteral("setup-sql")),
+                                  parser.value(QStringLiteral("chunk")).toInt());
     say(QStringLiteral("load average after: %1").arg(loadAverage()));
     if (parser.isSet(QStringLiteral("no-baseline")))
         return status;
