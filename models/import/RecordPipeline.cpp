@@ -57,7 +57,7 @@ bool RecordPipeline::next(PreparedRecord &out)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     m_changed.wait(lock, [this] { return m_stop || m_done || !m_queue.empty(); });
-    if (m_queue.empty())
+    if (m_stop || m_queue.empty())
         return false;
     out = std::move(m_queue.front());
     m_queue.pop_front();
