@@ -105,6 +105,18 @@ bool ImportBatchWriter::reject(const ParsedRecord &record, const QString &reason
 
 bool ImportBatchWriter::add(ParsedRecord &record)
 {
+    return store(record, nullptr, 0);
+}
+
+bool ImportBatchWriter::add(PreparedRecord &prepared)
+{
+    return store(prepared.record, prepared.row ? &*prepared.row : nullptr, prepared.redactions);
+}
+
+// \a row, when given, is the interaction's row with its turns already redacted
+// (\a redactions items); otherwise the turns are redacted and the row built here.
+bool ImportBatchWriter::store(ParsedRecord &record, const InteractionRow *row, int redactions)
+{
     bool ok = true;
     if (!record.interaction) {
         ok = reject(record, record.error.isEmpty() ? QStringLiteral("unreadable record")
@@ -123,9 +135,13 @@ bool ImportBatchWriter::add(ParsedRecord &record)
             ok = reject(record, reason);
         } else {
             m_seenIds.insert(key, record.recordNo);
-            for (Turn &t : in.turns)
-                m_counts.redacted += m_redactor.redact(t.text);
-            switch (m_store.write(in, m_batchId)) {
+            if (!row)
+                for (Turn &t : in.turns)
+                    redactions += m_redactor.redact(t.text);
+            m_counts.redacted += redactions;
+            const InteractionStore::Outcome outcome =
+                row ? m_store.write(in, *row, m_batchId) : m_store.write(in, m_batchId);
+            switch (outcome) {
             case InteractionStore::Outcome::Inserted:
                 ++m_counts.imported;
                 break;

@@ -2,6 +2,7 @@
 
 #include "import/ImportTypes.h"
 #include "import/ParsedRecord.h"
+#include "import/RecordPipeline.h"
 #include "storage/InteractionStore.h"
 
 #include <QHash>
@@ -26,6 +27,8 @@ public:
     //! Stores one record: an interaction (unless its id was already seen in this file),
     //! or a rejected record. Commits when the chunk is full. False on a database error.
     bool add(ParsedRecord &record);
+    //! The same for a record RecordPipeline has already redacted and made ready.
+    bool add(PreparedRecord &prepared);
 
     //! Commits what is pending and opens the next transaction.
     bool commitChunk();
@@ -45,6 +48,7 @@ public:
 
 private:
     bool reject(const ParsedRecord &record, const QString &reason);
+    bool store(ParsedRecord &record, const InteractionRow *row, int redactions);
     bool writeCounts(const FileImportResult &counts);
     bool failWith(const QString &message);
 

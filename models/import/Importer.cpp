@@ -7,6 +7,7 @@
 #include "import/ImportSource.h"
 #include "import/JsonlRecordReader.h"
 #include "import/MappingProfiles.h"
+#include "import/RecordPipeline.h"
 #include "storage/Workspace.h"
 
 #include <QCryptographicHash>
@@ -305,28 +306,34 @@ FileImportResult Importer::importFile(Run &run, const QString &file)
     ImportBatchWriter writer(run.workspace, run.redactor, m_options.chunkSize);
     if (!writer.begin(failed.file, format->name()))
         return fail(format->name(), writer.error());
-    ParsedRecord record;
+    // Reading runs on a second thread, ahead of the writes by at most a bounded queue.
+    RecordPipeline pipeline(*reader, m_options.redact);
+    PreparedRecord item;
     QString status = QStringLiteral("done");
     QString message;
     while (true) {
         if (run.cancelled()) {
             status = QStringLiteral("cancelled");
-            message = QStringLiteral("cancelled by the user after record %1").arg(record.recordNo);
+            message = QStringLiteral("cancelled by the user after record %1")
+                          .arg(item.record.recordNo);
             break;
         }
-        if (!reader->next(record))
+        if (!pipeline.next(item))
             break;
         ++run.state.records;
-        if (!writer.add(record)) {
+        if (!writer.add(item)) {
             status = QStringLiteral("failed");
-            message = QStringLiteral("stopped at record %1: %2").arg(record.recordNo).arg(writer.error());
+            message = QStringLiteral("stopped at record %1: %2")
+                          .arg(item.record.recordNo)
+                          .arg(writer.error());
             break;
         }
         if (writer.chunkCommittedSinceLastCheck()) {
-            run.state.bytesDone = run.bytesBeforeFile + reader->bytesRead();
+            run.state.bytesDone = run.bytesBeforeFile + item.bytesRead;
             run.report();
         }
     }
+    pipeline.stop();
     if (status != QLatin1String("done"))
         hasher.stop();
     writer.finish(status, message, status == QLatin1String("done") ? hasher.result() : QString());

@@ -1,28 +1,21 @@
 #include "storage/InteractionStore.h"
 
-#include "domain/DerivedMetrics.h"
 #include "storage/Workspace.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace qaw {
 namespace {
 
 constexpr qint64 kRepeatWindowMs = 7LL * 24 * 3600 * 1000;
-
-QVariant orNull(qint64 value)
-{
-    return value < 0 ? QVariant() : QVariant(value);
-}
-
-QVariant orNull(const QString &value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
 
 // A null QString binds as SQL NULL; NOT NULL text columns need '' instead.
 QString notNull(const QString &value)
@@ -30,46 +23,148 @@ QString notNull(const QString &value)
     return value.isNull() ? QStringLiteral("") : value;
 }
 
+const char *speakerText(Speaker speaker)
+{
+    switch (speaker) {
+    case Speaker::Agent:
+        return "agent";
+    case Speaker::Customer:
+        return "customer";
+    case Speaker::System:
+        return "system";
+    case Speaker::Bot:
+        return "bot";
+    }
+    return "agent";
+}
+
+// The text is owned by the row, which outlives the statement's step.
+void bindText(sqlite3_stmt *s, int index, const QByteArray &text)
+{
+    sqlite3_bind_text(s, index, text.constData(), int(text.size()), SQLITE_STATIC);
+}
+
+void bindText(sqlite3_stmt *s, int index, const char *text, int size)
+{
+    sqlite3_bind_text(s, index, text, size, SQLITE_STATIC);
+}
+
+void bindOptional(sqlite3_stmt *s, int index, qint64 value)
+{
+    if (value < 0)
+        sqlite3_bind_null(s, index);
+    else
+        sqlite3_bind_int64(s, index, value);
+}
+
+// The interaction's columns, numbered as the insert and the update statements use them.
+constexpr const char *kInsertInteraction =
+    "INSERT INTO interactions(source, external_id, channel, started_at, duration_ms, agent_id, "
+    "team_id, customer_id, queue, language, csat, resolved, tags, attributes, content_hash, "
+    "batch_id, turn_count, agent_talk_ms, customer_talk_ms, silence_count, silence_total_ms, "
+    "silence_max_ms, overtalk_count, overtalk_ms, first_response_ms, max_customer_wait_ms, "
+    "repeat_contact) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+    "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
+    // Written once: flush() only touches the rows whose flag changes.
+    "CASE WHEN ?8 IS NULL THEN NULL ELSE 0 END)";
+constexpr const char *kUpdateInteraction =
+    "UPDATE interactions SET channel = ?3, started_at = ?4, duration_ms = ?5, agent_id = ?6, "
+    "team_id = ?7, customer_id = ?8, queue = ?9, language = ?10, csat = ?11, resolved = ?12, "
+    "tags = ?13, attributes = ?14, content_hash = ?15, batch_id = ?16, turn_count = ?17, "
+    "agent_talk_ms = ?18, customer_talk_ms = ?19, silence_count = ?20, silence_total_ms = ?21, "
+    "silence_max_ms = ?22, overtalk_count = ?23, overtalk_ms = ?24, first_response_ms = ?25, "
+    "max_customer_wait_ms = ?26, "
+    "repeat_contact = CASE WHEN ?8 IS NULL THEN NULL ELSE repeat_contact END, "
+    "needs_scoring = 1 WHERE id = ?27";
+
+// Whether the customer came back within the window after this interaction.
+#define QAW_LATER_CONTACT                                                                     \
+    "EXISTS(SELECT 1 FROM interactions j WHERE j.customer_id = interactions.customer_id "      \
+    "AND j.started_at > interactions.started_at AND j.started_at <= interactions.started_at "  \
+    "+ ?1)"
+
 } // namespace
 
-QString contentHash(const Interaction &in)
+InteractionRow interactionRow(const Interaction &in)
 {
+    InteractionRow r;
+    r.source = in.source.toUtf8();
+    r.externalId = in.externalId.toUtf8();
+    r.channel = in.channel.toUtf8();
+    r.agentId = in.agentId.toUtf8();
+    r.agentName = in.agentName.toUtf8();
+    r.team = in.team.toUtf8();
+    r.customerId = in.customerId.toUtf8();
+    r.queue = in.queue.toUtf8();
+    r.language = in.language.toUtf8();
+    r.tags = QJsonDocument(QJsonArray::fromStringList(in.tags)).toJson(QJsonDocument::Compact);
+    r.attributes = QJsonDocument(in.attributes).toJson(QJsonDocument::Compact);
+    r.metrics = deriveMetrics(in);
+    r.turnEnds.reserve(in.turns.size());
+    for (const Turn &t : in.turns) {
+        r.turnText += t.text.toUtf8();
+        r.turnEnds.push_back(int(r.turnText.size()));
+    }
+
+    // The same bytes as ever (UTF-8 of each field, 0x1f after each), so that workspaces
+    // imported before keep their hashes; only the conversions are no longer repeated.
     QCryptographicHash h(QCryptographicHash::Sha1);
-    auto add = [&h](const QString &s) {
-        h.addData(s.toUtf8());
+    auto add = [&h](QByteArrayView bytes) {
+        h.addData(bytes);
         h.addData(QByteArrayView("\x1f", 1));
     };
-    auto addNumber = [&add](qint64 n) { add(QString::number(n)); };
-    add(in.channel);
+    auto addNumber = [&add](qint64 n) { add(QByteArray::number(n)); };
+    add(r.channel);
     addNumber(in.startedAt.toMSecsSinceEpoch());
     addNumber(in.durationMs);
-    add(in.agentId);
-    add(in.agentName);
-    add(in.team);
-    add(in.customerId);
-    add(in.queue);
-    add(in.language);
+    add(r.agentId);
+    add(r.agentName);
+    add(r.team);
+    add(r.customerId);
+    add(r.queue);
+    add(r.language);
     addNumber(in.csat ? *in.csat : -1);
     addNumber(in.resolved ? (*in.resolved ? 1 : 0) : -1);
-    add(in.tags.join(QChar(0x1e)));
-    add(QString::fromUtf8(QJsonDocument(in.attributes).toJson(QJsonDocument::Compact)));
-    for (const Turn &t : in.turns) {
-        add(speakerName(t.speaker));
-        add(t.text);
+    add(in.tags.join(QChar(0x1e)).toUtf8());
+    add(r.attributes);
+    int begin = 0;
+    for (size_t i = 0; i < in.turns.size(); ++i) {
+        const Turn &t = in.turns[i];
+        add(QByteArrayView(speakerText(t.speaker)));
+        add(QByteArrayView(r.turnText.constData() + begin, r.turnEnds[i] - begin));
+        begin = r.turnEnds[i];
         addNumber(t.startMs);
         addNumber(t.endMs);
         addNumber(t.atMs);
     }
-    return QString::fromLatin1(h.result().toHex());
+    r.contentHash = h.result().toHex();
+    return r;
+}
+
+QString contentHash(const Interaction &interaction)
+{
+    return QString::fromLatin1(interactionRow(interaction).contentHash);
 }
 
 InteractionStore::InteractionStore(Workspace &workspace) : m_workspace(workspace) {}
 
-bool InteractionStore::bindAndExec(QSqlQuery &q, const char *what)
+InteractionStore::~InteractionStore()
 {
-    if (q.exec())
+    for (sqlite3_stmt *s : {m_findInteraction, m_insertInteraction, m_updateInteraction,
+                            m_deleteTurns, m_staleEvaluations, m_repeat, m_indexTurns})
+        sqlite3_finalize(s);
+    for (sqlite3_stmt *s : m_insertTurns)
+        sqlite3_finalize(s);
+}
+
+bool InteractionStore::step(sqlite3_stmt *statement, const char *what)
+{
+    const int rc = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return true;
-    m_error = QStringLiteral("%1: %2").arg(QLatin1String(what), q.lastError().text());
+    m_error = QStringLiteral("%1: %2").arg(QLatin1String(what),
+                                            QString::fromUtf8(sqlite3_errmsg(m_db)));
     return false;
 }
 
@@ -78,48 +173,37 @@ bool InteractionStore::prepare()
     if (m_prepared)
         return true;
     const QSqlDatabase db = m_workspace.database();
-    m_findInteraction = QSqlQuery(db);
-    m_insertInteraction = QSqlQuery(db);
-    m_updateInteraction = QSqlQuery(db);
-    m_deleteTurns = QSqlQuery(db);
-    m_insertTurn = QSqlQuery(db);
-    m_staleEvaluations = QSqlQuery(db);
-    m_repeat = QSqlQuery(db);
-    m_indexTurns = QSqlQuery(db);
-    const QString columns = QStringLiteral(
-        "channel = :channel, started_at = :started, duration_ms = :duration, agent_id = :agent, "
-        "team_id = :team, customer_id = :customer, queue = :queue, language = :language, "
-        "csat = :csat, resolved = :resolved, tags = :tags, attributes = :attributes, "
-        "content_hash = :hash, batch_id = :batch, turn_count = :turns, "
-        "agent_talk_ms = :agent_talk, customer_talk_ms = :customer_talk, "
-        "silence_count = :silence_count, silence_total_ms = :silence_total, "
-        "silence_max_ms = :silence_max, overtalk_count = :overtalk_count, "
-        "overtalk_ms = :overtalk_ms, first_response_ms = :first_response, "
-        "max_customer_wait_ms = :max_wait, needs_scoring = 1");
-    const bool ok =
-        m_findInteraction.prepare(QStringLiteral(
-            "SELECT id, content_hash FROM interactions WHERE source = ? AND external_id = ?")) &&
-        m_insertInteraction.prepare(
-            QStringLiteral("INSERT INTO interactions(source, external_id, channel, started_at, "
-                           "agent_id) VALUES(:source, :external, '', 0, :agent)")) &&
-        m_updateInteraction.prepare(QStringLiteral("UPDATE interactions SET ") + columns +
-                                    QStringLiteral(" WHERE id = :id")) &&
-        m_deleteTurns.prepare(QStringLiteral("DELETE FROM turns WHERE interaction_id = ?")) &&
-        m_insertTurn.prepare(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, "
-                                            "text, start_ms, end_ms, at) "
-                                            "VALUES(?, ?, ?, ?, ?, ?, ?)")) &&
-        m_staleEvaluations.prepare(QStringLiteral(
-            "UPDATE evaluations SET stale = 1 WHERE interaction_id = ? AND stale = 0")) &&
-        m_repeat.prepare(QStringLiteral(
-            "UPDATE interactions SET repeat_contact = EXISTS(SELECT 1 FROM interactions j "
-            "WHERE j.customer_id = interactions.customer_id AND j.started_at > "
-            "interactions.started_at AND j.started_at <= interactions.started_at + ?) "
-            "WHERE customer_id = ?")) &&
-        m_indexTurns.prepare(QStringLiteral("INSERT INTO turns_fts(rowid, text) "
-                                            "SELECT id, text FROM turns WHERE id >= ?"));
-    if (!ok) {
-        m_error = m_workspace.database().lastError().text();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        m_error = QStringLiteral("the workspace is not an open SQLite database");
         return false;
+    }
+    m_db = *static_cast<sqlite3 *const *>(handle.constData());
+    const struct
+    {
+        sqlite3_stmt **statement;
+        const char *sql;
+    } statements[] = {
+        {&m_findInteraction, "SELECT id, content_hash, customer_id FROM interactions "
+                             "WHERE source = ? AND external_id = ?"},
+        {&m_insertInteraction, kInsertInteraction},
+        {&m_updateInteraction, kUpdateInteraction},
+        {&m_deleteTurns, "DELETE FROM turns WHERE interaction_id = ?"},
+        {&m_staleEvaluations,
+         "UPDATE evaluations SET stale = 1 WHERE interaction_id = ? AND stale = 0"},
+        // Only the rows whose flag changes are written: every write of a row rewrites its
+        // entries in the interactions indexes and fires the analytics triggers.
+        {&m_repeat, "UPDATE interactions SET repeat_contact = " QAW_LATER_CONTACT
+                    " WHERE customer_id = ?2 AND repeat_contact IS NOT " QAW_LATER_CONTACT},
+        {&m_indexTurns, "INSERT INTO turns_fts(rowid, text) SELECT id, text FROM turns "
+                        "WHERE id >= ?"},
+    };
+    for (const auto &s : statements) {
+        if (sqlite3_prepare_v3(m_db, s.sql, -1, SQLITE_PREPARE_PERSISTENT, s.statement,
+                               nullptr) != SQLITE_OK) {
+            m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+            return false;
+        }
     }
     m_prepared = true;
     return true;
@@ -167,43 +251,91 @@ qint64 InteractionStore::agentId(const Interaction &in, qint64 team)
     return id;
 }
 
-bool InteractionStore::insertTurns(qint64 interactionId, const Interaction &in)
+sqlite3_stmt *InteractionStore::insertTurnsStatement(int rows)
 {
-    int seq = 0;
-    for (const Turn &t : in.turns) {
-        m_insertTurn.bindValue(0, interactionId);
-        m_insertTurn.bindValue(1, seq++);
-        m_insertTurn.bindValue(2, speakerName(t.speaker));
-        m_insertTurn.bindValue(3, notNull(t.text));
-        m_insertTurn.bindValue(4, orNull(t.startMs));
-        m_insertTurn.bindValue(5, orNull(t.endMs));
-        m_insertTurn.bindValue(6, orNull(t.atMs));
-        if (!bindAndExec(m_insertTurn, "storing a turn"))
+    sqlite3_stmt *&s = m_insertTurns[size_t(rows - 1)];
+    if (s)
+        return s;
+    QByteArray sql = "INSERT INTO turns(interaction_id, seq, speaker, text, start_ms, end_ms, at) "
+                     "VALUES(?, ?, ?, ?, ?, ?, ?)";
+    for (int i = 1; i < rows; ++i)
+        sql += ", (?, ?, ?, ?, ?, ?, ?)";
+    if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &s,
+                           nullptr) != SQLITE_OK) {
+        m_error = QStringLiteral("storing turns: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        sqlite3_finalize(s);
+        s = nullptr;
+    }
+    return s;
+}
+
+bool InteractionStore::insertTurns(qint64 interactionId, const Interaction &in,
+                                   const InteractionRow &row)
+{
+    const int count = int(in.turns.size());
+    int begin = 0;
+    for (int first = 0; first < count;) {
+        const int rows = qMin(count - first, int(m_insertTurns.size()));
+        sqlite3_stmt *s = insertTurnsStatement(rows);
+        if (!s)
             return false;
+        for (int i = 0; i < rows; ++i) {
+            const int seq = first + i;
+            const Turn &t = in.turns[size_t(seq)];
+            const int p = i * 7;
+            sqlite3_bind_int64(s, p + 1, interactionId);
+            sqlite3_bind_int(s, p + 2, seq);
+            sqlite3_bind_text(s, p + 3, speakerText(t.speaker), -1, SQLITE_STATIC);
+            bindText(s, p + 4, row.turnText.constData() + begin, row.turnEnds[size_t(seq)] - begin);
+            begin = row.turnEnds[size_t(seq)];
+            bindOptional(s, p + 5, t.startMs);
+            bindOptional(s, p + 6, t.endMs);
+            bindOptional(s, p + 7, t.atMs);
+        }
+        if (!step(s, "storing turns"))
+            return false;
+        // The rows of one statement get consecutive ids: the last one minus the others.
         if (m_firstUnindexedTurn < 0)
-            m_firstUnindexedTurn = m_insertTurn.lastInsertId().toLongLong();
+            m_firstUnindexedTurn = sqlite3_last_insert_rowid(m_db) - (rows - 1);
+        first += rows;
     }
     return true;
 }
 
 InteractionStore::Outcome InteractionStore::write(const Interaction &in, qint64 batchId)
 {
+    return write(in, interactionRow(in), batchId);
+}
+
+InteractionStore::Outcome InteractionStore::write(const Interaction &in,
+                                                  const InteractionRow &row, qint64 batchId)
+{
     if (!prepare())
         return Outcome::Failed;
-    const QString hash = contentHash(in);
-    m_findInteraction.bindValue(0, in.source);
-    m_findInteraction.bindValue(1, in.externalId);
-    if (!bindAndExec(m_findInteraction, "looking up an interaction"))
-        return Outcome::Failed;
+    sqlite3_stmt *find = m_findInteraction;
+    bindText(find, 1, row.source);
+    bindText(find, 2, row.externalId);
     qint64 id = -1;
-    if (m_findInteraction.next()) {
-        id = m_findInteraction.value(0).toLongLong();
-        const bool unchanged = m_findInteraction.value(1).toString() == hash;
-        m_findInteraction.finish();
-        if (unchanged)
-            return Outcome::Unchanged;
+    bool unchanged = false;
+    const int rc = sqlite3_step(find);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(find, 0);
+        const char *stored = reinterpret_cast<const char *>(sqlite3_column_text(find, 1));
+        unchanged = stored && row.contentHash == stored;
+        if (!unchanged && sqlite3_column_type(find, 2) != SQLITE_NULL)
+            // The customer's other contacts may stop being repeats if this one moves.
+            m_touchedCustomers.insert(QByteArray(
+                reinterpret_cast<const char *>(sqlite3_column_text(find, 2)),
+                sqlite3_column_bytes(find, 2)));
     }
-    m_findInteraction.finish();
+    sqlite3_reset(find);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        m_error = QStringLiteral("looking up an interaction: %1")
+                      .arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        return Outcome::Failed;
+    }
+    if (unchanged)
+        return Outcome::Unchanged;
     const bool isUpdate = id >= 0;
 
     const qint64 team = teamId(in.team);
@@ -212,56 +344,55 @@ InteractionStore::Outcome InteractionStore::write(const Interaction &in, qint64 
         m_error = QStringLiteral("cannot store agent %1").arg(in.agentId);
         return Outcome::Failed;
     }
-    if (!isUpdate) {
-        m_insertInteraction.bindValue(QStringLiteral(":source"), in.source);
-        m_insertInteraction.bindValue(QStringLiteral(":external"), in.externalId);
-        m_insertInteraction.bindValue(QStringLiteral(":agent"), agent);
-        if (!bindAndExec(m_insertInteraction, "storing an interaction"))
-            return Outcome::Failed;
-        id = m_insertInteraction.lastInsertId().toLongLong();
-    } else {
-        m_deleteTurns.bindValue(0, id);
-        m_staleEvaluations.bindValue(0, id);
-        if (!bindAndExec(m_deleteTurns, "replacing turns") ||
-            !bindAndExec(m_staleEvaluations, "marking evaluations stale"))
+    if (isUpdate) {
+        sqlite3_bind_int64(m_deleteTurns, 1, id);
+        sqlite3_bind_int64(m_staleEvaluations, 1, id);
+        if (!step(m_deleteTurns, "replacing turns") ||
+            !step(m_staleEvaluations, "marking evaluations stale"))
             return Outcome::Failed;
     }
 
-    const DerivedMetrics m = deriveMetrics(in);
-    QSqlQuery &u = m_updateInteraction;
-    u.bindValue(QStringLiteral(":id"), id);
-    u.bindValue(QStringLiteral(":channel"), in.channel);
-    u.bindValue(QStringLiteral(":started"), in.startedAt.toMSecsSinceEpoch());
-    u.bindValue(QStringLiteral(":duration"), orNull(m.durationMs));
-    u.bindValue(QStringLiteral(":agent"), agent);
-    u.bindValue(QStringLiteral(":team"), team < 0 ? QVariant() : QVariant(team));
-    u.bindValue(QStringLiteral(":customer"), orNull(in.customerId));
-    u.bindValue(QStringLiteral(":queue"), notNull(in.queue));
-    u.bindValue(QStringLiteral(":language"), notNull(in.language));
-    u.bindValue(QStringLiteral(":csat"), in.csat ? QVariant(*in.csat) : QVariant());
-    u.bindValue(QStringLiteral(":resolved"),
-                in.resolved ? QVariant(*in.resolved ? 1 : 0) : QVariant());
-    u.bindValue(QStringLiteral(":tags"), QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(
-                                                               in.tags))
-                                                               .toJson(QJsonDocument::Compact)));
-    u.bindValue(QStringLiteral(":attributes"),
-                QString::fromUtf8(QJsonDocument(in.attributes).toJson(QJsonDocument::Compact)));
-    u.bindValue(QStringLiteral(":hash"), hash);
-    u.bindValue(QStringLiteral(":batch"), batchId < 0 ? QVariant() : QVariant(batchId));
-    u.bindValue(QStringLiteral(":turns"), qint64(in.turns.size()));
-    u.bindValue(QStringLiteral(":agent_talk"), orNull(m.agentTalkMs));
-    u.bindValue(QStringLiteral(":customer_talk"), orNull(m.customerTalkMs));
-    u.bindValue(QStringLiteral(":silence_count"), orNull(m.silenceCount));
-    u.bindValue(QStringLiteral(":silence_total"), orNull(m.silenceTotalMs));
-    u.bindValue(QStringLiteral(":silence_max"), orNull(m.silenceMaxMs));
-    u.bindValue(QStringLiteral(":overtalk_count"), orNull(m.overtalkCount));
-    u.bindValue(QStringLiteral(":overtalk_ms"), orNull(m.overtalkMs));
-    u.bindValue(QStringLiteral(":first_response"), orNull(m.firstResponseMs));
-    u.bindValue(QStringLiteral(":max_wait"), orNull(m.maxCustomerWaitMs));
-    if (!bindAndExec(u, "storing an interaction") || !insertTurns(id, in))
+    sqlite3_stmt *s = isUpdate ? m_updateInteraction : m_insertInteraction;
+    const DerivedMetrics &m = row.metrics;
+    bindText(s, 1, row.source);
+    bindText(s, 2, row.externalId);
+    bindText(s, 3, row.channel);
+    sqlite3_bind_int64(s, 4, in.startedAt.toMSecsSinceEpoch());
+    bindOptional(s, 5, m.durationMs);
+    sqlite3_bind_int64(s, 6, agent);
+    bindOptional(s, 7, team);
+    if (row.customerId.isEmpty())
+        sqlite3_bind_null(s, 8);
+    else
+        bindText(s, 8, row.customerId);
+    bindText(s, 9, row.queue);
+    bindText(s, 10, row.language);
+    bindOptional(s, 11, in.csat ? *in.csat : -1);
+    bindOptional(s, 12, in.resolved ? (*in.resolved ? 1 : 0) : -1);
+    bindText(s, 13, row.tags);
+    bindText(s, 14, row.attributes);
+    bindText(s, 15, row.contentHash);
+    bindOptional(s, 16, batchId);
+    sqlite3_bind_int64(s, 17, qint64(in.turns.size()));
+    bindOptional(s, 18, m.agentTalkMs);
+    bindOptional(s, 19, m.customerTalkMs);
+    bindOptional(s, 20, m.silenceCount);
+    bindOptional(s, 21, m.silenceTotalMs);
+    bindOptional(s, 22, m.silenceMaxMs);
+    bindOptional(s, 23, m.overtalkCount);
+    bindOptional(s, 24, m.overtalkMs);
+    bindOptional(s, 25, m.firstResponseMs);
+    bindOptional(s, 26, m.maxCustomerWaitMs);
+    if (isUpdate)
+        sqlite3_bind_int64(s, 27, id);
+    if (!step(s, "storing an interaction"))
         return Outcome::Failed;
-    if (!in.customerId.isEmpty())
-        m_touchedCustomers.insert(in.customerId);
+    if (!isUpdate)
+        id = sqlite3_last_insert_rowid(m_db);
+    if (!insertTurns(id, in, row))
+        return Outcome::Failed;
+    if (!row.customerId.isEmpty())
+        m_touchedCustomers.insert(row.customerId);
     return isUpdate ? Outcome::Updated : Outcome::Inserted;
 }
 
@@ -270,15 +401,15 @@ bool InteractionStore::flush()
     if (!prepare())
         return false;
     if (m_firstUnindexedTurn >= 0) {
-        m_indexTurns.bindValue(0, m_firstUnindexedTurn);
-        if (!bindAndExec(m_indexTurns, "indexing transcripts for search"))
+        sqlite3_bind_int64(m_indexTurns, 1, m_firstUnindexedTurn);
+        if (!step(m_indexTurns, "indexing transcripts for search"))
             return false;
         m_firstUnindexedTurn = -1;
     }
-    for (const QString &customer : std::as_const(m_touchedCustomers)) {
-        m_repeat.bindValue(0, kRepeatWindowMs);
-        m_repeat.bindValue(1, customer);
-        if (!bindAndExec(m_repeat, "updating repeat contacts"))
+    for (const QByteArray &customer : std::as_const(m_touchedCustomers)) {
+        sqlite3_bind_int64(m_repeat, 1, kRepeatWindowMs);
+        bindText(m_repeat, 2, customer);
+        if (!step(m_repeat, "updating repeat contacts"))
             return false;
     }
     m_touchedCustomers.clear();
@@ -286,3 +417,5 @@ bool InteractionStore::flush()
 }
 
 } // namespace qaw
+
+#undef QAW_LATER_CONTACT

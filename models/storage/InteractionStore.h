@@ -1,15 +1,39 @@
 #pragma once
 
+#include "domain/DerivedMetrics.h"
 #include "domain/Interaction.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QSet>
-#include <QSqlQuery>
 #include <QString>
+
+#include <array>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace qaw {
 
 class Workspace;
+
+//! What InteractionStore::write() stores for an interaction that can be worked out
+//! without the database: the UTF-8 text of every column, the derived metrics and the
+//! content hash. An importer builds it on its reading thread so that the writing
+//! thread only talks to SQLite.
+struct InteractionRow
+{
+    QByteArray source, externalId, channel, agentId, agentName, team, customerId, queue,
+        language, tags, attributes;
+    QByteArray contentHash; //!< hex, as contentHash() returns it
+    DerivedMetrics metrics;
+    QByteArray turnText;         //!< every turn's UTF-8 text, one after the other
+    std::vector<int> turnEnds;   //!< where each turn's text ends in turnText
+};
+
+//! Builds the row of \a interaction (the text as it will be stored: redact first).
+InteractionRow interactionRow(const Interaction &interaction);
 
 //! Writes interactions into a workspace with prepared statements. The caller owns
 //! the transaction: write() many, then flush(), then commit, so that a
@@ -20,10 +44,15 @@ public:
     enum class Outcome { Inserted, Updated, Unchanged, Failed };
 
     explicit InteractionStore(Workspace &workspace);
+    ~InteractionStore();
+    InteractionStore(const InteractionStore &) = delete;
+    InteractionStore &operator=(const InteractionStore &) = delete;
 
     //! Inserts the interaction, or replaces it when (source, externalId) exists with
     //! different content (its evaluations become stale), or leaves it when unchanged.
     Outcome write(const Interaction &interaction, qint64 batchId);
+    //! The same with the row already built by interactionRow(interaction).
+    Outcome write(const Interaction &interaction, const InteractionRow &row, qint64 batchId);
 
     //! Completes what write() leaves for the end of a chunk, inside the caller's
     //! transaction: indexes the new turns for full-text search and recomputes the
@@ -35,26 +64,31 @@ public:
 
 private:
     bool prepare();
+    bool step(sqlite3_stmt *statement, const char *what);
+    sqlite3_stmt *insertTurnsStatement(int rows);
     qint64 teamId(const QString &name);
     qint64 agentId(const Interaction &interaction, qint64 teamId);
-    bool insertTurns(qint64 interactionId, const Interaction &interaction);
-    bool bindAndExec(QSqlQuery &q, const char *what);
+    bool insertTurns(qint64 interactionId, const Interaction &interaction,
+                     const InteractionRow &row);
 
     Workspace &m_workspace;
+    sqlite3 *m_db = nullptr;
     bool m_prepared = false;
-    QSqlQuery m_findInteraction;
-    QSqlQuery m_insertInteraction;
-    QSqlQuery m_updateInteraction;
-    QSqlQuery m_deleteTurns;
-    QSqlQuery m_insertTurn;
-    QSqlQuery m_staleEvaluations;
-    QSqlQuery m_repeat;
-    QSqlQuery m_indexTurns;
+    sqlite3_stmt *m_findInteraction = nullptr;
+    sqlite3_stmt *m_insertInteraction = nullptr;
+    sqlite3_stmt *m_updateInteraction = nullptr;
+    sqlite3_stmt *m_deleteTurns = nullptr;
+    //! INSERT INTO turns with k rows at [k - 1], prepared when first needed: one statement
+    //! per interaction instead of one per turn saves most of the per-statement cost.
+    std::array<sqlite3_stmt *, 32> m_insertTurns{};
+    sqlite3_stmt *m_staleEvaluations = nullptr;
+    sqlite3_stmt *m_repeat = nullptr;
+    sqlite3_stmt *m_indexTurns = nullptr;
     qint64 m_firstUnindexedTurn = -1;
     QHash<QString, qint64> m_teams;
     QHash<QString, qint64> m_agents;
     QHash<QString, QString> m_agentSignature;
-    QSet<QString> m_touchedCustomers;
+    QSet<QByteArray> m_touchedCustomers;
     QString m_error;
 };
 

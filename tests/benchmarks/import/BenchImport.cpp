@@ -16,6 +16,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -46,6 +48,15 @@ double cpuSeconds(int who)
     getrusage(who, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// The 1, 5 and 15 minute load averages: with other work on the machine wall time grows.
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(file.readAll().split(' ').mid(0, 3).join(' '));
 }
 
 void say(const QString &text)
@@ -134,21 +145,49 @@ void writeLargeJsonl(const QString &path, qint64 megabytes)
     }
 }
 
-int importFile(const QString &jsonl, const QString &workspacePath, qint64 expected)
+// Runs the ';'-separated statements of \a sql on the new workspace before the import:
+// "what if the schema were different" experiments without a migration, e.g. narrower
+// indexes (docs/import-benchmark.md).
+bool runSetupSql(Workspace &ws, const QString &sql)
+{
+    QSqlQuery q(ws.database());
+    for (const QString &statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (statement.trimmed().isEmpty())
+            continue;
+        if (!q.exec(statement)) {
+            say(QStringLiteral("--setup-sql failed: %1: %2").arg(statement, q.lastError().text()));
+            return false;
+        }
+    }
+    return true;
+}
+
+int importFile(const QString &jsonl, const QString &workspacePath, qint64 expected,
+               const QString &setupSql = QString(), int chunkSize = 0)
 {
     QFile::remove(workspacePath);
+    QFile::remove(workspacePath + QStringLiteral("-wal"));
+    QFile::remove(workspacePath + QStringLiteral("-shm"));
     Workspace ws;
     if (!ws.open(workspacePath, Workspace::OpenMode::CreateIfMissing)) {
         say(ws.errorMessage());
         return 1;
     }
+    if (!setupSql.isEmpty() && !runSetupSql(ws, setupSql))
+        return 1;
     QElapsedTimer timer;
     timer.start();
     const double cpuBefore = cpuSeconds(RUSAGE_SELF);
-    Importer importer;
+    // This thread writes to SQLite; the records are read on another (RecordPipeline).
+    const double writerBefore = cpuSeconds(RUSAGE_THREAD);
+    ImportOptions options;
+    if (chunkSize > 0)
+        options.chunkSize = chunkSize;
+    Importer importer(options);
     const ImportResult result = importer.run({jsonl}, ws);
     const double seconds = double(timer.elapsed()) / 1000.0;
     const double cpu = cpuSeconds(RUSAGE_SELF) - cpuBefore;
+    const double writerCpu = cpuSeconds(RUSAGE_THREAD) - writerBefore;
     const qint64 imported = result.total(&FileImportResult::imported);
     say(QStringLiteral("qaw import: %1 interactions (%2 rejected) in %3 s (CPU %7 s) = %4 "
                        "interactions/s; file %5 MB; peak memory (VmHWM) %6")
@@ -159,6 +198,10 @@ int importFile(const QString &jsonl, const QString &workspacePath, qint64 expect
             .arg(QFileInfo(jsonl).size() / 1000000)
             .arg(peakMemory())
             .arg(cpu, 0, 'f', 2));
+    say(QStringLiteral("  of which the writing thread (SQLite): CPU %1 s; reading, checking, "
+                       "redacting and hashing on the other threads: CPU %2 s")
+            .arg(writerCpu, 0, 'f', 2)
+            .arg(cpu - writerCpu, 0, 'f', 2));
     return expected < 0 || imported == expected ? 0 : 1;
 }
 
@@ -173,7 +216,13 @@ int main(int argc, char *argv[])
                        {QStringLiteral("dir"), QStringLiteral("work folder"), QStringLiteral("D")},
                        {QStringLiteral("large-mb"), QStringLiteral("memory test file size"),
                         QStringLiteral("M")},
-                       {QStringLiteral("parse-only"), QStringLiteral("time reading only")}});
+                       {QStringLiteral("parse-only"), QStringLiteral("time reading only")},
+                       {QStringLiteral("setup-sql"),
+                        QStringLiteral("SQL run on the new workspace before the import"),
+                        QStringLiteral("SQL")},
+                       {QStringLiteral("chunk"), QStringLiteral("records per transaction"),
+                        QStringLiteral("N")},
+                       {QStringLiteral("no-baseline"), QStringLiteral("skip the sqlite3 baseline")}});
     parser.process(app);
     QTemporaryDir temp;
     const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
@@ -210,7 +259,13 @@ int main(int argc, char *argv[])
                 .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 2));
         return 0;
     }
-    const int status = importFile(jsonl, dir + QStringLiteral("/bench.qaw"), count);
+    say(QStringLiteral("load average before: %1").arg(loadAverage()));
+    const int status = importFile(jsonl, dir + QStringLiteral("/bench.qaw"), count,
+                                  parser.value(QStringLiteral("setup-sql")),
+                                  parser.value(QStringLiteral("chunk")).toInt());
+    say(QStringLiteral("load average after: %1").arg(loadAverage()));
+    if (parser.isSet(QStringLiteral("no-baseline")))
+        return status;
     writeBaselineCsv(dir, count);
     double baselineCpu = 0;
     const double baseline = timeSqliteImport(dir, &baselineCpu);
