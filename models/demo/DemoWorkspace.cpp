@@ -3,6 +3,8 @@
 #include "demo/DemoGenerator.h"
 #include "demo/DemoReviews.h"
 #include "domain/InteractionJson.h"
+#include "analytics/CriterionPassMarks.h"
+#include "analytics/CriterionSummary.h"
 #include "calibration/TrustGate.h"
 #include "coaching/Flagger.h"
 #include "scoring/ScoringEngine.h"
@@ -112,6 +114,9 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
     if (ok && !cancelled) {
         TrustGate::refresh(workspace);
         Flagger(workspace).run(QStringLiteral("demo"));
+        // The Trends roll-ups are built now (2-3 s) rather than at the first chart, so the
+        // demo's Trends workspace opens at once.
+        criterionSummary::refresh(workspace, activeCriteria(workspace));
     }
     return ok;
 }

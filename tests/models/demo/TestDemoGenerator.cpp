@@ -150,6 +150,15 @@ private slots:
         QVERIFY(double(afterEmpathy) / after > double(beforeEmpathy) / before + 0.3);
     }
 
+    // The Trends workspace opens at once: no day is left for the first chart to roll up.
+    void trendsRollUpsAreBuilt()
+    {
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM analytics_dirty_days")), 0);
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT sum(n) FROM analytics_total_days")),
+                 scalar(*m_ws, QStringLiteral("SELECT count(*) FROM interactions "
+                                              "WHERE auto_total IS NOT NULL")));
+    }
+
     // The Calibration view must open on something: the interactions every reviewer
     // graded form one session, all reviewers submitted, each review belongs to it.
     void reviewsEveryoneGradedFormASubmittedSession()
