@@ -14,6 +14,7 @@
 #include "analytics/CriterionSummary.h"
 #include "analytics/DriverAnalysis.h"
 #include "analytics/TrendQueries.h"
+#include "analytics/TrendsSnapshot.h"
 #include "demo/DemoWorkspace.h"
 #include "storage/Workspace.h"
 #include "storage/WorkspaceQueries.h"
@@ -221,6 +222,15 @@ int main(int argc, char *argv[])
         {"drivers aht",
          [&](const InteractionFilter &f) { drivers::table(ws, f, Outcome::Aht, criteria); }},
         {"scatter", [&](const InteractionFilter &f) { drivers::totalVsCsat(ws, f); }},
+        // What the Trends workspace computes after a filter change: every chart at once,
+        // with the GUI's default request (weekly buckets, histogram width, CSAT drivers).
+        {"whole Trends refresh",
+         [&](const InteractionFilter &f) {
+             TrendsRequest request;
+             request.filter = f;
+             request.series.push_back(SeriesSpec{QStringLiteral("bench"), f});
+             computeTrends(ws, request);
+         }},
     };
     std::vector<std::vector<Timing>> timings(queries.size());
     std::printf("\nmedian of %d runs, wall ms (CPU ms)\n%-22s", runs, "query");

