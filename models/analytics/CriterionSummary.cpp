@@ -166,6 +166,21 @@ void addCriteria(const std::vector<CriterionPassMark> &criteria, QStringList *pa
                   .arg(ids.isEmpty() ? QStringLiteral("NULL") : ids.join(QLatin1Char(',')));
 }
 
+// "condition ?" with \a day bound, when there is a day.
+void addBound(QStringList *parts, QVariantList *values, const char *condition,
+              std::optional<qint64> day)
+{
+    if (!day)
+        return;
+    *parts << QLatin1String(condition);
+    values->append(*day);
+}
+
+std::optional<qint64> dayOf(const QDate &date)
+{
+    return date.isValid() ? std::optional<qint64>(dayNumber(date)) : std::nullopt;
+}
+
 } // namespace
 
 bool serves(const InteractionFilter &f)
@@ -253,14 +268,8 @@ QString where(const InteractionFilter &f, const std::vector<CriterionPassMark> &
 {
     QStringList parts;
     addCriteria(criteria, &parts, values);
-    if (f.from.isValid()) {
-        parts << QStringLiteral("s.day >= ?");
-        values->append(dayNumber(f.from));
-    }
-    if (f.to.isValid()) {
-        parts << QStringLiteral("s.day <= ?");
-        values->append(dayNumber(f.to));
-    }
+    addBound(&parts, values, "s.day >= ?", dayOf(f.from));
+    addBound(&parts, values, "s.day <= ?", dayOf(f.to));
     addDimensions(f, hasAgent, &parts, values);
     return QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));
 }
@@ -271,23 +280,15 @@ QString heatCountsSql(const InteractionFilter &f, const std::vector<CriterionPas
     const auto daysBetween = [&](std::optional<qint64> first, std::optional<qint64> last) {
         QStringList parts;
         addCriteria(criteria, &parts, values);
-        if (first) {
-            parts << QStringLiteral("s.day >= ?");
-            values->append(*first);
-        }
-        if (last) {
-            parts << QStringLiteral("s.day <= ?");
-            values->append(*last);
-        }
+        addBound(&parts, values, "s.day >= ?", first);
+        addBound(&parts, values, "s.day <= ?", last);
         addDimensions(f, true, &parts, values);
         return QStringLiteral("SELECT s.agent_id, s.criterion_id, s.n AS n, s.n * s.passed AS passed "
                               "FROM analytics_criterion_agent_days s WHERE ") +
                parts.join(QStringLiteral(" AND "));
     };
-    const std::optional<qint64> from =
-        f.from.isValid() ? std::optional<qint64>(dayNumber(f.from)) : std::nullopt;
-    const std::optional<qint64> to =
-        f.to.isValid() ? std::optional<qint64>(dayNumber(f.to)) : std::nullopt;
+    const std::optional<qint64> from = dayOf(f.from);
+    const std::optional<qint64> to = dayOf(f.to);
     // One agent's days are few (index on agent and day): no need for months.
     if (f.agentId >= 0)
         return daysBetween(from, to);
@@ -304,14 +305,8 @@ QString heatCountsSql(const InteractionFilter &f, const std::vector<CriterionPas
         return daysBetween(from, to);
     QStringList parts;
     addCriteria(criteria, &parts, values);
-    if (fullStart) {
-        parts << QStringLiteral("s.month >= ?");
-        values->append(*fullStart);
-    }
-    if (fullEnd) {
-        parts << QStringLiteral("s.month < ?");
-        values->append(*fullEnd);
-    }
+    addBound(&parts, values, "s.month >= ?", fullStart);
+    addBound(&parts, values, "s.month < ?", fullEnd);
     addDimensions(f, true, &parts, values);
     QString sql = QStringLiteral("SELECT s.agent_id, s.criterion_id, s.n AS n, s.passed AS passed "
                                  "FROM analytics_criterion_agent_months s WHERE ") +
@@ -336,14 +331,8 @@ bool totalsUsable(Workspace &ws, const InteractionFilter &filter)
 QString totalsWhere(const InteractionFilter &f, QVariantList *values, bool hasAgent)
 {
     QStringList parts;
-    if (f.from.isValid()) {
-        parts << QStringLiteral("s.day >= ?");
-        values->append(dayNumber(f.from));
-    }
-    if (f.to.isValid()) {
-        parts << QStringLiteral("s.day <= ?");
-        values->append(dayNumber(f.to));
-    }
+    addBound(&parts, values, "s.day >= ?", dayOf(f.from));
+    addBound(&parts, values, "s.day <= ?", dayOf(f.to));
     addDimensions(f, hasAgent, &parts, values);
     return parts.isEmpty() ? QString()
                            : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));

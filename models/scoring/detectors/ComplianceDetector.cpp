@@ -80,12 +80,9 @@ public:
 
     DetectorOutcome evaluate(const ScoringContext &context) const override
     {
-        if (context.isEmpty())
-            return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
         std::vector<int> turns;
-        QString naReason;
-        if (!filter.select(context, &turns, &naReason))
-            return DetectorOutcome::notApplicable(naReason);
+        if (auto notApplicable = selectSearchTurns(context, filter, &turns))
+            return *notApplicable;
         if (cardCheck) {
             std::vector<EvidenceSpan> evidence;
             for (int turn : turns)

@@ -24,12 +24,9 @@ public:
 
     DetectorOutcome evaluate(const ScoringContext &context) const override
     {
-        if (context.isEmpty())
-            return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
         std::vector<int> turns;
-        QString naReason;
-        if (!m_filter.select(context, &turns, &naReason))
-            return DetectorOutcome::notApplicable(naReason);
+        if (auto notApplicable = selectSearchTurns(context, m_filter, &turns))
+            return *notApplicable;
         if (m_filter.speaker() && !context.speaks(*m_filter.speaker())) {
             const QString why = QStringLiteral("The %1 never speaks.")
                                     .arg(speakerName(*m_filter.speaker()));

@@ -23,12 +23,9 @@ public:
 
     DetectorOutcome evaluate(const ScoringContext &context) const override
     {
-        if (context.isEmpty())
-            return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
         std::vector<int> turns;
-        QString naReason;
-        if (!m_filter.select(context, &turns, &naReason))
-            return DetectorOutcome::notApplicable(naReason);
+        if (auto notApplicable = selectSearchTurns(context, m_filter, &turns))
+            return *notApplicable;
         std::vector<TextHit> hits;
         for (size_t p = 0; p < m_patterns.size(); ++p) {
             for (int turn : turns) {

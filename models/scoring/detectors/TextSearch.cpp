@@ -1,10 +1,24 @@
 #include "scoring/detectors/TextSearch.h"
 
 #include "scoring/ScoringContext.h"
+#include "scoring/detectors/TurnFilter.h"
 
 #include <set>
 
 namespace qaw {
+
+std::optional<DetectorOutcome> selectSearchTurns(const ScoringContext &context,
+                                                 const TurnFilter &filter,
+                                                 std::vector<int> *turns)
+{
+    if (context.isEmpty())
+        return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
+    QString naReason;
+    if (!filter.select(context, turns, &naReason))
+        return DetectorOutcome::notApplicable(naReason);
+    return std::nullopt;
+}
+
 namespace {
 
 constexpr size_t kMaxEvidence = 6;

@@ -5,11 +5,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace qaw {
 
 class ScoringContext;
+class TurnFilter;
 
 //! A hit of a phrase or pattern in a turn, for the any/all/none verdict shared by the
 //! phrase and regular-expression detectors.
@@ -22,6 +24,12 @@ struct TextHit
 };
 
 enum class SearchMode { Any, All, None };
+
+//! Fills \a turns with the turns \a filter selects for a search, or returns why the
+//! criterion does not apply: no transcript, or no turn of the filter's speaker and window.
+std::optional<DetectorOutcome> selectSearchTurns(const ScoringContext &context,
+                                                 const TurnFilter &filter,
+                                                 std::vector<int> *turns);
 
 //! Parses "any" / "all" / "none"; false when it is something else.
 bool parseSearchMode(const QString &text, SearchMode *mode);

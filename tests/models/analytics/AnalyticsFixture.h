@@ -18,6 +18,7 @@
 // Alice was coached on 2024-01-10.
 
 #include "storage/EvaluationStore.h"
+#include "storage/InteractionFilter.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 
@@ -126,6 +127,19 @@ inline bool build(Workspace &ws)
         }
     }
     return true;
+}
+
+//! How many interactions \a filter selects, by the filter's own SQL: the independent
+//! count that drill-downs and aggregates are checked against.
+inline qint64 countWhere(Workspace &ws, const InteractionFilter &filter)
+{
+    QVariantList values;
+    QSqlQuery q(ws.database());
+    q.prepare(QStringLiteral("SELECT count(*) FROM interactions i") +
+              filter.whereClause(QStringLiteral("i"), &values));
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
 }
 
 } // namespace qaw::fixture

@@ -25,16 +25,7 @@ bool near(double a, double b)
     return (std::isnan(a) && std::isnan(b)) || std::abs(a - b) <= 1e-9 * (1 + std::abs(a));
 }
 
-qint64 countWhere(Workspace &ws, const InteractionFilter &filter)
-{
-    QVariantList values;
-    QSqlQuery q(ws.database());
-    q.prepare(QStringLiteral("SELECT count(*) FROM interactions i") +
-              filter.whereClause(QStringLiteral("i"), &values));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
-}
+using fixture::countWhere;
 
 //! A deterministic pseudo-random sequence (LCG), so that the fixture is the same each run.
 class Sequence

@@ -34,16 +34,7 @@ bool near(double a, double b)
     return qAbs(a - b) < 1e-9;
 }
 
-qint64 countWhere(Workspace &ws, const InteractionFilter &filter)
-{
-    QVariantList values;
-    QSqlQuery q(ws.database());
-    q.prepare(QStringLiteral("SELECT count(*) FROM interactions i") +
-              filter.whereClause(QStringLiteral("i"), &values));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
-}
+using fixture::countWhere;
 
 } // namespace
 

@@ -36,16 +36,7 @@ public:
     int errors = 0;
 };
 
-qint64 countWhere(Workspace &ws, const InteractionFilter &filter)
-{
-    QVariantList values;
-    QSqlQuery q(ws.database());
-    q.prepare(QStringLiteral("SELECT count(*) FROM interactions i") +
-              filter.whereClause(QStringLiteral("i"), &values));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
-}
+using fixture::countWhere;
 
 QCPGraph *graphNamed(QCustomPlot *plot, const QString &name)
 {
