@@ -57,6 +57,9 @@ InteractionTableModel::InteractionTableModel(QObject *parent) : QAbstractTableMo
 InteractionTableModel::~InteractionTableModel()
 {
     cancelRowOrder();
+    // Cancelled workers stop within a few thousand rows (or after SQLite's first step).
+    for (QFuture<RowOrder> &future : m_cancelledOrders)
+        future.waitForFinished();
 }
 
 void InteractionTableModel::setWorkspace(Workspace *workspace)
@@ -132,6 +135,9 @@ void InteractionTableModel::cancelRowOrder()
         m_rowOrderJob->workspace = nullptr;
     }
     m_rowOrderJob.reset();
+    m_cancelledOrders.removeIf([](const QFuture<RowOrder> &f) { return f.isFinished(); });
+    if (m_rowOrderWatcher.future().isValid() && !m_rowOrderWatcher.future().isFinished())
+        m_cancelledOrders << m_rowOrderWatcher.future();
     // A new (empty) future detaches the watcher: the old worker's result is never seen.
     m_rowOrderWatcher.setFuture(QFuture<RowOrder>());
     m_rowOrderReady = false;

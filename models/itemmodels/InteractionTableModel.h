@@ -95,6 +95,9 @@ private:
     QFutureWatcher<RowOrder> m_rowOrderWatcher;
     struct RowOrderJob;
     std::shared_ptr<RowOrderJob> m_rowOrderJob; //!< shared with the worker of the running order
+    //! Workers let go of but maybe still running: the model waits for them only when it
+    //! is destroyed, so that none outlives it (and the application) mid-query.
+    QList<QFuture<RowOrder>> m_cancelledOrders;
     mutable QHash<int, QVector<Row>> m_pages;
     mutable std::list<int> m_pageAge; // most recently used first
 };
