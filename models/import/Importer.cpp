@@ -1,5 +1,6 @@
 #include "import/Importer.h"
 
+#include "domain/Digest.h"
 #include "import/ColumnMapping.h"
 #include "import/CsvInteractionReader.h"
 #include "import/ImportBatchWriter.h"
@@ -10,7 +11,6 @@
 #include "import/RecordPipeline.h"
 #include "storage/Workspace.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -81,7 +81,7 @@ public:
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 return;
-            QCryptographicHash hash(QCryptographicHash::Sha256);
+            Digest hash(Digest::Algorithm::Sha256);
             QByteArray buffer(1 << 20, Qt::Uninitialized);
             for (;;) {
                 if (m_stop.load())
@@ -91,7 +91,7 @@ public:
                     break;
                 hash.addData(QByteArrayView(buffer.constData(), got));
             }
-            m_hex = QString::fromLatin1(hash.result().toHex());
+            m_hex = QString::fromLatin1(hash.resultHex());
         }));
         m_thread->start();
     }

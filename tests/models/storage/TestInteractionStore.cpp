@@ -2,6 +2,7 @@
 #include "storage/Workspace.h"
 #include "storage/WorkspaceQueries.h"
 
+#include <QCryptographicHash>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -157,6 +158,45 @@ private slots:
         QCOMPARE(stored->interaction.startedAt, day(2));
         // The content hash of what was read back equals the stored one: nothing was lost.
         QCOMPARE(contentHash(stored->interaction), contentHash(in));
+    }
+
+    // Workspaces imported by earlier versions must re-import as unchanged, so the content
+    // hash stays the SHA-1 of the same field sequence however it is computed: here it is
+    // recomputed field by field with Qt's own SHA-1, as the first versions did.
+    void contentHashIsTheDigestOfTheDocumentedFieldSequence()
+    {
+        Interaction in = call(QStringLiteral("c1"), QStringLiteral("cus-1"), day(2));
+        in.csat = 2;
+        in.durationMs = 7000;
+        in.queue = QStringLiteral("billing");
+        in.language = QStringLiteral("en");
+        in.tags = {QStringLiteral("refund"), QStringLiteral("vip")};
+        in.attributes.insert(QStringLiteral("region"), QStringLiteral("north"));
+        in.turns.push_back({Speaker::System, QStringLiteral("Caf\u00e9 queue"), -1, -1, 123456});
+
+        QCryptographicHash h(QCryptographicHash::Sha1);
+        auto add = [&h](const QByteArray &bytes) { h.addData(bytes + '\x1f'); };
+        add("voice");
+        add(QByteArray::number(in.startedAt.toMSecsSinceEpoch()));
+        add("7000");
+        add("agt-1");
+        add("Dana Ruiz");
+        add("Billing");
+        add("cus-1");
+        add("billing");
+        add("en");
+        add("2");
+        add("-1");
+        add("refund\x1evip");
+        add(R"({"region":"north"})");
+        const QByteArray turns[][5] = {
+            {"agent", "Thank you for calling, how can I help?", "0", "3000", "-1"},
+            {"customer", "I was charged twice for my refund.", "3500", "7000", "-1"},
+            {"system", "Caf\xc3\xa9 queue", "-1", "-1", "123456"}};
+        for (const auto &turn : turns)
+            for (const QByteArray &field : turn)
+                add(field);
+        QCOMPARE(contentHash(in), QString::fromLatin1(h.result().toHex()));
     }
 };
 
