@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 namespace qaw {
 
 qint64 Workspace::s_fullCheckLimitBytes = 256LL * 1024 * 1024;
@@ -87,8 +89,24 @@ QSqlDatabase Workspace::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+// Each connection is used by one thread at a time (Qt's rule for QSqlDatabase, and the
+// scoring and import workers open their own), so SQLite's per-connection mutex around
+// every call and its global memory statistics are pure cost: about a tenth of the
+// import's writing thread. SQLite accepts this only before its first use in the process;
+// if something initialised it earlier, its defaults stay, which is merely slower.
+void Workspace::configureSqliteOnce()
+{
+    static const bool configured = [] {
+        const bool multiThread = sqlite3_config(SQLITE_CONFIG_MULTITHREAD) == SQLITE_OK;
+        const bool noStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+        return multiThread && noStatistics;
+    }();
+    Q_UNUSED(configured);
+}
+
 bool Workspace::openConnection(bool readOnly)
 {
+    configureSqliteOnce();
     close();
     m_connectionName = nextConnectionName();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);

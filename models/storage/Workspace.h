@@ -84,6 +84,7 @@ public:
 
 private:
     bool fail(OpenErrorCode code, const QString &message);
+    static void configureSqliteOnce();
     bool openConnection(bool readOnly);
     bool inspectReadOnly(int *version);
     bool needsFullCheck() const;
