@@ -134,6 +134,19 @@ private slots:
                 "SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'calling'")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 1);
+            // The index keeps no per-turn token counts (columnsize=0): no docsize table.
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'turns_fts_docsize'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+            // The rebuilt turns table still refuses an unknown speaker and a second turn
+            // with the same number.
+            QVERIFY(!q.exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, "
+                                           "text) VALUES(1, 1, 'robot', 'beep')")));
+            QVERIFY(!q.exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, "
+                                           "text) VALUES(1, 0, 'bot', 'again')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, "
+                                          "text) VALUES(1, 1, 'bot', 'Goodbye')")));
         }
     }
 
