@@ -1,7 +1,6 @@
 #include "import/ImportBatchWriter.h"
 
 #include "import/RecordReader.h"
-#include "storage/SqliteHandle.h"
 #include "storage/Workspace.h"
 
 #include <QSqlError>
@@ -36,7 +35,6 @@ ImportBatchWriter::~ImportBatchWriter()
 {
     if (m_inTransaction)
         m_workspace.database().rollback();
-    m_checkpointer.reset(); // before the caller may close the connection it writes on
 }
 
 qint64 ImportBatchWriter::recordUnreadable(Workspace &workspace, const QString &filePath,
@@ -86,9 +84,6 @@ bool ImportBatchWriter::begin(const QString &filePath, const QString &format)
     if (!beginChunk(db))
         return failWith(db.lastError().text());
     m_inTransaction = true;
-    if (!m_checkpointer && !m_workspace.path().isEmpty())
-        if (sqlite3 *handle = sqliteHandle(db))
-            m_checkpointer = std::make_unique<BackgroundCheckpointer>(handle, m_workspace.path());
     return true;
 }
 
@@ -195,8 +190,6 @@ bool ImportBatchWriter::commitChunk()
     m_committed = m_counts;
     m_inChunk = 0;
     m_committedFlag = true;
-    if (m_checkpointer)
-        m_checkpointer->committed();
     if (!beginChunk(db))
         return failWith(db.lastError().text());
     m_inTransaction = true;

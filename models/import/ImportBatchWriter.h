@@ -3,13 +3,10 @@
 #include "import/ImportTypes.h"
 #include "import/ParsedRecord.h"
 #include "import/RecordPipeline.h"
-#include "storage/BackgroundCheckpointer.h"
 #include "storage/InteractionStore.h"
 
 #include <QHash>
 #include <QSqlQuery>
-
-#include <memory>
 
 namespace qaw {
 
@@ -70,8 +67,6 @@ private:
     QSqlQuery m_insertReject;
     QSqlQuery m_updateCounts;
     QString m_error;
-    //! From the first transaction on: WAL checkpoints off the writing thread.
-    std::unique_ptr<BackgroundCheckpointer> m_checkpointer;
 };
 
 } // namespace qaw
