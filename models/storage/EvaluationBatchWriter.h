@@ -35,19 +35,37 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    //! A criterion score waiting for the next multi-row INSERT.
+    struct PendingScore
+    {
+        qint64 evaluationId;
+        int ordinal;
+        const CriterionResult *result;
+    };
+
     bool prepare();
     bool step(sqlite3_stmt *statement, const char *what);
-    sqlite3_stmt *scoreStatement(size_t rows);
-    bool writeScores(qint64 evaluationId, const std::vector<CriterionResult> &scores);
+    //! The statement \a head + \a rows times \a row (comma-separated) + \a tail, prepared
+    //! once and kept in \a cache by its number of rows.
+    sqlite3_stmt *statement(std::vector<sqlite3_stmt *> *cache, size_t rows, const char *head,
+                            const char *row, const char *tail);
+    bool insertEvaluations(const Evaluation *evaluations, size_t count, qint64 firstId,
+                           qint64 createdAtMs);
+    bool flushScores();
+    bool updateSummaries(const std::vector<const Evaluation *> &newest,
+                         const std::vector<qint64> &ids);
 
     Workspace &m_workspace;
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_insertEvaluation = nullptr;
-    std::vector<sqlite3_stmt *> m_insertScores; //!< by the number of rows they insert
-    sqlite3_stmt *m_updateSummary = nullptr;
+    sqlite3_stmt *m_maxEvaluationId = nullptr;
     sqlite3_stmt *m_updateHuman = nullptr;
-    std::string m_text[2];               //!< UTF-8 of an evaluation's text parameters
-    std::vector<std::string> m_scoreText; //!< the same for its scores (4 per score)
+    // Multi-row statements, by the number of rows they write.
+    std::vector<sqlite3_stmt *> m_insertEvaluations;
+    std::vector<sqlite3_stmt *> m_insertScores;
+    std::vector<sqlite3_stmt *> m_updateSummaries;
+    std::vector<PendingScore> m_pendingScores;
+    std::vector<std::string> m_text;      //!< UTF-8 of the evaluators' names, one per row
+    std::vector<std::string> m_scoreText; //!< the same for the scores' texts (4 per score)
     QString m_error;
 };
 
