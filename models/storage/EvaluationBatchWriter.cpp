@@ -72,7 +72,7 @@ EvaluationBatchWriter::EvaluationBatchWriter(Workspace &workspace) : m_workspace
 
 EvaluationBatchWriter::~EvaluationBatchWriter()
 {
-    for (sqlite3_stmt *s : {m_maxEvaluationId, m_updateHuman})
+    for (sqlite3_stmt *s : {m_maxEvaluationId, m_updateHuman, m_findRationale, m_addRationale})
         sqlite3_finalize(s);
     for (const auto *cache : {&m_insertEvaluations, &m_insertScores, &m_updateSummaries})
         for (sqlite3_stmt *s : *cache)
@@ -95,6 +95,8 @@ bool EvaluationBatchWriter::prepare()
     } statements[] = {
         {&m_maxEvaluationId, "SELECT coalesce(max(id), 0) FROM evaluations"},
         {&m_updateHuman, "UPDATE interactions SET has_human = 1 WHERE id = ?"},
+        {&m_findRationale, "SELECT id FROM rationale_texts WHERE text = ?"},
+        {&m_addRationale, "INSERT INTO rationale_texts(text) VALUES(?)"},
     };
     for (const auto &s : statements) {
         if (sqlite3_prepare_v2(m_db, s.sql, -1, s.statement, nullptr) != SQLITE_OK) {
@@ -142,6 +144,29 @@ bool EvaluationBatchWriter::step(sqlite3_stmt *statement, const char *what)
     return true;
 }
 
+qint64 EvaluationBatchWriter::rationaleId(const QString &text)
+{
+    const auto known = m_rationaleIds.constFind(text);
+    if (known != m_rationaleIds.constEnd())
+        return known.value();
+    std::string &utf8 = m_text.emplace_back();
+    toUtf8(text, &utf8);
+    qint64 id = -1;
+    sqlite3_bind_text(m_findRationale, 1, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+    if (sqlite3_step(m_findRationale) == SQLITE_ROW)
+        id = sqlite3_column_int64(m_findRationale, 0);
+    sqlite3_reset(m_findRationale);
+    if (id < 0) {
+        sqlite3_bind_text(m_addRationale, 1, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+        if (!step(m_addRationale, "adding a rationale text"))
+            return -1;
+        id = sqlite3_last_insert_rowid(m_db);
+    }
+    m_text.pop_back();
+    m_rationaleIds.insert(text, id);
+    return id;
+}
+
 bool EvaluationBatchWriter::insertEvaluations(const Evaluation *evaluations, size_t count,
                                               qint64 firstId, qint64 createdAtMs)
 {
@@ -183,19 +208,19 @@ bool EvaluationBatchWriter::flushScores()
         return true;
     sqlite3_stmt *s = statement(&m_insertScores, rows,
                                 "INSERT INTO criterion_scores(evaluation_id, criterion_id, "
-                                "ordinal, value, max, na, rationale, comment, evidence) VALUES",
+                                "ordinal, value, max, na, rationale_id, comment, evidence) VALUES",
                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
     if (!s)
         return false;
     // Every text parameter has a buffer of its own until the step: size them first
     // (growing the vector moves short strings' inline buffers).
-    if (m_scoreText.size() < rows * 4)
-        m_scoreText.resize(rows * 4);
+    if (m_scoreText.size() < rows * 3)
+        m_scoreText.resize(rows * 3);
     for (size_t i = 0; i < rows; ++i) {
         const PendingScore &pending = m_pendingScores[i];
         const CriterionResult &r = *pending.result;
         const int p = int(i) * kScoreColumns;
-        std::string *text = &m_scoreText[i * 4];
+        std::string *text = &m_scoreText[i * 3];
         sqlite3_bind_int64(s, p + 1, pending.evaluationId);
         bindText(s, p + 2, r.criterionId, &text[0]);
         sqlite3_bind_int(s, p + 3, pending.ordinal);
@@ -205,11 +230,11 @@ bool EvaluationBatchWriter::flushScores()
             sqlite3_bind_null(s, p + 4);
         sqlite3_bind_double(s, p + 5, r.max);
         sqlite3_bind_int(s, p + 6, r.na ? 1 : 0);
-        bindText(s, p + 7, r.rationale, &text[1]);
-        bindText(s, p + 8, r.comment, &text[2]);
-        text[3].clear();
-        evidence_encoding::append(r.evidence, &text[3]);
-        sqlite3_bind_text(s, p + 9, text[3].data(), int(text[3].size()), SQLITE_STATIC);
+        sqlite3_bind_int64(s, p + 7, pending.rationaleId);
+        bindText(s, p + 8, r.comment, &text[1]);
+        text[2].clear();
+        evidence_encoding::append(r.evidence, &text[2]);
+        sqlite3_bind_text(s, p + 9, text[2].data(), int(text[2].size()), SQLITE_STATIC);
     }
     m_pendingScores.clear();
     return step(s, "inserting criterion scores");
@@ -245,6 +270,16 @@ bool EvaluationBatchWriter::updateSummaries(const std::vector<const Evaluation *
 
 bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qint64 createdAtMs)
 {
+    if (writeAll(evaluations, createdAtMs))
+        return true;
+    // The caller rolls back: texts added in this transaction are gone.
+    m_rationaleIds.clear();
+    return false;
+}
+
+bool EvaluationBatchWriter::writeAll(const std::vector<Evaluation> &evaluations,
+                                     qint64 createdAtMs)
+{
     if (!prepare())
         return false;
     if (evaluations.empty())
@@ -273,7 +308,10 @@ bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qi
             for (size_t c = 0; c < scores.size(); ++c) {
                 if (m_pendingScores.size() == kScoresPerInsert && !flushScores())
                     return false;
-                m_pendingScores.push_back({firstId + qint64(i), int(c), &scores[c]});
+                const qint64 rationale = rationaleId(scores[c].rationale);
+                if (rationale < 0)
+                    return false;
+                m_pendingScores.push_back({firstId + qint64(i), int(c), rationale, &scores[c]});
             }
         }
     }

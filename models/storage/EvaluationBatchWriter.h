@@ -2,6 +2,7 @@
 
 #include "domain/Evaluation.h"
 
+#include <QHash>
 #include <QString>
 
 #include <string>
@@ -18,7 +19,10 @@ class Workspace;
 //! updates as EvaluationStore::save(), through SQLite's own prepared statements on the
 //! workspace's connection. Qt's binding layer costs several microseconds per value,
 //! which at a million criterion scores is most of the scoring time; the SQLite API costs
-//! a fraction of that. Runs inside the caller's transaction, on the connection's thread.
+//! a fraction of that. Many rows go in one statement (each step opens cursors on the
+//! table, its indexes and triggers and seeks from the root), and a rationale is written
+//! once per distinct text (rationale_texts), the scores naming it by id. Runs inside the
+//! caller's write transaction, on the connection's thread.
 class EvaluationBatchWriter
 {
 public:
@@ -29,7 +33,10 @@ public:
 
     //! Inserts the evaluations (automated ones refresh their interaction's summary
     //! columns and clear needs_scoring; human ones set has_human). Returns false with
-    //! lastError() set.
+    //! lastError() set. Evaluation ids follow the largest in the table (what SQLite would
+    //! choose), so the caller's transaction must be a write one (BEGIN IMMEDIATE). A caller
+    //! that rolls back after a successful write() must not use this writer again: it would
+    //! keep the ids of rationale texts added in the rolled-back transaction.
     bool write(const std::vector<Evaluation> &evaluations, qint64 createdAtMs);
 
     QString lastError() const { return m_error; }
@@ -40,10 +47,14 @@ private:
     {
         qint64 evaluationId;
         int ordinal;
+        qint64 rationaleId;
         const CriterionResult *result;
     };
 
     bool prepare();
+    bool writeAll(const std::vector<Evaluation> &evaluations, qint64 createdAtMs);
+    //! The id of \a text in rationale_texts, added when new; -1 on an error.
+    qint64 rationaleId(const QString &text);
     bool step(sqlite3_stmt *statement, const char *what);
     //! The statement \a head + \a rows times \a row (comma-separated) + \a tail, prepared
     //! once and kept in \a cache by its number of rows.
@@ -59,6 +70,11 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_maxEvaluationId = nullptr;
     sqlite3_stmt *m_updateHuman = nullptr;
+    sqlite3_stmt *m_findRationale = nullptr;
+    sqlite3_stmt *m_addRationale = nullptr;
+    //! Texts known to be in rationale_texts (committed or in the caller's transaction);
+    //! forgotten when a write fails, since the caller then rolls back.
+    QHash<QString, qint64> m_rationaleIds;
     // Multi-row statements, by the number of rows they write.
     std::vector<sqlite3_stmt *> m_insertEvaluations;
     std::vector<sqlite3_stmt *> m_insertScores;
