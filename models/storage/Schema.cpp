@@ -436,7 +436,7 @@ const char *const kVersion8[] = {
         value REAL,
         max REAL NOT NULL,
         na INTEGER NOT NULL DEFAULT 0,
-        rationale_id INTEGER NOT NULL REFERENCES rationale_texts(id),
+        rationale_id INTEGER NOT NULL,
         comment TEXT NOT NULL DEFAULT '',
         evidence TEXT NOT NULL DEFAULT '',
         PRIMARY KEY(evaluation_id, criterion_id)) WITHOUT ROWID)",
