@@ -52,8 +52,6 @@ InteractionBatchReader::~InteractionBatchReader()
 {
     sqlite3_finalize(m_interactions);
     sqlite3_finalize(m_turns);
-    sqlite3_finalize(m_turnRowids);
-    sqlite3_finalize(m_turnsByRowid);
 }
 
 bool InteractionBatchReader::prepare() const
@@ -75,14 +73,8 @@ bool InteractionBatchReader::prepare() const
     const char *turns = "SELECT interaction_id, speaker, text, start_ms, end_ms, at "
                         "FROM turns WHERE interaction_id BETWEEN ? AND ? "
                         "ORDER BY interaction_id, seq";
-    const char *turnRowids = "SELECT min(id), max(id), count(*) FROM turns "
-                             "WHERE interaction_id BETWEEN ? AND ?";
-    const char *turnsByRowid = "SELECT interaction_id, seq, speaker, text, start_ms, end_ms, at "
-                               "FROM turns WHERE id BETWEEN ? AND ?";
     if (sqlite3_prepare_v2(db, interactions, -1, &m_interactions, nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, turns, -1, &m_turns, nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, turnRowids, -1, &m_turnRowids, nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, turnsByRowid, -1, &m_turnsByRowid, nullptr) != SQLITE_OK)
+        sqlite3_prepare_v2(db, turns, -1, &m_turns, nullptr) != SQLITE_OK)
         return false;
     m_db = db;
     return true;
@@ -241,25 +233,6 @@ void InteractionBatchReader::loadRun(const std::vector<qint64> &ids,
     }
     sqlite3_reset(q);
 
-    if (!loadTurnsByRowid(ids, first, &out))
-        loadTurnsByIndex(ids, first, &out);
-}
-
-Turn InteractionBatchReader::turnOf(sqlite3_stmt *t, int column)
-{
-    Turn turn;
-    turn.speaker = speaker(t, column);
-    turn.text = text(t, column + 1);
-    turn.startMs = orMinusOne(t, column + 2);
-    turn.endMs = orMinusOne(t, column + 3);
-    turn.atMs = orMinusOne(t, column + 4);
-    return turn;
-}
-
-void InteractionBatchReader::loadTurnsByIndex(const std::vector<qint64> &ids, size_t first,
-                                              std::vector<StoredInteraction> *loaded) const
-{
-    std::vector<StoredInteraction> &out = *loaded;
     sqlite3_stmt *t = m_turns;
     sqlite3_bind_int64(t, 1, ids.front());
     sqlite3_bind_int64(t, 2, ids.back());
@@ -272,62 +245,15 @@ void InteractionBatchReader::loadTurnsByIndex(const std::vector<qint64> &ids, si
             break;
         if (out[cursor].id != id)
             continue;
-        out[cursor].interaction.turns.push_back(turnOf(t, 1));
+        Turn turn;
+        turn.speaker = speaker(t, 1);
+        turn.text = text(t, 2);
+        turn.startMs = orMinusOne(t, 3);
+        turn.endMs = orMinusOne(t, 4);
+        turn.atMs = orMinusOne(t, 5);
+        out[cursor].interaction.turns.push_back(std::move(turn));
     }
     sqlite3_reset(t);
-}
-
-bool InteractionBatchReader::loadTurnsByRowid(const std::vector<qint64> &ids, size_t first,
-                                              std::vector<StoredInteraction> *loaded) const
-{
-    // Where the run's turns lie in the table (from the (interaction_id, seq) index alone).
-    sqlite3_stmt *r = m_turnRowids;
-    sqlite3_bind_int64(r, 1, ids.front());
-    sqlite3_bind_int64(r, 2, ids.back());
-    qint64 low = 0, high = -1, count = 0;
-    if (sqlite3_step(r) == SQLITE_ROW && sqlite3_column_type(r, 0) != SQLITE_NULL) {
-        low = sqlite3_column_int64(r, 0);
-        high = sqlite3_column_int64(r, 1);
-        count = sqlite3_column_int64(r, 2);
-    }
-    sqlite3_reset(r);
-    if (count == 0)
-        return true; // no turns at all
-    if (high - low + 1 > 2 * count)
-        return false; // scattered among other interactions' turns (re-imported ones)
-
-    std::vector<StoredInteraction> &out = *loaded;
-    sqlite3_stmt *t = m_turnsByRowid;
-    sqlite3_bind_int64(t, 1, low);
-    sqlite3_bind_int64(t, 2, high);
-    size_t cursor = first;
-    qint64 lastId = -1;
-    qint64 lastSeq = -1;
-    bool ordered = true;
-    while (ordered && sqlite3_step(t) == SQLITE_ROW) {
-        const qint64 id = sqlite3_column_int64(t, 0);
-        if (id < ids.front() || id > ids.back())
-            continue;
-        const qint64 seq = sqlite3_column_int64(t, 1);
-        // Only when the table order is the (interaction, seq) order does this give what
-        // the index query gives; otherwise start again with the index.
-        if (id < lastId || (id == lastId && seq <= lastSeq)) {
-            ordered = false;
-            break;
-        }
-        lastId = id;
-        lastSeq = seq;
-        while (cursor < out.size() && out[cursor].id < id)
-            ++cursor;
-        if (cursor == out.size() || out[cursor].id != id)
-            continue; // an interaction of the range not asked for
-        out[cursor].interaction.turns.push_back(turnOf(t, 2));
-    }
-    sqlite3_reset(t);
-    if (!ordered)
-        for (size_t i = first; i < out.size(); ++i)
-            out[i].interaction.turns.clear();
-    return ordered;
 }
 
 } // namespace qaw

@@ -38,16 +38,6 @@ public:
 private:
     bool prepare() const;
     void loadRun(const std::vector<qint64> &sortedIds, std::vector<StoredInteraction> *out) const;
-    //! The turns of the run's interactions (out[first...]) through the (interaction, seq)
-    //! index: a seek into the table per turn.
-    void loadTurnsByIndex(const std::vector<qint64> &sortedIds, size_t first,
-                          std::vector<StoredInteraction> *out) const;
-    //! The same by scanning the table's rowid range that holds them, when the turns were
-    //! stored in interaction and sequence order (as imported): no seek per turn, a third
-    //! of the reading. False, with nothing added, when they were not.
-    bool loadTurnsByRowid(const std::vector<qint64> &sortedIds, size_t first,
-                          std::vector<StoredInteraction> *out) const;
-    static Turn turnOf(sqlite3_stmt *statement, int firstColumn);
     //! The text of a column that repeats across interactions (channel, agent, queue...),
     //! shared instead of allocated again for every row.
     QString repeated(sqlite3_stmt *statement, int column) const;
@@ -58,8 +48,6 @@ private:
     mutable sqlite3 *m_db = nullptr;
     mutable sqlite3_stmt *m_interactions = nullptr;
     mutable sqlite3_stmt *m_turns = nullptr;
-    mutable sqlite3_stmt *m_turnRowids = nullptr;
-    mutable sqlite3_stmt *m_turnsByRowid = nullptr;
     mutable QHash<QByteArray, QString> m_repeated;
     //! Parsed tags and attributes by their JSON text: a few hundred distinct values
     //! usually, and parsing JSON twice per interaction was a fifth of the reading.

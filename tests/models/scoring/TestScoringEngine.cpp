@@ -115,63 +115,6 @@ private slots:
         }
     }
 
-    // The reader scans the turns' rowid range when they are stored in interaction and
-    // sequence order, and falls back to the index otherwise: same turns either way.
-    void batchReaderTurnsWhateverTheStorageOrder_data()
-    {
-        QTest::addColumn<QStringList>("change");
-        QTest::addColumn<QStringList>("undo");
-        QTest::addRow("as imported") << QStringList() << QStringList();
-        // Two turns of interaction 5 swap rowids: the table order is no longer seq order
-        // (swapping again undoes it).
-        const QStringList swap{
-            QStringLiteral("CREATE TEMP TABLE swap AS SELECT id, seq FROM turns WHERE "
-                           "interaction_id = 5 AND seq IN (0, 1)"),
-            QStringLiteral("UPDATE turns SET id = -id WHERE interaction_id = 5 AND seq IN (0, 1)"),
-            QStringLiteral("UPDATE turns SET id = (SELECT s.id FROM swap s WHERE s.seq = 1 - "
-                           "turns.seq) WHERE interaction_id = 5 AND seq IN (0, 1)"),
-            QStringLiteral("DROP TABLE swap")};
-        QTest::addRow("swapped") << swap << swap;
-        // A turn far away from the others (as a re-imported interaction's would be).
-        QTest::addRow("moved") << QStringList{QStringLiteral(
-            "UPDATE turns SET id = id + 1000000 WHERE interaction_id = 7 AND seq = 1")}
-                               << QStringList{QStringLiteral(
-                                      "UPDATE turns SET id = id - 1000000 WHERE id > 1000000")};
-    }
-
-    void batchReaderTurnsWhateverTheStorageOrder()
-    {
-        QFETCH(QStringList, change);
-        QFETCH(QStringList, undo);
-        QSqlQuery q(m_ws.database());
-        for (const QString &sql : change)
-            QVERIFY2(q.exec(sql), qPrintable(sql));
-        std::vector<qint64> ids;
-        for (qint64 id = 1; id <= kCount; ++id)
-            ids.push_back(id);
-        const auto loaded = InteractionBatchReader(m_ws).load(ids);
-        QCOMPARE(loaded.size(), ids.size());
-        int compared = 0;
-        for (const StoredInteraction &s : loaded) {
-            const auto single = queries::interaction(m_ws, s.id);
-            QVERIFY(single.has_value());
-            const std::vector<Turn> &a = s.interaction.turns;
-            const std::vector<Turn> &b = single->interaction.turns;
-            QCOMPARE(a.size(), b.size());
-            for (size_t i = 0; i < a.size(); ++i) {
-                QCOMPARE(a[i].text, b[i].text);
-                QCOMPARE(a[i].speaker, b[i].speaker);
-                QCOMPARE(a[i].startMs, b[i].startMs);
-                QCOMPARE(a[i].endMs, b[i].endMs);
-                QCOMPARE(a[i].atMs, b[i].atMs);
-                ++compared;
-            }
-        }
-        QVERIFY(compared > kCount);
-        for (const QString &sql : undo)
-            QVERIFY2(q.exec(sql), qPrintable(sql));
-    }
-
     void onlyNewOrChangedByDefault()
     {
         QSqlQuery q(m_ws.database());
