@@ -2,6 +2,7 @@
 
 #include "scoring/Scorecard.h"
 #include "storage/EvaluationStore.h"
+#include "storage/RationaleTexts.h"
 #include "storage/Workspace.h"
 
 #include <QSqlError>
@@ -154,7 +155,7 @@ bool HumanEvaluationStore::update(const Evaluation &old, const Evaluation &now, 
     q.addBindValue(old.id);
     QSqlQuery upsert(db);
     upsert.prepare(QStringLiteral(
-        "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, na, rationale, "
+        "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, na, rationale_id, "
         "comment) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(evaluation_id, criterion_id) DO "
         "UPDATE SET value = excluded.value, max = excluded.max, na = excluded.na, "
         "comment = excluded.comment"));
@@ -163,12 +164,15 @@ bool HumanEvaluationStore::update(const Evaluation &old, const Evaluation &now, 
         return false;
     }
     for (const CriterionResult &r : now.criteria) {
+        const qint64 rationaleId = rationaleTextId(db, r.rationale, error);
+        if (rationaleId < 0)
+            return false;
         upsert.addBindValue(old.id);
         upsert.addBindValue(r.criterionId);
         upsert.addBindValue(r.value && !r.na ? QVariant(*r.value) : QVariant());
         upsert.addBindValue(r.max);
         upsert.addBindValue(r.na ? 1 : 0);
-        upsert.addBindValue(r.rationale);
+        upsert.addBindValue(rationaleId);
         upsert.addBindValue(r.comment);
         if (!upsert.exec()) {
             *error = upsert.lastError().text();

@@ -184,19 +184,33 @@ bool PhraseSet::extend(const std::vector<int> &phrase, size_t next,
 std::vector<PhraseSet::Match> PhraseSet::find(const std::vector<TextToken> &tokens) const
 {
     std::vector<Match> out;
-    std::vector<char> found(m_phrases.size(), 0);
+    // Which phrases were found already: bits on the stack for the usual short lists (this
+    // runs for every selected turn of every phrase criterion; a heap vector per call was
+    // a malloc and a free each time).
+    constexpr size_t kBits = 64;
+    quint64 foundBits = 0;
+    std::vector<char> foundMany(m_phrases.size() > kBits ? m_phrases.size() : 0, 0);
+    auto isFound = [&](size_t k) {
+        return k < kBits && foundMany.empty() ? (foundBits >> k) & 1U : foundMany[k] != 0;
+    };
+    auto setFound = [&](size_t k) {
+        if (k < kBits && foundMany.empty())
+            foundBits |= quint64(1) << k;
+        else
+            foundMany[k] = 1;
+    };
     for (size_t i = 0; i < tokens.size(); ++i) {
         const int id = tokens[i].id;
         if (id < 0 || size_t(id) >= m_byFirstWord.size())
             continue;
         for (int k : m_byFirstWord[size_t(id)]) {
-            if (found[size_t(k)])
+            if (isFound(size_t(k)))
                 continue;
             const std::vector<int> &phrase = m_phrases[size_t(k)];
             size_t last = i;
             const bool skip = m_fuzzy && phrase.size() >= 4;
             if (extend(phrase, 1, tokens, i + 1, m_maxInserted, skip, &last)) {
-                found[size_t(k)] = 1;
+                setFound(size_t(k));
                 out.push_back({k, tokens[i].charStart, tokens[last].charEnd});
             }
         }

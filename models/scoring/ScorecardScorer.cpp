@@ -106,25 +106,27 @@ CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
         r.rationale = why;
         return r;
     };
-    const QString channel = context.interaction().channel.toLower();
-    if (c.channelIn.contains(channel))
+    // Most criteria have no channel or queue rule: no lower-case copy for them.
+    const bool channelRules = !c.channelIn.isEmpty() || !c.channelNotIn.isEmpty();
+    const QString channel = channelRules ? context.interaction().channel.toLower() : QString();
+    if (channelRules && c.channelIn.contains(channel))
         return notApplicable(QStringLiteral("N/A: does not apply to %1 interactions.").arg(channel));
     if (!c.channelNotIn.isEmpty() && !c.channelNotIn.contains(channel))
         return notApplicable(QStringLiteral("N/A: applies only to %1 interactions.")
                                  .arg(c.channelNotIn.join(QStringLiteral(", "))));
-    if (c.queueIn.contains(context.interaction().queue.toLower()))
+    if (!c.queueIn.isEmpty() && c.queueIn.contains(context.interaction().queue.toLower()))
         return notApplicable(QStringLiteral("N/A: does not apply to the %1 queue.")
                                  .arg(context.interaction().queue));
     if (c.naWhen) {
         const DetectorOutcome when = c.naWhen->evaluate(context);
         if (when.passed())
-            return notApplicable(QStringLiteral("N/A: %1").arg(when.rationale));
+            return notApplicable(QLatin1String("N/A: ") + when.rationale);
     }
     if (!c.detector)
         return notApplicable(QStringLiteral("Scored by a reviewer; no automated detector."));
     const DetectorOutcome o = c.detector->evaluate(context);
     if (o.na)
-        return notApplicable(QStringLiteral("N/A: %1").arg(o.rationale));
+        return notApplicable(QLatin1String("N/A: ") + o.rationale);
     r.value = valueOnScale(c.criterion->scale, o.fraction);
     r.rationale = o.rationale;
     r.evidence = mergedSpans(o.evidence);

@@ -7,14 +7,15 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace qaw {
 namespace {
 
-//! Binds \a text as UTF-8 converted into \a buffer, which must outlive the step() that
-//! reads it. The workspace stores UTF-8, so binding UTF-16 made SQLite convert every
-//! rationale itself; the texts are nearly all ASCII, copied here byte by byte.
-void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buffer)
+//! Copies \a text as UTF-8 into \a buffer. The workspace stores UTF-8, so binding UTF-16
+//! made SQLite convert every rationale itself; the texts are nearly all ASCII, copied
+//! here byte by byte.
+void toUtf8(const QString &text, std::string *buffer)
 {
     buffer->clear();
     const ushort *chars = text.utf16();
@@ -30,6 +31,12 @@ void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buff
         const QByteArray utf8 = text.toUtf8();
         buffer->assign(utf8.constData(), size_t(utf8.size()));
     }
+}
+
+//! Binds \a text through \a buffer, which must outlive the step() that reads it.
+void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buffer)
+{
+    toUtf8(text, buffer);
     sqlite3_bind_text(s, index, buffer->data(), int(buffer->size()), SQLITE_STATIC);
 }
 
@@ -41,10 +48,23 @@ void bindOptional(sqlite3_stmt *s, int index, qint64 value)
         sqlite3_bind_int64(s, index, value);
 }
 
-// Criterion scores per INSERT statement: one statement per evaluation (13 scores with the
-// default scorecard) instead of one per score saves most of SQLite's per-statement work.
-constexpr size_t kMaxScoresPerInsert = 32;
+void bindOptional(sqlite3_stmt *s, int index, const std::optional<double> &value)
+{
+    if (value)
+        sqlite3_bind_double(s, index, *value);
+    else
+        sqlite3_bind_null(s, index);
+}
+
+// Rows per statement. Each sqlite3_step() opens cursors on the table, its indexes and
+// (for the summary UPDATE) the trigger's table, and seeks from the root: one statement
+// for many rows pays that once. Bounded well under SQLite's 32,766 parameters.
+constexpr size_t kEvaluationsPerInsert = 32;
+constexpr int kEvaluationColumns = 12;
+constexpr size_t kScoresPerInsert = 128;
 constexpr int kScoreColumns = 9;
+constexpr size_t kSummariesPerUpdate = 64;
+constexpr int kSummaryColumns = 5;
 
 } // namespace
 
@@ -52,10 +72,11 @@ EvaluationBatchWriter::EvaluationBatchWriter(Workspace &workspace) : m_workspace
 
 EvaluationBatchWriter::~EvaluationBatchWriter()
 {
-    for (sqlite3_stmt *s : {m_insertEvaluation, m_updateSummary, m_updateHuman})
+    for (sqlite3_stmt *s : {m_maxEvaluationId, m_updateHuman, m_findRationale, m_addRationale})
         sqlite3_finalize(s);
-    for (sqlite3_stmt *s : m_insertScores)
-        sqlite3_finalize(s);
+    for (const auto *cache : {&m_insertEvaluations, &m_insertScores, &m_updateSummaries})
+        for (sqlite3_stmt *s : *cache)
+            sqlite3_finalize(s);
 }
 
 bool EvaluationBatchWriter::prepare()
@@ -72,14 +93,10 @@ bool EvaluationBatchWriter::prepare()
         sqlite3_stmt **statement;
         const char *sql;
     } statements[] = {
-        {&m_insertEvaluation,
-         "INSERT INTO evaluations(interaction_id, scorecard_version_id, evaluator_kind, "
-         "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
-         "auto_failed, stale) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-        {&m_updateSummary, "UPDATE interactions SET auto_total = ?, auto_passed = ?, "
-                           "auto_failed = ?, auto_evaluation_id = ?, needs_scoring = 0 "
-                           "WHERE id = ?"},
+        {&m_maxEvaluationId, "SELECT coalesce(max(id), 0) FROM evaluations"},
         {&m_updateHuman, "UPDATE interactions SET has_human = 1 WHERE id = ?"},
+        {&m_findRationale, "SELECT id FROM rationale_texts WHERE text = ?"},
+        {&m_addRationale, "INSERT INTO rationale_texts(text) VALUES(?)"},
     };
     for (const auto &s : statements) {
         if (sqlite3_prepare_v2(m_db, s.sql, -1, s.statement, nullptr) != SQLITE_OK) {
@@ -91,66 +108,35 @@ bool EvaluationBatchWriter::prepare()
     return true;
 }
 
-sqlite3_stmt *EvaluationBatchWriter::scoreStatement(size_t rows)
+sqlite3_stmt *EvaluationBatchWriter::statement(std::vector<sqlite3_stmt *> *cache, size_t rows,
+                                               const char *head, const char *row,
+                                               const char *tail)
 {
-    if (m_insertScores.size() <= rows)
-        m_insertScores.resize(rows + 1, nullptr);
-    sqlite3_stmt *&statement = m_insertScores[rows];
-    if (!statement) {
-        QByteArray sql("INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, "
-                       "max, na, rationale, comment, evidence) VALUES");
-        for (size_t i = 0; i < rows; ++i)
-            sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &statement, nullptr) !=
+    if (cache->size() <= rows)
+        cache->resize(rows + 1, nullptr);
+    sqlite3_stmt *&s = (*cache)[rows];
+    if (!s) {
+        QByteArray sql(head);
+        for (size_t i = 0; i < rows; ++i) {
+            if (i > 0)
+                sql += ", ";
+            sql += row;
+        }
+        sql += tail;
+        if (sqlite3_prepare_v2(m_db, sql.constData(), int(sql.size()), &s, nullptr) !=
             SQLITE_OK) {
             m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
-            statement = nullptr;
+            s = nullptr;
         }
     }
-    return statement;
-}
-
-bool EvaluationBatchWriter::writeScores(qint64 evaluationId, const std::vector<CriterionResult> &scores)
-{
-    for (size_t begin = 0; begin < scores.size(); begin += kMaxScoresPerInsert) {
-        const size_t rows = std::min(kMaxScoresPerInsert, scores.size() - begin);
-        sqlite3_stmt *s = scoreStatement(rows);
-        if (!s)
-            return false;
-        // Every text parameter has a buffer of its own until the step: size them first
-        // (growing the vector moves short strings' inline buffers).
-        if (m_scoreText.size() < rows * 4)
-            m_scoreText.resize(rows * 4);
-        for (size_t i = 0; i < rows; ++i) {
-            const CriterionResult &r = scores[begin + i];
-            const int p = int(i) * kScoreColumns;
-            std::string *text = &m_scoreText[i * 4];
-            sqlite3_bind_int64(s, p + 1, evaluationId);
-            bindText(s, p + 2, r.criterionId, &text[0]);
-            sqlite3_bind_int(s, p + 3, int(begin + i));
-            if (r.value && !r.na)
-                sqlite3_bind_double(s, p + 4, *r.value);
-            else
-                sqlite3_bind_null(s, p + 4);
-            sqlite3_bind_double(s, p + 5, r.max);
-            sqlite3_bind_int(s, p + 6, r.na ? 1 : 0);
-            bindText(s, p + 7, r.rationale, &text[1]);
-            bindText(s, p + 8, r.comment, &text[2]);
-            text[3].clear();
-            evidence_encoding::append(r.evidence, &text[3]);
-            sqlite3_bind_text(s, p + 9, text[3].data(), int(text[3].size()), SQLITE_STATIC);
-        }
-        if (!step(s, "inserting criterion scores"))
-            return false;
-    }
-    return true;
+    return s;
 }
 
 bool EvaluationBatchWriter::step(sqlite3_stmt *statement, const char *what)
 {
     const int rc = sqlite3_step(statement);
     sqlite3_reset(statement); // every parameter is bound again before the next step
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         m_error = QStringLiteral("%1: %2").arg(QLatin1String(what),
                                                QString::fromUtf8(sqlite3_errmsg(m_db)));
         return false;
@@ -158,53 +144,203 @@ bool EvaluationBatchWriter::step(sqlite3_stmt *statement, const char *what)
     return true;
 }
 
-bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qint64 createdAtMs)
+qint64 EvaluationBatchWriter::rationaleId(const QString &text)
 {
-    if (!prepare())
+    const auto known = m_rationaleIds.constFind(text);
+    if (known != m_rationaleIds.constEnd())
+        return known.value();
+    std::string &utf8 = m_text.emplace_back();
+    toUtf8(text, &utf8);
+    qint64 id = -1;
+    sqlite3_bind_text(m_findRationale, 1, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+    if (sqlite3_step(m_findRationale) == SQLITE_ROW)
+        id = sqlite3_column_int64(m_findRationale, 0);
+    sqlite3_reset(m_findRationale);
+    if (id < 0) {
+        sqlite3_bind_text(m_addRationale, 1, utf8.data(), int(utf8.size()), SQLITE_STATIC);
+        if (!step(m_addRationale, "adding a rationale text"))
+            return -1;
+        id = sqlite3_last_insert_rowid(m_db);
+    }
+    m_text.pop_back();
+    m_rationaleIds.insert(text, id);
+    return id;
+}
+
+bool EvaluationBatchWriter::insertEvaluations(const Evaluation *evaluations, size_t count,
+                                              qint64 firstId, qint64 createdAtMs)
+{
+    sqlite3_stmt *s = statement(
+        &m_insertEvaluations, count,
+        "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
+        "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
+        "auto_failed, stale) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
+    if (!s)
         return false;
-    const QString autoKind = QStringLiteral("auto");
-    const QString humanKind = QStringLiteral("human");
-    for (const Evaluation &e : evaluations) {
-        const bool automated = e.kind == EvaluatorKind::Automated;
+    if (m_text.size() < count)
+        m_text.resize(count);
+    for (size_t i = 0; i < count; ++i) {
+        const Evaluation &e = evaluations[i];
+        const int p = int(i) * kEvaluationColumns;
         const qint64 created = e.createdAtMs > 0 ? e.createdAtMs : createdAtMs;
-        sqlite3_stmt *s = m_insertEvaluation;
-        sqlite3_bind_int64(s, 1, e.interactionId);
-        sqlite3_bind_int64(s, 2, e.scorecardVersionId);
-        bindText(s, 3, automated ? autoKind : humanKind, &m_text[0]);
-        bindText(s, 4, e.evaluator, &m_text[1]);
-        bindOptional(s, 5, e.calibrationSessionId);
-        sqlite3_bind_int64(s, 6, created);
-        sqlite3_bind_int64(s, 7, created);
-        if (e.total)
-            sqlite3_bind_double(s, 8, *e.total);
+        sqlite3_bind_int64(s, p + 1, firstId + qint64(i));
+        sqlite3_bind_int64(s, p + 2, e.interactionId);
+        sqlite3_bind_int64(s, p + 3, e.scorecardVersionId);
+        sqlite3_bind_text(s, p + 4, e.kind == EvaluatorKind::Automated ? "auto" : "human", -1,
+                          SQLITE_STATIC);
+        bindText(s, p + 5, e.evaluator, &m_text[i]);
+        bindOptional(s, p + 6, e.calibrationSessionId);
+        sqlite3_bind_int64(s, p + 7, created);
+        sqlite3_bind_int64(s, p + 8, created);
+        bindOptional(s, p + 9, e.total);
+        sqlite3_bind_int(s, p + 10, e.passed ? 1 : 0);
+        sqlite3_bind_int(s, p + 11, e.autoFailed ? 1 : 0);
+        sqlite3_bind_int(s, p + 12, e.stale ? 1 : 0);
+    }
+    return step(s, "inserting evaluations");
+}
+
+bool EvaluationBatchWriter::flushScores()
+{
+    const size_t rows = m_pendingScores.size();
+    if (rows == 0)
+        return true;
+    sqlite3_stmt *s = statement(&m_insertScores, rows,
+                                "INSERT INTO criterion_scores(evaluation_id, criterion_id, "
+                                "ordinal, value, max, na, rationale_id, comment, evidence) VALUES",
+                                "(?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
+    if (!s)
+        return false;
+    // Every text parameter has a buffer of its own until the step: size them first
+    // (growing the vector moves short strings' inline buffers).
+    if (m_scoreText.size() < rows * 3)
+        m_scoreText.resize(rows * 3);
+    for (size_t i = 0; i < rows; ++i) {
+        const PendingScore &pending = m_pendingScores[i];
+        const CriterionResult &r = *pending.result;
+        const int p = int(i) * kScoreColumns;
+        std::string *text = &m_scoreText[i * 3];
+        sqlite3_bind_int64(s, p + 1, pending.evaluationId);
+        bindText(s, p + 2, r.criterionId, &text[0]);
+        sqlite3_bind_int(s, p + 3, pending.ordinal);
+        if (r.value && !r.na)
+            sqlite3_bind_double(s, p + 4, *r.value);
         else
-            sqlite3_bind_null(s, 8);
-        sqlite3_bind_int(s, 9, e.passed ? 1 : 0);
-        sqlite3_bind_int(s, 10, e.autoFailed ? 1 : 0);
-        sqlite3_bind_int(s, 11, e.stale ? 1 : 0);
-        if (!step(s, "inserting an evaluation"))
+            sqlite3_bind_null(s, p + 4);
+        sqlite3_bind_double(s, p + 5, r.max);
+        sqlite3_bind_int(s, p + 6, r.na ? 1 : 0);
+        sqlite3_bind_int64(s, p + 7, pending.rationaleId);
+        bindText(s, p + 8, r.comment, &text[1]);
+        text[2].clear();
+        evidence_encoding::append(r.evidence, &text[2]);
+        sqlite3_bind_text(s, p + 9, text[2].data(), int(text[2].size()), SQLITE_STATIC);
+    }
+    m_pendingScores.clear();
+    return step(s, "inserting criterion scores");
+}
+
+bool EvaluationBatchWriter::updateSummaries(const std::vector<const Evaluation *> &newest,
+                                            const std::vector<qint64> &ids)
+{
+    for (size_t begin = 0; begin < newest.size(); begin += kSummariesPerUpdate) {
+        const size_t rows = std::min(kSummariesPerUpdate, newest.size() - begin);
+        sqlite3_stmt *s = statement(
+            &m_updateSummaries, rows,
+            "WITH v(id, total, passed, failed, evaluation) AS (VALUES ", "(?, ?, ?, ?, ?)",
+            ") UPDATE interactions SET auto_total = v.total, auto_passed = v.passed, "
+            "auto_failed = v.failed, auto_evaluation_id = v.evaluation, needs_scoring = 0 "
+            "FROM v WHERE interactions.id = v.id");
+        if (!s)
             return false;
-        const qint64 evaluationId = sqlite3_last_insert_rowid(m_db);
-        if (!writeScores(evaluationId, e.criteria))
-            return false;
-        if (automated) {
-            s = m_updateSummary;
-            if (e.total)
-                sqlite3_bind_double(s, 1, *e.total);
-            else
-                sqlite3_bind_null(s, 1);
-            sqlite3_bind_int(s, 2, e.passed ? 1 : 0);
-            sqlite3_bind_int(s, 3, e.autoFailed ? 1 : 0);
-            sqlite3_bind_int64(s, 4, evaluationId);
-            sqlite3_bind_int64(s, 5, e.interactionId);
-        } else {
-            s = m_updateHuman;
-            sqlite3_bind_int64(s, 1, e.interactionId);
+        for (size_t i = 0; i < rows; ++i) {
+            const Evaluation &e = *newest[begin + i];
+            const int p = int(i) * kSummaryColumns;
+            sqlite3_bind_int64(s, p + 1, e.interactionId);
+            bindOptional(s, p + 2, e.total);
+            sqlite3_bind_int(s, p + 3, e.passed ? 1 : 0);
+            sqlite3_bind_int(s, p + 4, e.autoFailed ? 1 : 0);
+            sqlite3_bind_int64(s, p + 5, ids[begin + i]);
         }
-        if (!step(s, "updating the interaction's summary"))
+        if (!step(s, "updating the interactions' summaries"))
             return false;
     }
     return true;
+}
+
+bool EvaluationBatchWriter::write(const std::vector<Evaluation> &evaluations, qint64 createdAtMs)
+{
+    if (writeAll(evaluations, createdAtMs))
+        return true;
+    // The caller rolls back: texts added in this transaction are gone.
+    m_rationaleIds.clear();
+    return false;
+}
+
+bool EvaluationBatchWriter::writeAll(const std::vector<Evaluation> &evaluations,
+                                     qint64 createdAtMs)
+{
+    if (!prepare())
+        return false;
+    if (evaluations.empty())
+        return true;
+    // The ids are given, not left to SQLite, so that many evaluations go in one
+    // statement and their scores can name them: inside the caller's write transaction
+    // nobody else inserts, and max + 1 is what SQLite would have chosen.
+    if (sqlite3_step(m_maxEvaluationId) != SQLITE_ROW) {
+        m_error = QStringLiteral("reading the last evaluation id: %1")
+                      .arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        sqlite3_reset(m_maxEvaluationId);
+        return false;
+    }
+    const qint64 firstId = sqlite3_column_int64(m_maxEvaluationId, 0) + 1;
+    sqlite3_reset(m_maxEvaluationId);
+
+    m_pendingScores.clear();
+    for (size_t begin = 0; begin < evaluations.size(); begin += kEvaluationsPerInsert) {
+        const size_t count = std::min(kEvaluationsPerInsert, evaluations.size() - begin);
+        // The evaluations first: their scores refer to them.
+        if (!flushScores() ||
+            !insertEvaluations(&evaluations[begin], count, firstId + qint64(begin), createdAtMs))
+            return false;
+        for (size_t i = begin; i < begin + count; ++i) {
+            const std::vector<CriterionResult> &scores = evaluations[i].criteria;
+            for (size_t c = 0; c < scores.size(); ++c) {
+                if (m_pendingScores.size() == kScoresPerInsert && !flushScores())
+                    return false;
+                const qint64 rationale = rationaleId(scores[c].rationale);
+                if (rationale < 0)
+                    return false;
+                m_pendingScores.push_back({firstId + qint64(i), int(c), rationale, &scores[c]});
+            }
+        }
+    }
+    if (!flushScores())
+        return false;
+
+    // Each automated interaction's summary points at its newest evaluation in this batch
+    // (the last one in input order, which has the highest id); human ones set has_human.
+    std::unordered_map<qint64, size_t> newestOf;
+    std::vector<const Evaluation *> newest;
+    std::vector<qint64> newestIds;
+    for (size_t i = 0; i < evaluations.size(); ++i) {
+        const Evaluation &e = evaluations[i];
+        if (e.kind != EvaluatorKind::Automated) {
+            sqlite3_bind_int64(m_updateHuman, 1, e.interactionId);
+            if (!step(m_updateHuman, "marking the interaction reviewed"))
+                return false;
+            continue;
+        }
+        const auto [slot, added] = newestOf.emplace(e.interactionId, newest.size());
+        if (added) {
+            newest.push_back(&e);
+            newestIds.push_back(firstId + qint64(i));
+        } else {
+            newest[slot->second] = &e;
+            newestIds[slot->second] = firstId + qint64(i);
+        }
+    }
+    return updateSummaries(newest, newestIds);
 }
 
 } // namespace qaw

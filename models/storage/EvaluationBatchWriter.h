@@ -2,6 +2,7 @@
 
 #include "domain/Evaluation.h"
 
+#include <QHash>
 #include <QString>
 
 #include <string>
@@ -18,7 +19,10 @@ class Workspace;
 //! updates as EvaluationStore::save(), through SQLite's own prepared statements on the
 //! workspace's connection. Qt's binding layer costs several microseconds per value,
 //! which at a million criterion scores is most of the scoring time; the SQLite API costs
-//! a fraction of that. Runs inside the caller's transaction, on the connection's thread.
+//! a fraction of that. Many rows go in one statement (each step opens cursors on the
+//! table, its indexes and triggers and seeks from the root), and a rationale is written
+//! once per distinct text (rationale_texts), the scores naming it by id. Runs inside the
+//! caller's write transaction, on the connection's thread.
 class EvaluationBatchWriter
 {
 public:
@@ -29,25 +33,55 @@ public:
 
     //! Inserts the evaluations (automated ones refresh their interaction's summary
     //! columns and clear needs_scoring; human ones set has_human). Returns false with
-    //! lastError() set.
+    //! lastError() set. Evaluation ids follow the largest in the table (what SQLite would
+    //! choose), so the caller's transaction must be a write one (BEGIN IMMEDIATE). A caller
+    //! that rolls back after a successful write() must not use this writer again: it would
+    //! keep the ids of rationale texts added in the rolled-back transaction.
     bool write(const std::vector<Evaluation> &evaluations, qint64 createdAtMs);
 
     QString lastError() const { return m_error; }
 
 private:
+    //! A criterion score waiting for the next multi-row INSERT.
+    struct PendingScore
+    {
+        qint64 evaluationId;
+        int ordinal;
+        qint64 rationaleId;
+        const CriterionResult *result;
+    };
+
     bool prepare();
+    bool writeAll(const std::vector<Evaluation> &evaluations, qint64 createdAtMs);
+    //! The id of \a text in rationale_texts, added when new; -1 on an error.
+    qint64 rationaleId(const QString &text);
     bool step(sqlite3_stmt *statement, const char *what);
-    sqlite3_stmt *scoreStatement(size_t rows);
-    bool writeScores(qint64 evaluationId, const std::vector<CriterionResult> &scores);
+    //! The statement \a head + \a rows times \a row (comma-separated) + \a tail, prepared
+    //! once and kept in \a cache by its number of rows.
+    sqlite3_stmt *statement(std::vector<sqlite3_stmt *> *cache, size_t rows, const char *head,
+                            const char *row, const char *tail);
+    bool insertEvaluations(const Evaluation *evaluations, size_t count, qint64 firstId,
+                           qint64 createdAtMs);
+    bool flushScores();
+    bool updateSummaries(const std::vector<const Evaluation *> &newest,
+                         const std::vector<qint64> &ids);
 
     Workspace &m_workspace;
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_insertEvaluation = nullptr;
-    std::vector<sqlite3_stmt *> m_insertScores; //!< by the number of rows they insert
-    sqlite3_stmt *m_updateSummary = nullptr;
+    sqlite3_stmt *m_maxEvaluationId = nullptr;
     sqlite3_stmt *m_updateHuman = nullptr;
-    std::string m_text[2];               //!< UTF-8 of an evaluation's text parameters
-    std::vector<std::string> m_scoreText; //!< the same for its scores (4 per score)
+    sqlite3_stmt *m_findRationale = nullptr;
+    sqlite3_stmt *m_addRationale = nullptr;
+    //! Texts known to be in rationale_texts (committed or in the caller's transaction);
+    //! forgotten when a write fails, since the caller then rolls back.
+    QHash<QString, qint64> m_rationaleIds;
+    // Multi-row statements, by the number of rows they write.
+    std::vector<sqlite3_stmt *> m_insertEvaluations;
+    std::vector<sqlite3_stmt *> m_insertScores;
+    std::vector<sqlite3_stmt *> m_updateSummaries;
+    std::vector<PendingScore> m_pendingScores;
+    std::vector<std::string> m_text;      //!< UTF-8 of the evaluators' names, one per row
+    std::vector<std::string> m_scoreText; //!< the same for the scores' texts (4 per score)
     QString m_error;
 };
 

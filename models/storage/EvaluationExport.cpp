@@ -47,8 +47,9 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
     if (!q.exec(QStringLiteral(
             "SELECT i.id, i.external_id, a.external_id, e.evaluator, e.id, s.key, v.version, "
             "c.criterion_id, c.value, c.max, c.na, e.total, e.passed, e.auto_failed, e.stale, "
-            "e.created_at, c.rationale FROM criterion_scores c "
+            "e.created_at, r.text FROM criterion_scores c "
             "JOIN evaluations e ON e.id = c.evaluation_id "
+            "LEFT JOIN rationale_texts r ON r.id = c.rationale_id "
             "JOIN interactions i ON i.id = e.interaction_id "
             "JOIN agents a ON a.id = i.agent_id "
             "JOIN scorecard_versions v ON v.id = e.scorecard_version_id "

@@ -1,6 +1,7 @@
 #include "storage/EvaluationStore.h"
 
 #include "storage/EvidenceEncoding.h"
+#include "storage/RationaleTexts.h"
 #include "storage/Workspace.h"
 
 #include <QSqlError>
@@ -40,7 +41,7 @@ bool EvaluationStore::prepare()
             "auto_failed, stale) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
         m_insertScore.prepare(QStringLiteral(
             "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
-            "rationale, comment, evidence) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
+            "rationale_id, comment, evidence) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
         m_updateAutoSummary.prepare(QStringLiteral(
             "UPDATE interactions SET auto_total = ?, auto_passed = ?, auto_failed = ?, "
             "auto_evaluation_id = ?, needs_scoring = 0 WHERE id = ?")) &&
@@ -76,6 +77,9 @@ qint64 EvaluationStore::save(const Evaluation &e)
     const qint64 id = q.lastInsertId().toLongLong();
     int ordinal = 0;
     for (const CriterionResult &r : e.criteria) {
+        const qint64 rationaleId = rationaleTextId(m_workspace.database(), r.rationale, &m_error);
+        if (rationaleId < 0)
+            return -1;
         QSqlQuery &s = m_insertScore;
         s.bindValue(0, id);
         s.bindValue(1, r.criterionId);
@@ -83,7 +87,7 @@ qint64 EvaluationStore::save(const Evaluation &e)
         s.bindValue(3, r.value && !r.na ? QVariant(*r.value) : QVariant());
         s.bindValue(4, r.max);
         s.bindValue(5, r.na ? 1 : 0);
-        s.bindValue(6, text(r.rationale));
+        s.bindValue(6, rationaleId);
         s.bindValue(7, text(r.comment));
         s.bindValue(8, evidence_encoding::encode(r.evidence));
         if (!s.exec()) {
@@ -137,9 +141,10 @@ std::vector<Evaluation> EvaluationStore::loadWhere(const QString &where, qint64 
         out.push_back(e);
     }
     QSqlQuery s(m_workspace.database());
-    s.prepare(QStringLiteral("SELECT criterion_id, value, max, na, rationale, comment, evidence "
-                             "FROM criterion_scores WHERE evaluation_id = ? "
-                             "ORDER BY ordinal, criterion_id"));
+    s.prepare(QStringLiteral("SELECT cs.criterion_id, cs.value, cs.max, cs.na, r.text, "
+                             "cs.comment, cs.evidence FROM criterion_scores cs "
+                             "LEFT JOIN rationale_texts r ON r.id = cs.rationale_id "
+                             "WHERE cs.evaluation_id = ? ORDER BY cs.ordinal, cs.criterion_id"));
     for (Evaluation &e : out) {
         s.addBindValue(e.id);
         if (!s.exec())

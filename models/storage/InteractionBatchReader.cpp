@@ -28,12 +28,6 @@ QString text(sqlite3_stmt *s, int column)
     return data ? QString::fromUtf8(data, sqlite3_column_bytes(s, column)) : QString();
 }
 
-QByteArray bytes(sqlite3_stmt *s, int column)
-{
-    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
-    return data ? QByteArray(data, sqlite3_column_bytes(s, column)) : QByteArray();
-}
-
 Speaker speaker(sqlite3_stmt *s, int column)
 {
     // The importer stores the canonical lower-case names; anything else goes through
@@ -72,7 +66,8 @@ bool InteractionBatchReader::prepare() const
         "a.external_id, a.name, t.name, i.customer_id, i.queue, i.language, i.csat, "
         "i.resolved, i.tags, i.attributes, i.agent_talk_ms, i.customer_talk_ms, "
         "i.silence_count, i.silence_total_ms, i.silence_max_ms, i.overtalk_count, "
-        "i.overtalk_ms, i.first_response_ms, i.max_customer_wait_ms, i.repeat_contact "
+        "i.overtalk_ms, i.first_response_ms, i.max_customer_wait_ms, i.repeat_contact, "
+        "i.turn_count "
         "FROM interactions i JOIN agents a ON a.id = i.agent_id "
         "LEFT JOIN teams t ON t.id = i.team_id WHERE i.id BETWEEN ? AND ? ORDER BY i.id";
     const char *turns = "SELECT interaction_id, speaker, text, start_ms, end_ms, at "
@@ -100,6 +95,54 @@ QString InteractionBatchReader::repeated(sqlite3_stmt *statement, int column) co
     const QString value = QString::fromUtf8(data, size);
     m_repeated.insert(QByteArray(data, size), value);
     return value;
+}
+
+namespace {
+
+//! The column's text as a key for a lookup, without copying it.
+QByteArray rawBytes(sqlite3_stmt *s, int column)
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
+    return data ? QByteArray::fromRawData(data, sqlite3_column_bytes(s, column)) : QByteArray();
+}
+
+//! Looks \a key up in \a cache, parsing and keeping it when new (a cache grown past a
+//! few thousand values means the column does not repeat much: start again).
+template <typename Value, typename Parse>
+Value cachedParse(QHash<QByteArray, Value> *cache, const QByteArray &key, Parse parse)
+{
+    const auto found = cache->constFind(key);
+    if (found != cache->constEnd())
+        return found.value();
+    if (cache->size() > 4096)
+        cache->clear();
+    const Value value = parse();
+    cache->insert(QByteArray(key.constData(), key.size()), value);
+    return value;
+}
+
+} // namespace
+
+QStringList InteractionBatchReader::tags(sqlite3_stmt *statement, int column) const
+{
+    const QByteArray json = rawBytes(statement, column);
+    if (json.isEmpty() || json == "[]")
+        return {};
+    return cachedParse(&m_tags, json, [&json] {
+        QStringList out;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json).array())
+            out << v.toString();
+        return out;
+    });
+}
+
+QJsonObject InteractionBatchReader::attributes(sqlite3_stmt *statement, int column) const
+{
+    const QByteArray json = rawBytes(statement, column);
+    if (json.isEmpty() || json == "{}")
+        return {};
+    return cachedParse(&m_attributes, json,
+                       [&json] { return QJsonDocument::fromJson(json).object(); });
 }
 
 std::vector<qint64> InteractionBatchReader::idsToScore(bool all) const
@@ -169,13 +212,8 @@ void InteractionBatchReader::loadRun(const std::vector<qint64> &ids,
             in.csat = sqlite3_column_int(q, 12);
         if (sqlite3_column_type(q, 13) != SQLITE_NULL)
             in.resolved = sqlite3_column_int64(q, 13) != 0;
-        const QByteArray tags = bytes(q, 14);
-        if (!tags.isEmpty() && tags != "[]")
-            for (const QJsonValue &v : QJsonDocument::fromJson(tags).array())
-                in.tags << v.toString();
-        const QByteArray attributes = bytes(q, 15);
-        if (!attributes.isEmpty() && attributes != "{}")
-            in.attributes = QJsonDocument::fromJson(attributes).object();
+        in.tags = tags(q, 14);
+        in.attributes = attributes(q, 15);
         DerivedMetrics &m = s.metrics;
         m.durationMs = in.durationMs;
         m.agentTalkMs = orMinusOne(q, 16);
@@ -189,6 +227,8 @@ void InteractionBatchReader::loadRun(const std::vector<qint64> &ids,
         m.maxCustomerWaitMs = orMinusOne(q, 24);
         if (sqlite3_column_type(q, 25) != SQLITE_NULL)
             s.repeatContact = sqlite3_column_int64(q, 25) != 0;
+        // Room for the turns read next (the count is a hint: the turns are what is read).
+        in.turns.reserve(size_t(std::max(0, sqlite3_column_int(q, 26))));
         out.push_back(std::move(s));
     }
     sqlite3_reset(q);

@@ -38,8 +38,10 @@ std::vector<CardSpan> cardNumbers(const QString &text)
 {
     std::vector<CardSpan> out;
     static const QString token = QStringLiteral("[CARD]");
-    for (qsizetype at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1))
-        out.push_back({int(at), int(at + token.size())});
+    // Most turns have no '[' at all: a character search is much cheaper than a string one.
+    if (text.contains(QLatin1Char('[')))
+        for (qsizetype at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1))
+            out.push_back({int(at), int(at + token.size())});
     int i = 0;
     const int n = int(text.size());
     while (i < n) {
@@ -77,6 +79,8 @@ public:
     TurnFilter filter;
     PhraseSet disclosure;
     QStringList disclosureTexts;
+    SearchItems disclosureItems;
+    QString noCardReadBack; //!< the passing rationale, the same for every interaction
 
     DetectorOutcome evaluate(const ScoringContext &context) const override
     {
@@ -89,8 +93,7 @@ public:
                 for (const CardSpan &c : cardNumbers(context.turns()[size_t(turn)].text))
                     evidence.push_back(context.span(turn, c.start, c.end));
             if (evidence.empty())
-                return DetectorOutcome::pass(
-                    QStringLiteral("No card number read back in %1.").arg(filter.describe()));
+                return DetectorOutcome::pass(noCardReadBack);
             const QString why = QStringLiteral("A full card number was read back in turn %1.")
                                     .arg(evidence.front().turn + 1);
             return DetectorOutcome::fail(why, std::move(evidence));
@@ -104,7 +107,7 @@ public:
             if (!hits.empty())
                 break;
         }
-        return searchVerdict(context, SearchMode::Any, disclosureTexts, hits, filter.describe());
+        return searchVerdict(context, SearchMode::Any, disclosureItems, hits);
     }
 };
 
@@ -118,6 +121,7 @@ std::unique_ptr<Detector> makeComplianceDetector(const QJsonObject &config, Dete
     if (!filterConfig.contains(QStringLiteral("speaker")))
         filterConfig.insert(QStringLiteral("speaker"), QStringLiteral("agent"));
     d->filter = TurnFilter::fromJson(filterConfig, build);
+    d->noCardReadBack = QStringLiteral("No card number read back in %1.").arg(d->filter.describe());
     if (check == QLatin1String("no_card_read_back")) {
         d->cardCheck = true;
     } else if (check == QLatin1String("required_disclosure")) {
@@ -131,6 +135,7 @@ std::unique_ptr<Detector> makeComplianceDetector(const QJsonObject &config, Dete
         d->disclosure = PhraseSet(d->disclosureTexts, build.lexicon,
                                   config.value(QStringLiteral("max_inserted_words")).toInt(2),
                                   true);
+        d->disclosureItems = SearchItems(d->disclosureTexts, d->filter.describe());
     } else {
         build.error(QStringLiteral("compliance check must be no_card_read_back or "
                                    "required_disclosure"));

@@ -18,7 +18,7 @@ class PhraseDetector : public Detector
 public:
     PhraseDetector(SearchMode mode, TurnFilter filter, PhraseSet phrases, QStringList texts)
         : m_mode(mode), m_filter(std::move(filter)), m_phrases(std::move(phrases)),
-          m_texts(std::move(texts))
+          m_items(std::move(texts), m_filter.describe())
     {
     }
 
@@ -43,14 +43,14 @@ public:
                 hits.push_back({m.phrase, turn, m.charStart, m.charEnd});
             }
         }
-        return searchVerdict(context, m_mode, m_texts, hits, m_filter.describe());
+        return searchVerdict(context, m_mode, m_items, hits);
     }
 
 private:
     SearchMode m_mode;
     TurnFilter m_filter;
     PhraseSet m_phrases;
-    QStringList m_texts;
+    SearchItems m_items;
 };
 
 } // namespace

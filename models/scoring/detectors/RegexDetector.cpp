@@ -17,7 +17,7 @@ public:
     RegexDetector(SearchMode mode, TurnFilter filter, std::vector<QRegularExpression> patterns,
                   QStringList texts)
         : m_mode(mode), m_filter(std::move(filter)), m_patterns(std::move(patterns)),
-          m_texts(std::move(texts))
+          m_items(std::move(texts), m_filter.describe())
     {
     }
 
@@ -40,14 +40,14 @@ public:
         std::stable_sort(hits.begin(), hits.end(), [](const TextHit &a, const TextHit &b) {
             return a.turn != b.turn ? a.turn < b.turn : a.charStart < b.charStart;
         });
-        return searchVerdict(context, m_mode, m_texts, hits, m_filter.describe());
+        return searchVerdict(context, m_mode, m_items, hits);
     }
 
 private:
     SearchMode m_mode;
     TurnFilter m_filter;
     std::vector<QRegularExpression> m_patterns;
-    QStringList m_texts;
+    SearchItems m_items;
 };
 
 } // namespace

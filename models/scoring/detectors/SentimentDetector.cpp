@@ -7,6 +7,14 @@
 namespace qaw {
 namespace {
 
+//! A score with two decimals, as QString::arg(x, 0, 'f', 2) writes it (the same C-locale
+//! formatter). The rationales pass every value to one multi-argument arg(): each chained
+//! arg() parsed the whole pattern again.
+QString twoDecimals(double value)
+{
+    return QString::number(value, 'f', 2);
+}
+
 //! VADER sentiment per turn. "agent_negativity": how negative the speaker's most
 //! negative turn is (no turn at or below the threshold scores best). "customer_change":
 //! the speaker's mean sentiment over the last N turns minus the first N.
@@ -53,9 +61,7 @@ private:
         if (negative == 0)
             return DetectorOutcome::pass(
                 QStringLiteral("No %1 turn is negative (lowest VADER compound %2, threshold %3).")
-                    .arg(speakerName(speaker))
-                    .arg(lowest, 0, 'f', 2)
-                    .arg(threshold, 0, 'f', 2));
+                    .arg(speakerName(speaker), twoDecimals(lowest), twoDecimals(threshold)));
         std::vector<EvidenceSpan> evidence;
         for (int t : turns)
             if (context.sentiment(t) <= threshold && evidence.size() < 6)
@@ -65,11 +71,8 @@ private:
             fraction,
             QStringLiteral("%1 negative %2 turn(s); the most negative is turn %3 (VADER "
                            "compound %4): \"%5\".")
-                .arg(negative)
-                .arg(speakerName(speaker))
-                .arg(worst + 1)
-                .arg(lowest, 0, 'f', 2)
-                .arg(context.turns()[size_t(worst)].text),
+                .arg(QString::number(negative), speakerName(speaker), QString::number(worst + 1),
+                     twoDecimals(lowest), context.turns()[size_t(worst)].text),
             std::move(evidence));
     }
 
@@ -100,11 +103,8 @@ private:
             fraction,
             QStringLiteral("%1 sentiment went from %2 (first %3 turn(s)) to %4 (last %3), a "
                            "change of %5.")
-                .arg(speakerName(speaker))
-                .arg(start, 0, 'f', 2)
-                .arg(k)
-                .arg(end, 0, 'f', 2)
-                .arg(delta, 0, 'f', 2),
+                .arg(speakerName(speaker), twoDecimals(start), QString::number(k),
+                     twoDecimals(end), twoDecimals(delta)),
             std::move(evidence));
     }
 };

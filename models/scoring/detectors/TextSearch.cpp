@@ -3,6 +3,7 @@
 #include "scoring/ScoringContext.h"
 #include "scoring/detectors/TurnFilter.h"
 
+#include <cstdio>
 #include <set>
 
 namespace qaw {
@@ -67,48 +68,72 @@ QString quoteHit(const ScoringContext &context, const TextHit &hit)
     return context.turns()[size_t(hit.turn)].text.mid(hit.charStart, hit.charEnd - hit.charStart);
 }
 
-DetectorOutcome searchVerdict(const ScoringContext &context, SearchMode mode,
-                              const QStringList &items, const std::vector<TextHit> &hits,
-                              const QString &where)
+SearchItems::SearchItems(QStringList texts_, QString where_)
+    : texts(std::move(texts_)), where(std::move(where_))
 {
-    // Rationales are built for every criterion of every interaction: concatenation, not
-    // QString::arg(), which parses its pattern each time.
-    auto describeHit = [&](const TextHit &h) {
-        return QLatin1Char('"') + quoteHit(context, h) + QLatin1String("\" in turn ") +
-               QString::number(h.turn + 1) + QLatin1String(" (for \"") + items[h.item] +
-               QLatin1String("\")");
-    };
-    auto found = [&](const TextHit &h) {
-        return QLatin1String("Found ") + describeHit(h) + QLatin1Char('.');
-    };
+    const QString list = quoted(texts, 3);
+    noneFound = QLatin1String("None of ") + list + QLatin1String(" was found in ") + where +
+                QLatin1Char('.');
+    noneSaid = QLatin1String("None of ") + list + QLatin1String(" in ") + where + QLatin1Char('.');
+    allFound = QLatin1String("All ") + QString::number(texts.size()) +
+               QLatin1String(" found in ") + where + QLatin1Char('.');
+}
+
+namespace {
+
+//! "Found "<the words>" in turn N (for "<item>")." in one allocation: built for most
+//! criteria of every interaction.
+QString foundRationale(const ScoringContext &context, const SearchItems &items,
+                       const TextHit &hit)
+{
+    const QString &turnText = context.turns()[size_t(hit.turn)].text;
+    const QStringView words = QStringView(turnText).mid(hit.charStart, hit.charEnd - hit.charStart);
+    const QString &item = items.texts[hit.item];
+    char digits[16];
+    const int length = std::snprintf(digits, sizeof digits, "%d", hit.turn + 1);
+    QString out;
+    out.reserve(32 + words.size() + length + item.size());
+    out += QLatin1String("Found \"");
+    out += words;
+    out += QLatin1String("\" in turn ");
+    out += QLatin1String(digits, length);
+    out += QLatin1String(" (for \"");
+    out += item;
+    out += QLatin1String("\").");
+    return out;
+}
+
+} // namespace
+
+DetectorOutcome searchVerdict(const ScoringContext &context, SearchMode mode,
+                              const SearchItems &items, const std::vector<TextHit> &hits)
+{
     switch (mode) {
     case SearchMode::Any:
         if (hits.empty())
-            return DetectorOutcome::fail(QLatin1String("None of ") + quoted(items, 3) +
-                                         QLatin1String(" was found in ") + where +
-                                         QLatin1Char('.'));
-        return DetectorOutcome::pass(found(hits.front()), evidenceOf(context, hits));
+            return DetectorOutcome::fail(items.noneFound);
+        return DetectorOutcome::pass(foundRationale(context, items, hits.front()),
+                                     evidenceOf(context, hits));
     case SearchMode::All: {
         std::set<int> foundItems;
         for (const TextHit &h : hits)
             foundItems.insert(h.item);
         QStringList missing;
-        for (int i = 0; i < items.size(); ++i)
+        for (int i = 0; i < items.texts.size(); ++i)
             if (!foundItems.count(i))
-                missing << items[i];
+                missing << items.texts[i];
         if (!missing.isEmpty())
             return DetectorOutcome::fail(QLatin1String("Missing ") + quoted(missing, 3) +
-                                             QLatin1String(" in ") + where + QLatin1Char('.'),
+                                             QLatin1String(" in ") + items.where +
+                                             QLatin1Char('.'),
                                          evidenceOf(context, hits));
-        return DetectorOutcome::pass(QLatin1String("All ") + QString::number(items.size()) +
-                                         QLatin1String(" found in ") + where + QLatin1Char('.'),
-                                     evidenceOf(context, hits));
+        return DetectorOutcome::pass(items.allFound, evidenceOf(context, hits));
     }
     case SearchMode::None:
         if (hits.empty())
-            return DetectorOutcome::pass(QLatin1String("None of ") + quoted(items, 3) +
-                                         QLatin1String(" in ") + where + QLatin1Char('.'));
-        return DetectorOutcome::fail(found(hits.front()), evidenceOf(context, hits));
+            return DetectorOutcome::pass(items.noneSaid);
+        return DetectorOutcome::fail(foundRationale(context, items, hits.front()),
+                                     evidenceOf(context, hits));
     }
     return DetectorOutcome::fail({});
 }

@@ -34,11 +34,25 @@ std::optional<DetectorOutcome> selectSearchTurns(const ScoringContext &context,
 //! Parses "any" / "all" / "none"; false when it is something else.
 bool parseSearchMode(const QString &text, SearchMode *mode);
 
+//! What a search looks for (phrases or patterns, as written) and where (the turn
+//! filter's description), with the rationales that do not depend on the transcript built
+//! once per detector: they were rebuilt for every interaction, a tenth of the scoring.
+struct SearchItems
+{
+    SearchItems() = default;
+    SearchItems(QStringList texts, QString where);
+
+    QStringList texts;
+    QString where;
+    QString noneFound; //!< any, no hit: "None of "a", "b" was found in WHERE."
+    QString noneSaid;  //!< none, no hit: "None of "a", "b" in WHERE."
+    QString allFound;  //!< all, every item hit: "All 2 found in WHERE."
+};
+
 //! The verdict of a search: any (one hit passes), all (every item must hit) or none (any
 //! hit fails), with the words quoted in the rationale and the hits as evidence.
 DetectorOutcome searchVerdict(const ScoringContext &context, SearchMode mode,
-                              const QStringList &items, const std::vector<TextHit> &hits,
-                              const QString &where);
+                              const SearchItems &items, const std::vector<TextHit> &hits);
 
 //! The turn text of a hit, for a rationale.
 QString quoteHit(const ScoringContext &context, const TextHit &hit);

@@ -72,6 +72,10 @@ bool fillSyntheticScores(Workspace &ws, qint64 target, QString *error)
                                    "SELECT id, ?, 'auto', 'auto', started_at, started_at "
                                    "FROM interactions WHERE auto_evaluation_id IS NULL"),
                     {card->versionId}, error);
+    ok = ok && exec(ws,
+                    QStringLiteral("INSERT INTO rationale_texts(text) VALUES('synthetic') "
+                                   "ON CONFLICT(text) DO NOTHING"),
+                    {}, error);
     int c = 0;
     for (const CriterionPassMark &crit : criteriaOf(card->scorecard)) {
         std::printf("  criterion %d %s\n", ++c, qPrintable(crit.id));
@@ -82,9 +86,10 @@ bool fillSyntheticScores(Workspace &ws, qint64 target, QString *error)
             ok && exec(ws,
                        QStringLiteral(
                            "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, "
-                           "na, rationale) SELECT e.id, ?, CASE WHEN i.channel IN (?, ?) THEN NULL "
+                           "na, rationale_id) SELECT e.id, ?, CASE WHEN i.channel IN (?, ?) THEN NULL "
                            "WHEN abs(random()) % 100 < 50 + 9 * coalesce(i.csat, 3) THEN ? "
-                           "ELSE ? END, ?, i.channel IN (?, ?), 'synthetic' "
+                           "ELSE ? END, ?, i.channel IN (?, ?), "
+                           "(SELECT id FROM rationale_texts WHERE text = 'synthetic') "
                            "FROM evaluations e JOIN interactions i ON i.id = e.interaction_id "
                            "WHERE e.evaluator_kind = 'auto' AND e.total IS NULL"),
                        {crit.id, c % 4 == 0 ? QStringLiteral("email") : QStringLiteral("-"),

@@ -166,6 +166,11 @@ private slots:
                  qint64(0));
         // Interaction 1: three automated evaluations and the three reviewers' ones.
         QCOMPARE(EvaluationStore(m_ws).forInteraction(1).size(), size_t(6));
+        // The engine writes with foreign key enforcement off: every score still has its
+        // evaluation, every evaluation its interaction, and enforcement is back on.
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")),
+                 qint64(0));
+        QCOMPARE(scalar(m_ws, QStringLiteral("PRAGMA foreign_keys")), qint64(1));
     }
 
     void cancelKeepsWholeChunks()
@@ -215,13 +220,14 @@ private slots:
         QSqlQuery q(m_ws.database());
         QVERIFY(q.exec(QStringLiteral(
             "SELECT count(*) FROM (SELECT e.interaction_id, c.criterion_id, c.value, c.na, "
-            "c.rationale, c.evidence, c.ordinal, e.total FROM evaluations e JOIN criterion_scores c "
+            "r.text, c.evidence, c.ordinal, e.total FROM evaluations e JOIN criterion_scores c "
             "ON c.evaluation_id "
-            "= e.id WHERE e.id IN (SELECT id FROM evaluations WHERE evaluator_kind = 'auto' "
+            "= e.id JOIN rationale_texts r ON r.id = c.rationale_id WHERE e.id IN (SELECT id FROM evaluations WHERE evaluator_kind = 'auto' "
             "ORDER BY id DESC LIMIT %1) "
-            "EXCEPT SELECT e.interaction_id, c.criterion_id, c.value, c.na, c.rationale, "
+            "EXCEPT SELECT e.interaction_id, c.criterion_id, c.value, c.na, r.text, "
             "c.evidence, c.ordinal, e.total "
-            "FROM evaluations e JOIN criterion_scores c ON c.evaluation_id = e.id WHERE e.id IN "
+            "FROM evaluations e JOIN criterion_scores c ON c.evaluation_id = e.id "
+            "JOIN rationale_texts r ON r.id = c.rationale_id WHERE e.id IN "
             "(SELECT id FROM evaluations WHERE evaluator_kind = 'auto' "
             "ORDER BY id DESC LIMIT %1 OFFSET %1))")
                                .arg(kCount)));

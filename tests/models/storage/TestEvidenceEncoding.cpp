@@ -243,7 +243,8 @@ private slots:
         // Still one score per evaluation and criterion, and deleting an evaluation still
         // takes its scores with it.
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO criterion_scores(evaluation_id, criterion_id, "
-                                       "max) VALUES(1, 'greeting', 1)")));
+                                       "max, rationale_id) VALUES(1, 'greeting', 1, "
+                                       "(SELECT min(id) FROM rationale_texts))")));
         QVERIFY(q.exec(QStringLiteral("DELETE FROM evaluations WHERE id = 1")));
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM criterion_scores")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
