@@ -81,7 +81,7 @@ bool ImportBatchWriter::begin(const QString &filePath, const QString &format)
             "UPDATE import_batches SET n_imported = ?, n_updated = ?, n_unchanged = ?, "
             "n_rejected = ?, n_redacted = ? WHERE id = ?")))
         return failWith(db.lastError().text());
-    if (!beginChunk(db))
+    if (!beginWriteTransaction(db))
         return failWith(db.lastError().text());
     m_inTransaction = true;
     return true;
@@ -190,23 +190,10 @@ bool ImportBatchWriter::commitChunk()
     m_committed = m_counts;
     m_inChunk = 0;
     m_committedFlag = true;
-    if (!beginChunk(db))
+    if (!beginWriteTransaction(db))
         return failWith(db.lastError().text());
     m_inTransaction = true;
     return true;
-}
-
-// Foreign keys are checked at the chunk's commit instead of after every statement: an
-// immediate check makes SQLite keep a statement journal (a copy of every page a statement
-// touches) so that a failing multi-row insert can be undone alone, which was about a
-// fifth of the cost of storing turns. A violation still fails the commit, so the chunk,
-// never half of it, is lost. SQLite resets the setting at every commit.
-bool ImportBatchWriter::beginChunk(QSqlDatabase &db)
-{
-    if (!beginWriteTransaction(db))
-        return false;
-    QSqlQuery q(db);
-    return q.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON"));
 }
 
 bool ImportBatchWriter::chunkCommittedSinceLastCheck()

@@ -50,7 +50,6 @@ private:
     bool reject(const ParsedRecord &record, const QString &reason);
     bool store(ParsedRecord &record, const InteractionRow *row, int redactions);
     bool writeCounts(const FileImportResult &counts);
-    static bool beginChunk(QSqlDatabase &db);
     bool failWith(const QString &message);
 
     Workspace &m_workspace;

@@ -2,6 +2,7 @@
 
 #include "scoring/ScorecardScorer.h"
 #include "storage/EvaluationBatchWriter.h"
+#include "storage/ForeignKeysOff.h"
 #include "storage/InteractionBatchReader.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
@@ -104,35 +105,6 @@ struct ScoringJob
         }
     }
     void wait() { done.acquire(slices); }
-};
-
-//! Foreign key enforcement off for the engine's writes, restored when it goes out of scope.
-//! Every row the engine writes names what it has just read or written: the interaction
-//! it scored (read in this run; interactions are never deleted), the scorecard version it
-//! loaded, the evaluation inserted a statement earlier. Enforcement looked each parent up
-//! again per row: 14% of the writing (callgrind, 5,000 interactions). The pragma cannot
-//! change inside a transaction, so it is set between the engine's transactions.
-class ForeignKeysOff
-{
-public:
-    explicit ForeignKeysOff(QSqlDatabase db) : m_db(std::move(db))
-    {
-        QSqlQuery q(m_db);
-        m_wasOn = q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next() && q.value(0).toBool();
-        if (m_wasOn)
-            q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    }
-    ~ForeignKeysOff()
-    {
-        if (m_wasOn)
-            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    }
-    ForeignKeysOff(const ForeignKeysOff &) = delete;
-    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
-
-private:
-    QSqlDatabase m_db;
-    bool m_wasOn = false;
 };
 
 } // namespace

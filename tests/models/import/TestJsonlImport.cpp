@@ -90,6 +90,10 @@ void TestJsonlImport::importsGoodFile()
                  .toInt(),
              1); // 9.0 s -> 13.0 s
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT sha256 FROM import_batches")).toString().size(), 64);
+    // Enforcement is off while the import writes (ForeignKeysOff): it is back on, and every
+    // reference the import wrote resolves.
+    QCOMPARE(scalar(*ws, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    QVERIFY(!scalar(*ws, QStringLiteral("PRAGMA foreign_key_check")).isValid());
 }
 
 void TestJsonlImport::badRecords_data()
@@ -247,6 +251,8 @@ void TestJsonlImport::changedRecordUpdates()
     QCOMPARE(r.files.front().updated, qint64(1));
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT csat FROM interactions")).toInt(), 5);
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM interactions")).toInt(), 1);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM turns")).toInt(), 1);
+    QVERIFY(!scalar(*ws, QStringLiteral("PRAGMA foreign_key_check")).isValid());
 }
 
 void TestJsonlImport::cancelKeepsWholeChunks()
