@@ -1,0 +1,203 @@
+#include "storage/SchemaMigration.h"
+
+namespace qaw::schema {
+namespace {
+
+// Version 1: the whole domain of DESIGN.md. Times are epoch milliseconds (UTC).
+const char *const kVersion1[] = {
+    R"(CREATE TABLE teams(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE))",
+    R"(CREATE TABLE agents(
+        id INTEGER PRIMARY KEY,
+        external_id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL DEFAULT '',
+        team_id INTEGER REFERENCES teams(id)))",
+    R"(CREATE TABLE import_batches(
+        id INTEGER PRIMARY KEY,
+        file_path TEXT NOT NULL,
+        sha256 TEXT NOT NULL DEFAULT '',
+        format TEXT NOT NULL DEFAULT '',
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        n_imported INTEGER NOT NULL DEFAULT 0,
+        n_updated INTEGER NOT NULL DEFAULT 0,
+        n_unchanged INTEGER NOT NULL DEFAULT 0,
+        n_rejected INTEGER NOT NULL DEFAULT 0,
+        n_redacted INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'running'
+            CHECK(status IN ('running','done','cancelled','failed')),
+        message TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE TABLE rejected_records(
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+        record_no INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        raw TEXT NOT NULL))",
+    R"(CREATE TABLE interactions(
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        duration_ms INTEGER,
+        agent_id INTEGER NOT NULL REFERENCES agents(id),
+        team_id INTEGER REFERENCES teams(id),
+        customer_id TEXT,
+        queue TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        csat INTEGER,
+        resolved INTEGER,
+        tags TEXT NOT NULL DEFAULT '[]',
+        attributes TEXT NOT NULL DEFAULT '{}',
+        content_hash TEXT NOT NULL DEFAULT '',
+        batch_id INTEGER REFERENCES import_batches(id),
+        turn_count INTEGER NOT NULL DEFAULT 0,
+        agent_talk_ms INTEGER,
+        customer_talk_ms INTEGER,
+        silence_count INTEGER,
+        silence_total_ms INTEGER,
+        silence_max_ms INTEGER,
+        overtalk_count INTEGER,
+        overtalk_ms INTEGER,
+        first_response_ms INTEGER,
+        max_customer_wait_ms INTEGER,
+        repeat_contact INTEGER,
+        auto_total REAL,
+        auto_passed INTEGER,
+        auto_failed INTEGER,
+        auto_evaluation_id INTEGER,
+        needs_scoring INTEGER NOT NULL DEFAULT 1,
+        has_human INTEGER NOT NULL DEFAULT 0,
+        flagged INTEGER NOT NULL DEFAULT 0,
+        UNIQUE(source, external_id)))",
+    R"(CREATE TABLE turns(
+        id INTEGER PRIMARY KEY,
+        interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        speaker TEXT NOT NULL CHECK(speaker IN ('agent','customer','system','bot')),
+        text TEXT NOT NULL,
+        start_ms INTEGER,
+        end_ms INTEGER,
+        at INTEGER,
+        UNIQUE(interaction_id, seq)))",
+    R"(CREATE TABLE scorecards(
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        active_version_id INTEGER))",
+    R"(CREATE TABLE scorecard_versions(
+        id INTEGER PRIMARY KEY,
+        scorecard_id INTEGER NOT NULL REFERENCES scorecards(id),
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        UNIQUE(scorecard_id, version)))",
+    R"(CREATE TABLE calibration_sessions(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        scorecard_version_id INTEGER NOT NULL REFERENCES scorecard_versions(id),
+        sampling TEXT NOT NULL DEFAULT 'hand-picked',
+        blind INTEGER NOT NULL DEFAULT 1,
+        status TEXT NOT NULL DEFAULT 'open' CHECK(status IN ('open','closed')),
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE TABLE calibration_items(
+        session_id INTEGER NOT NULL REFERENCES calibration_sessions(id) ON DELETE CASCADE,
+        interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+        PRIMARY KEY(session_id, interaction_id)))",
+    R"(CREATE TABLE calibration_reviewers(
+        session_id INTEGER NOT NULL REFERENCES calibration_sessions(id) ON DELETE CASCADE,
+        reviewer TEXT NOT NULL,
+        submitted_at INTEGER,
+        PRIMARY KEY(session_id, reviewer)))",
+    R"(CREATE TABLE evaluations(
+        id INTEGER PRIMARY KEY,
+        interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+        scorecard_version_id INTEGER NOT NULL REFERENCES scorecard_versions(id),
+        evaluator_kind TEXT NOT NULL CHECK(evaluator_kind IN ('auto','human')),
+        evaluator TEXT NOT NULL,
+        calibration_session_id INTEGER REFERENCES calibration_sessions(id),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        total REAL,
+        passed INTEGER,
+        auto_failed INTEGER NOT NULL DEFAULT 0,
+        stale INTEGER NOT NULL DEFAULT 0))",
+    R"(CREATE TABLE criterion_scores(
+        id INTEGER PRIMARY KEY,
+        evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+        criterion_id TEXT NOT NULL,
+        value REAL,
+        max REAL NOT NULL,
+        na INTEGER NOT NULL DEFAULT 0,
+        rationale TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        UNIQUE(evaluation_id, criterion_id)))",
+    R"(CREATE TABLE evidence(
+        id INTEGER PRIMARY KEY,
+        criterion_score_id INTEGER NOT NULL REFERENCES criterion_scores(id) ON DELETE CASCADE,
+        turn_seq INTEGER NOT NULL,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        time_ms INTEGER))",
+    R"(CREATE TABLE flag_rules(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        params TEXT NOT NULL DEFAULT '{}',
+        severity INTEGER NOT NULL DEFAULT 2,
+        calibrated_only INTEGER NOT NULL DEFAULT 0,
+        enabled INTEGER NOT NULL DEFAULT 1))",
+    R"(CREATE TABLE coaching_items(
+        id INTEGER PRIMARY KEY,
+        interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+        rule_id INTEGER REFERENCES flag_rules(id),
+        agent_id INTEGER NOT NULL REFERENCES agents(id),
+        status TEXT NOT NULL DEFAULT 'new' CHECK(status IN
+            ('new','in_review','coaching_planned','coached','verified','dismissed')),
+        reason TEXT NOT NULL DEFAULT '',
+        priority REAL NOT NULL DEFAULT 0,
+        owner TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        due_date TEXT,
+        dismissed_reason TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL))",
+    R"(CREATE TABLE coaching_sessions(
+        id INTEGER PRIMARY KEY,
+        agent_id INTEGER NOT NULL REFERENCES agents(id),
+        date TEXT NOT NULL,
+        focus TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        commitments TEXT NOT NULL DEFAULT '',
+        follow_up_date TEXT,
+        created_by TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL))",
+    R"(CREATE TABLE audit_log(
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        user TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        field TEXT NOT NULL DEFAULT '',
+        old_value TEXT,
+        new_value TEXT))",
+    R"(CREATE TABLE mapping_profiles(
+        name TEXT PRIMARY KEY,
+        definition TEXT NOT NULL))",
+    R"(CREATE TABLE workspace_settings(
+        key TEXT PRIMARY KEY,
+        value TEXT))",
+};
+
+} // namespace
+
+Migration domainSchema()
+{
+    return migrationOf(kVersion1);
+}
+
+} // namespace qaw::schema
