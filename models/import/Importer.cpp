@@ -9,7 +9,7 @@
 #include "import/JsonlRecordReader.h"
 #include "import/MappingProfiles.h"
 #include "import/RecordPipeline.h"
-#include "storage/ForeignKeysOff.h"
+#include "storage/BulkWriteMode.h"
 #include "storage/Workspace.h"
 
 #include <QElapsedTimer>
@@ -304,8 +304,8 @@ FileImportResult Importer::importFile(Run &run, const QString &file)
     if (!reader)
         return fail(format->name(), QStringLiteral("%1: %2").arg(file, error));
 
-    // Declared before the writer, so that enforcement returns after its last commit.
-    const ForeignKeysOff foreignKeysOff(run.workspace.database());
+    // Declared before the writer, so that the usual settings return after its last commit.
+    const BulkWriteMode bulkWriteMode(run.workspace.database());
     ImportBatchWriter writer(run.workspace, run.redactor, m_options.chunkSize);
     if (!writer.begin(failed.file, format->name()))
         return fail(format->name(), writer.error());

@@ -1,8 +1,8 @@
 #include "scoring/ScoringEngine.h"
 
 #include "scoring/ScorecardScorer.h"
+#include "storage/BulkWriteMode.h"
 #include "storage/EvaluationBatchWriter.h"
-#include "storage/ForeignKeysOff.h"
 #include "storage/InteractionBatchReader.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
@@ -181,7 +181,7 @@ std::optional<ScoringSummary> ScoringEngine::run(const ScoringOptions &options, 
     QThreadPool pool;
     pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
     QSqlDatabase db = m_workspace.database();
-    const ForeignKeysOff foreignKeysOff(db);
+    const BulkWriteMode bulkWriteMode(db);
     EvaluationBatchWriter writer(m_workspace);
     std::deque<std::unique_ptr<ScoringJob>> inflight;
     double totalSum = 0;

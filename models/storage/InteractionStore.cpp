@@ -60,8 +60,11 @@ void bindOptional(sqlite3_stmt *s, int index, qint64 value)
 }
 
 // The interaction's columns, numbered as the insert and the update statements use them.
+// OR FAIL: a failing row is reported (the caller then rolls the chunk back) without
+// SQLite keeping a statement journal, a copy of every page the insert touches in the
+// table, its indexes and the trigger's table, to undo this one statement alone.
 constexpr const char *kInsertInteraction =
-    "INSERT INTO interactions(source, external_id, channel, started_at, duration_ms, agent_id, "
+    "INSERT OR FAIL INTO interactions(source, external_id, channel, started_at, duration_ms, agent_id, "
     "team_id, customer_id, queue, language, csat, resolved, tags, attributes, content_hash, "
     "batch_id, turn_count, agent_talk_ms, customer_talk_ms, silence_count, silence_total_ms, "
     "silence_max_ms, overtalk_count, overtalk_ms, first_response_ms, max_customer_wait_ms, "
@@ -265,9 +268,7 @@ sqlite3_stmt *InteractionStore::insertTurnsStatement(int rows)
     sqlite3_stmt *&s = m_insertTurns[size_t(rows - 1)];
     if (s)
         return s;
-    // OR FAIL: a failing row is reported (the caller then rolls the chunk back) without
-    // SQLite keeping a statement journal to undo the statement's earlier rows alone.
-    // (Not for interactions: an outer OR FAIL would override its trigger's OR IGNORE.)
+    // OR FAIL, as for interactions: no statement journal.
     QByteArray sql = "INSERT OR FAIL INTO turns(interaction_id, seq, speaker, text, start_ms, end_ms, at) "
                      "VALUES(?, ?, ?, ?, ?, ?, ?)";
     for (int i = 1; i < rows; ++i)

@@ -246,6 +246,7 @@ const char *const kVersion7[] = {
 // - FTS5 no longer keeps each turn's token count (columnsize=0), one more insert per turn
 //   read only by bm25() ranking, which nothing uses: search filters interactions, it
 //   never ranks them. MATCH answers the same.
+// - The dirty-day trigger on new interactions marks its day with an upsert (below).
 // The ids stay, so nothing that names a turn changes. The triggers and the index go first:
 // dropping turns with its triggers in place would delete every row from the index one by one.
 const char *const kVersion8[] = {
@@ -272,6 +273,13 @@ const char *const kVersion8[] = {
     kTurnsFtsDeleteTrigger,
     kTurnsFtsUpdateTrigger,
     "INSERT INTO turns_fts(turns_fts) VALUES ('rebuild')",
+    // The importer inserts interactions OR FAIL (no statement journal, see
+    // InteractionStore). An outer OR clause overrides a trigger's OR IGNORE, not an
+    // upsert's DO NOTHING, so the day is marked with an upsert.
+    "DROP TRIGGER analytics_dirty_insert",
+    "CREATE TRIGGER analytics_dirty_insert AFTER INSERT ON interactions BEGIN "
+    "INSERT INTO analytics_dirty_days(day) VALUES (new.started_at / 86400000) "
+    "ON CONFLICT DO NOTHING; END",
 };
 
 // Version 9, "rationales stored once". Scoring 100,000 interactions wrote 1.3 million

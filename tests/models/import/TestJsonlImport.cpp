@@ -90,10 +90,11 @@ void TestJsonlImport::importsGoodFile()
                  .toInt(),
              1); // 9.0 s -> 13.0 s
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT sha256 FROM import_batches")).toString().size(), 64);
-    // Enforcement is off while the import writes (ForeignKeysOff): it is back on, and every
-    // reference the import wrote resolves.
+    // Enforcement and the usual WAL checkpoints are off while the import writes
+    // (BulkWriteMode): both are back, and every reference the import wrote resolves.
     QCOMPARE(scalar(*ws, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QVERIFY(!scalar(*ws, QStringLiteral("PRAGMA foreign_key_check")).isValid());
+    QCOMPARE(scalar(*ws, QStringLiteral("PRAGMA wal_autocheckpoint")).toInt(), 1000);
 }
 
 void TestJsonlImport::badRecords_data()

@@ -166,11 +166,13 @@ private slots:
                  qint64(0));
         // Interaction 1: three automated evaluations and the three reviewers' ones.
         QCOMPARE(EvaluationStore(m_ws).forInteraction(1).size(), size_t(6));
-        // The engine writes with foreign key enforcement off: every score still has its
-        // evaluation, every evaluation its interaction, and enforcement is back on.
+        // The engine writes in BulkWriteMode (no foreign key enforcement, rarer WAL
+        // checkpoints): every score still has its evaluation, every evaluation its
+        // interaction, and both settings are back.
         QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(*) FROM pragma_foreign_key_check")),
                  qint64(0));
         QCOMPARE(scalar(m_ws, QStringLiteral("PRAGMA foreign_keys")), qint64(1));
+        QCOMPARE(scalar(m_ws, QStringLiteral("PRAGMA wal_autocheckpoint")), qint64(1000));
     }
 
     void cancelKeepsWholeChunks()
