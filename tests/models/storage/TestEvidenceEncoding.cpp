@@ -8,6 +8,8 @@
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 
+#include "OldWorkspace.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -41,24 +43,8 @@ class TestEvidenceEncoding : public QObject
     //! from other branches may be numbered around this one).
     int lastVersionWithEvidenceRows()
     {
-        int found = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("probe"));
-            db.setDatabaseName(m_dir.filePath(QStringLiteral("probe.qaw")));
-            if (db.open()) {
-                QString error;
-                for (int v = 1; v <= schema::kCurrentVersion; ++v) {
-                    if (!schema::migrate(db, v, &error))
-                        break;
-                    if (hasTable(db, QStringLiteral("evidence")))
-                        found = v;
-                }
-                db.close();
-            }
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-        return found;
+        return testing::lastVersionWhere(m_dir.filePath(QStringLiteral("probe.qaw")),
+                                         [](QSqlDatabase &db) { return hasTable(db, QStringLiteral("evidence")); });
     }
 
 private slots:
@@ -169,47 +155,25 @@ private slots:
         QVERIFY(oldVersion > 0);
         QVERIFY(oldVersion < schema::kCurrentVersion);
         const QString file = m_dir.filePath(QStringLiteral("old.qaw"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("old"));
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
-            QString error;
-            QVERIFY2(schema::migrate(db, oldVersion, &error), qPrintable(error));
-            QSqlQuery q(db);
-            const char *const rows[] = {
-                "INSERT INTO agents(id, external_id, name) VALUES(1, 'a1', 'Dana')",
-                "INSERT INTO interactions(id, source, external_id, channel, started_at, agent_id) "
-                "VALUES(1, 't', 'c1', 'chat', 0, 1)",
-                "INSERT INTO scorecards(id, key, name) VALUES(1, 'k', 'Card')",
-                "INSERT INTO scorecard_versions(id, scorecard_id, version, definition, created_at) "
-                "VALUES(1, 1, 1, '{}', 0)",
-                "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
-                "evaluator, created_at, updated_at, total) VALUES(1, 1, 1, 'auto', 'auto', 0, 0, 80)",
-                "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
-                "evaluator, created_at, updated_at, total) VALUES(2, 1, 1, 'human', 'Ann', 0, 0, 90)",
-                // Written in scorecard order: empathy (id 9) before greeting (id 10).
-                "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
-                "rationale, comment) VALUES(9, 1, 'empathy', 1, 1, 0, 'kind words', '')",
-                "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
-                "rationale, comment) VALUES(10, 1, 'greeting', 1, 1, 0, 'said hello', 'ok')",
-                "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
-                "rationale, comment) VALUES(11, 1, 'hold_etiquette', NULL, 1, 1, 'no hold', '')",
-                "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
-                "rationale, comment) VALUES(12, 2, 'greeting', 0, 1, 0, '', 'too late')",
-                // Spans are read in id order, whatever order they were inserted in.
-                "INSERT INTO evidence(id, criterion_score_id, turn_seq, char_start, char_end, "
-                "time_ms) VALUES(7, 10, 2, 0, 5, NULL)",
-                "INSERT INTO evidence(id, criterion_score_id, turn_seq, char_start, char_end, "
-                "time_ms) VALUES(5, 10, 0, 4, 22, 500)",
-                "INSERT INTO evidence(id, criterion_score_id, turn_seq, char_start, char_end, "
-                "time_ms) VALUES(6, 9, 3, 1, 8, 9000)",
-            };
-            for (const char *sql : rows)
-                QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        const QString error = testing::writeOldWorkspace(file, oldVersion, {
+            // Written in scorecard order: empathy (id 9) before greeting (id 10).
+            "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
+            "rationale, comment) VALUES(9, 1, 'empathy', 1, 1, 0, 'kind words', '')",
+            "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
+            "rationale, comment) VALUES(10, 1, 'greeting', 1, 1, 0, 'said hello', 'ok')",
+            "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
+            "rationale, comment) VALUES(11, 1, 'hold_etiquette', NULL, 1, 1, 'no hold', '')",
+            "INSERT INTO criterion_scores(id, evaluation_id, criterion_id, value, max, na, "
+            "rationale, comment) VALUES(12, 2, 'greeting', 0, 1, 0, '', 'too late')",
+            // Spans are read in id order, whatever order they were inserted in.
+            "INSERT INTO evidence(id, criterion_score_id, turn_seq, char_start, char_end, "
+            "time_ms) VALUES(7, 10, 2, 0, 5, NULL)",
+            "INSERT INTO evidence(id, criterion_score_id, turn_seq, char_start, char_end, "
+            "time_ms) VALUES(5, 10, 0, 4, 22, 500)",
+            "INSERT INTO evidence(id, criterion_score_id, turn_seq, char_start, char_end, "
+            "time_ms) VALUES(6, 9, 3, 1, 8, 9000)",
+        });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
 
         Workspace ws;
         QVERIFY2(ws.open(file, Workspace::OpenMode::CreateIfMissing), qPrintable(ws.errorMessage()));

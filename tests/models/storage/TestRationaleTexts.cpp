@@ -8,6 +8,8 @@
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 
+#include "OldWorkspace.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -55,24 +57,8 @@ class TestRationaleTexts : public QObject
     //! migrating step by step (migrations from other branches may be numbered around it).
     int lastVersionWithRationaleColumn()
     {
-        int found = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("probe"));
-            db.setDatabaseName(m_dir.filePath(QStringLiteral("probe.qaw")));
-            if (db.open()) {
-                QString error;
-                for (int v = 1; v <= schema::kCurrentVersion; ++v) {
-                    if (!schema::migrate(db, v, &error))
-                        break;
-                    if (scoresHaveRationaleColumn(db))
-                        found = v;
-                }
-                db.close();
-            }
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-        return found;
+        return testing::lastVersionWhere(m_dir.filePath(QStringLiteral("probe.qaw")),
+                                         [](QSqlDatabase &db) { return scoresHaveRationaleColumn(db); });
     }
 
     qint64 addInteraction(Workspace &ws, const QString &externalId)
@@ -101,46 +87,24 @@ private slots:
         QVERIFY(oldVersion > 0);
         QVERIFY(oldVersion < schema::kCurrentVersion);
         const QString file = m_dir.filePath(QStringLiteral("old.qaw"));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        QStringLiteral("old"));
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
-            QString error;
-            QVERIFY2(schema::migrate(db, oldVersion, &error), qPrintable(error));
-            QSqlQuery q(db);
-            const char *const rows[] = {
-                "INSERT INTO agents(id, external_id, name) VALUES(1, 'a1', 'Dana')",
-                "INSERT INTO interactions(id, source, external_id, channel, started_at, agent_id) "
-                "VALUES(1, 't', 'c1', 'chat', 0, 1)",
-                "INSERT INTO scorecards(id, key, name) VALUES(1, 'k', 'Card')",
-                "INSERT INTO scorecard_versions(id, scorecard_id, version, definition, created_at) "
-                "VALUES(1, 1, 1, '{}', 0)",
-                "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
-                "evaluator, created_at, updated_at, total) VALUES(1, 1, 1, 'auto', 'auto', 0, 0, 80)",
-                "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
-                "evaluator, created_at, updated_at, total) VALUES(2, 1, 1, 'human', 'Ann', 0, 0, 90)",
-                // The same text three times, a non-ASCII one, an empty one.
-                "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
-                "rationale, comment, evidence) VALUES(1, 'greeting', 0, 1, 1, 0, 'said hello', '', "
-                "'0:0-5')",
-                "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
-                "rationale, comment, evidence) VALUES(1, 'empathy', 1, 0, 1, 0, "
-                "'Nothing caf\u00e9-like was said', 'x', '')",
-                "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
-                "rationale, comment, evidence) VALUES(1, 'hold_etiquette', 2, NULL, 1, 1, "
-                "'said hello', '', '')",
-                "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
-                "rationale, comment, evidence) VALUES(2, 'greeting', 0, 0, 1, 0, 'said hello', "
-                "'too late', '')",
-                "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
-                "rationale, comment, evidence) VALUES(2, 'empathy', 1, 1, 1, 0, '', '', '')",
-            };
-            for (const char *sql : rows)
-                QVERIFY2(q.exec(QString::fromUtf8(sql)), sql);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        const QString error = testing::writeOldWorkspace(file, oldVersion, {
+            // The same text three times, a non-ASCII one, an empty one.
+            "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
+            "rationale, comment, evidence) VALUES(1, 'greeting', 0, 1, 1, 0, 'said hello', '', "
+            "'0:0-5')",
+            "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
+            "rationale, comment, evidence) VALUES(1, 'empathy', 1, 0, 1, 0, "
+            "'Nothing caf\u00e9-like was said', 'x', '')",
+            "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
+            "rationale, comment, evidence) VALUES(1, 'hold_etiquette', 2, NULL, 1, 1, "
+            "'said hello', '', '')",
+            "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
+            "rationale, comment, evidence) VALUES(2, 'greeting', 0, 0, 1, 0, 'said hello', "
+            "'too late', '')",
+            "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
+            "rationale, comment, evidence) VALUES(2, 'empathy', 1, 1, 1, 0, '', '', '')",
+        });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
 
         Workspace ws;
         QVERIFY2(ws.open(file, Workspace::OpenMode::CreateIfMissing), qPrintable(ws.errorMessage()));
