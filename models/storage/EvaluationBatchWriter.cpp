@@ -40,14 +40,6 @@ void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buff
     sqlite3_bind_text(s, index, buffer->data(), int(buffer->size()), SQLITE_STATIC);
 }
 
-void bindOptional(sqlite3_stmt *s, int index, qint64 value)
-{
-    if (value < 0)
-        sqlite3_bind_null(s, index);
-    else
-        sqlite3_bind_int64(s, index, value);
-}
-
 void bindOptional(sqlite3_stmt *s, int index, const std::optional<double> &value)
 {
     if (value)

@@ -1,11 +1,11 @@
 #include "storage/InteractionStore.h"
 
 #include "domain/Digest.h"
+#include "storage/SqliteHandle.h"
 #include "storage/Workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -49,14 +49,6 @@ void bindText(sqlite3_stmt *s, int index, const QByteArray &text)
 void bindText(sqlite3_stmt *s, int index, const char *text, int size)
 {
     sqlite3_bind_text(s, index, text, size, SQLITE_STATIC);
-}
-
-void bindOptional(sqlite3_stmt *s, int index, qint64 value)
-{
-    if (value < 0)
-        sqlite3_bind_null(s, index);
-    else
-        sqlite3_bind_int64(s, index, value);
 }
 
 // The interaction's columns, numbered as the insert and the update statements use them.
@@ -184,13 +176,11 @@ bool InteractionStore::prepare()
 {
     if (m_prepared)
         return true;
-    const QSqlDatabase db = m_workspace.database();
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    m_db = sqliteHandle(m_workspace.database());
+    if (!m_db) {
         m_error = QStringLiteral("the workspace is not an open SQLite database");
         return false;
     }
-    m_db = *static_cast<sqlite3 *const *>(handle.constData());
     const struct
     {
         sqlite3_stmt **statement;

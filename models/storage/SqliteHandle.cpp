@@ -3,6 +3,8 @@
 #include <QSqlDriver>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 namespace qaw {
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
@@ -11,6 +13,14 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+void bindOptional(sqlite3_stmt *statement, int index, qint64 value)
+{
+    if (value < 0)
+        sqlite3_bind_null(statement, index);
+    else
+        sqlite3_bind_int64(statement, index, value);
 }
 
 } // namespace qaw

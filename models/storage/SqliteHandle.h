@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace qaw {
 
@@ -10,5 +11,9 @@ namespace qaw {
 //! writes) where Qt's per-value binding and QVariant boxing cost more than the query;
 //! null when the connection is not an open SQLite one. Use it on the connection's thread.
 sqlite3 *sqliteHandle(const QSqlDatabase &db);
+
+//! Binds \a value, or NULL when it is negative (the domain's "unknown" for times, counts
+//! and ids).
+void bindOptional(sqlite3_stmt *statement, int index, qint64 value);
 
 } // namespace qaw
