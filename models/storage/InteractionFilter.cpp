@@ -100,9 +100,8 @@ QString InteractionFilter::whereClause(const QString &alias, QVariantList *value
         parts << a + QStringLiteral("csat IS NOT NULL");
     const QString fts = ftsQueryFromText(text);
     if (!fts.isEmpty()) {
-        parts << a + QStringLiteral("id IN (SELECT t.interaction_id FROM turns t "
-                                    "WHERE t.id IN (SELECT rowid FROM turns_fts "
-                                    "WHERE turns_fts MATCH ?))");
+        parts << a + QStringLiteral("id IN (SELECT rowid FROM transcript_fts "
+                                    "WHERE transcript_fts MATCH ?)");
         values->append(fts);
     }
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" AND "));

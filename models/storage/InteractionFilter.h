@@ -23,7 +23,7 @@ struct InteractionFilter
     bool autoFailedOnly = false;
     bool flaggedOnly = false;
     bool withHumanOnly = false;
-    QString text; //!< full-text search over transcripts (FTS5 query syntax, words ANDed)
+    QString text; //!< words that must all occur somewhere in the transcript (FTS5)
     std::optional<double> belowTotal; //!< auto_total < this (half-open histogram bins)
     bool withCsatOnly = false;        //!< only interactions with a CSAT (scatter points)
 

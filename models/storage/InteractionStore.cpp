@@ -99,6 +99,8 @@ InteractionRow interactionRow(const Interaction &in)
     r.metrics = deriveMetrics(in);
     r.turnEnds.reserve(in.turns.size());
     for (const Turn &t : in.turns) {
+        if (!r.turnEnds.empty())
+            r.turnText += '\n';
         r.turnText += t.text.toUtf8();
         r.turnEnds.push_back(int(r.turnText.size()));
     }
@@ -131,12 +133,10 @@ InteractionRow interactionRow(const Interaction &in)
     addNumber(in.resolved ? (*in.resolved ? 1 : 0) : -1);
     add(in.tags.join(QChar(0x1e)).toUtf8());
     add(r.attributes);
-    int begin = 0;
     for (size_t i = 0; i < in.turns.size(); ++i) {
         const Turn &t = in.turns[i];
         add(QByteArrayView(speakerText(t.speaker)));
-        add(QByteArrayView(r.turnText.constData() + begin, r.turnEnds[i] - begin));
-        begin = r.turnEnds[i];
+        add(r.turn(i));
         addNumber(t.startMs);
         addNumber(t.endMs);
         addNumber(t.atMs);
@@ -155,7 +155,8 @@ InteractionStore::InteractionStore(Workspace &workspace) : m_workspace(workspace
 InteractionStore::~InteractionStore()
 {
     for (sqlite3_stmt *s : {m_findInteraction, m_insertInteraction, m_updateInteraction,
-                            m_deleteTurns, m_staleEvaluations, m_repeat, m_indexTurns})
+                            m_deleteTurns, m_staleEvaluations, m_repeat, m_indexTranscript,
+                            m_unindexTranscript})
         sqlite3_finalize(s);
     for (sqlite3_stmt *s : m_insertTurns)
         sqlite3_finalize(s);
@@ -197,8 +198,12 @@ bool InteractionStore::prepare()
         // entries in the interactions indexes and fires the analytics triggers.
         {&m_repeat, "UPDATE interactions SET repeat_contact = " QAW_LATER_CONTACT
                     " WHERE customer_id = ?2 AND repeat_contact IS NOT " QAW_LATER_CONTACT},
-        {&m_indexTurns, "INSERT INTO turns_fts(rowid, text) SELECT id, text FROM turns "
-                        "WHERE id >= ?"},
+        // The search index holds one document per interaction (schema "one search
+        // document per interaction"); its external content, the transcripts view, joins
+        // the stored turns as InteractionRow::turnText does, which a delete must match.
+        {&m_indexTranscript, "INSERT INTO transcript_fts(rowid, text) VALUES(?, ?)"},
+        {&m_unindexTranscript, "INSERT INTO transcript_fts(transcript_fts, rowid, text) "
+                               "SELECT 'delete', id, text FROM transcripts WHERE id = ?"},
     };
     for (const auto &s : statements) {
         if (sqlite3_prepare_v3(m_db, s.sql, -1, SQLITE_PREPARE_PERSISTENT, s.statement,
@@ -276,7 +281,6 @@ bool InteractionStore::insertTurns(qint64 interactionId, const Interaction &in,
                                    const InteractionRow &row)
 {
     const int count = int(in.turns.size());
-    int begin = 0;
     for (int first = 0; first < count;) {
         const int rows = qMin(count - first, int(m_insertTurns.size()));
         sqlite3_stmt *s = insertTurnsStatement(rows);
@@ -289,20 +293,21 @@ bool InteractionStore::insertTurns(qint64 interactionId, const Interaction &in,
             sqlite3_bind_int64(s, p + 1, interactionId);
             sqlite3_bind_int(s, p + 2, seq);
             sqlite3_bind_text(s, p + 3, speakerText(t.speaker), -1, SQLITE_STATIC);
-            bindText(s, p + 4, row.turnText.constData() + begin, row.turnEnds[size_t(seq)] - begin);
-            begin = row.turnEnds[size_t(seq)];
+            const QByteArrayView text = row.turn(size_t(seq));
+            bindText(s, p + 4, text.data(), int(text.size()));
             bindOptional(s, p + 5, t.startMs);
             bindOptional(s, p + 6, t.endMs);
             bindOptional(s, p + 7, t.atMs);
         }
         if (!step(s, "storing turns"))
             return false;
-        // The rows of one statement get consecutive ids: the last one minus the others.
-        if (m_firstUnindexedTurn < 0)
-            m_firstUnindexedTurn = sqlite3_last_insert_rowid(m_db) - (rows - 1);
         first += rows;
     }
-    return true;
+    if (count == 0)
+        return true;
+    sqlite3_bind_int64(m_indexTranscript, 1, interactionId);
+    bindText(m_indexTranscript, 2, row.turnText);
+    return step(m_indexTranscript, "indexing the transcript for search");
 }
 
 InteractionStore::Outcome InteractionStore::write(const Interaction &in, qint64 batchId)
@@ -348,9 +353,11 @@ InteractionStore::Outcome InteractionStore::write(const Interaction &in,
         return Outcome::Failed;
     }
     if (isUpdate) {
+        sqlite3_bind_int64(m_unindexTranscript, 1, id);
         sqlite3_bind_int64(m_deleteTurns, 1, id);
         sqlite3_bind_int64(m_staleEvaluations, 1, id);
-        if (!step(m_deleteTurns, "replacing turns") ||
+        if (!step(m_unindexTranscript, "removing the old transcript from the search index") ||
+            !step(m_deleteTurns, "replacing turns") ||
             !step(m_staleEvaluations, "marking evaluations stale"))
             return Outcome::Failed;
     }
@@ -403,12 +410,6 @@ bool InteractionStore::flush()
 {
     if (!prepare())
         return false;
-    if (m_firstUnindexedTurn >= 0) {
-        sqlite3_bind_int64(m_indexTurns, 1, m_firstUnindexedTurn);
-        if (!step(m_indexTurns, "indexing transcripts for search"))
-            return false;
-        m_firstUnindexedTurn = -1;
-    }
     for (const QByteArray &customer : std::as_const(m_touchedCustomers)) {
         sqlite3_bind_int64(m_repeat, 1, kRepeatWindowMs);
         bindText(m_repeat, 2, customer);

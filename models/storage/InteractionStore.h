@@ -4,6 +4,7 @@
 #include "domain/Interaction.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -28,8 +29,17 @@ struct InteractionRow
         language, tags, attributes;
     QByteArray contentHash; //!< hex, as contentHash() returns it
     DerivedMetrics metrics;
-    QByteArray turnText;         //!< every turn's UTF-8 text, one after the other
-    std::vector<int> turnEnds;   //!< where each turn's text ends in turnText
+    //! Every turn's UTF-8 text in order, a newline between two turns: the transcript as
+    //! the search index holds it (the `transcripts` view joins the stored turns the same way).
+    QByteArray turnText;
+    std::vector<int> turnEnds; //!< where each turn's text ends in turnText
+
+    //! The UTF-8 text of turn \a i.
+    QByteArrayView turn(size_t i) const
+    {
+        const int begin = i == 0 ? 0 : turnEnds[i - 1] + 1;
+        return QByteArrayView(turnText.constData() + begin, turnEnds[i] - begin);
+    }
 };
 
 //! Builds the row of \a interaction (the text as it will be stored: redact first).
@@ -55,8 +65,7 @@ public:
     Outcome write(const Interaction &interaction, const InteractionRow &row, qint64 batchId);
 
     //! Completes what write() leaves for the end of a chunk, inside the caller's
-    //! transaction: indexes the new turns for full-text search and recomputes the
-    //! repeat-contact flag (same customer again within 7 days) for every customer
+    //! transaction: recomputes the repeat-contact flag (same customer again within 7 days) for every customer
     //! touched since the last call, in both directions of time.
     bool flush();
 
@@ -83,8 +92,8 @@ private:
     std::array<sqlite3_stmt *, 32> m_insertTurns{};
     sqlite3_stmt *m_staleEvaluations = nullptr;
     sqlite3_stmt *m_repeat = nullptr;
-    sqlite3_stmt *m_indexTurns = nullptr;
-    qint64 m_firstUnindexedTurn = -1;
+    sqlite3_stmt *m_indexTranscript = nullptr;
+    sqlite3_stmt *m_unindexTranscript = nullptr;
     QHash<QString, qint64> m_teams;
     QHash<QString, qint64> m_agents;
     QHash<QString, QString> m_agentSignature;

@@ -73,8 +73,9 @@ void TestImportKill::killMidImport()
         QSqlQuery q(ws.database());
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-        // The full-text index agrees with the turns it indexes.
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO turns_fts(turns_fts) VALUES('integrity-check')")));
+        // The full-text index agrees with the transcripts it indexes.
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO transcript_fts(transcript_fts, rank) VALUES('integrity-check', 1)")));
         const qint64 interactions = value(ws, QStringLiteral("SELECT count(*) FROM interactions"));
         QVERIFY(interactions >= 3 * kChunk);
         QVERIFY(interactions < kInteractions);

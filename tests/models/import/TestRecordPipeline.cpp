@@ -167,8 +167,8 @@ private slots:
             QCOMPARE(stored->interaction.turns[size_t(i)].text, in.turns[size_t(i)].text);
         QCOMPARE(scalar(*ws, QStringLiteral("SELECT max(seq) FROM turns")).toInt(), 74);
         for (const char *word : {"word0", "word31", "word32", "word74"})
-            QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM turns_fts WHERE turns_fts "
-                                                "MATCH ?"),
+            QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM transcript_fts WHERE "
+                                                "transcript_fts MATCH ?"),
                             {QLatin1String(word)})
                          .toInt(),
                      1);

@@ -100,9 +100,8 @@ private slots:
         f.text = QStringLiteral("refund, card");
         model.setFilter(f);
         QCOMPARE(qint64(model.rowCount()),
-                 sqlCount(QStringLiteral("WHERE id IN (SELECT interaction_id FROM turns WHERE "
-                                         "id IN (SELECT rowid FROM turns_fts WHERE turns_fts "
-                                         "MATCH 'refund card'))")));
+                 sqlCount(QStringLiteral("WHERE id IN (SELECT rowid FROM transcript_fts WHERE "
+                                         "transcript_fts MATCH 'refund card')")));
         QVERIFY(model.rowCount() > 0);
         // Quotes and FTS operators typed by a person are words, not syntax.
         f.text = QStringLiteral("\"NEAR( OR");

@@ -101,10 +101,10 @@ private slots:
                  InteractionStore::Outcome::Inserted);
         QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT agent_talk_ms FROM interactions")), qint64(3000));
         QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT customer_talk_ms FROM interactions")), qint64(3500));
-        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'charged'")),
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM transcript_fts WHERE transcript_fts MATCH 'charged'")),
                  qint64(1));
         // The porter stemmer finds "refunds" and "refunding" from "refund".
-        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'refunds'")),
+        QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM transcript_fts WHERE transcript_fts MATCH 'refunds'")),
                  qint64(1));
     }
 

@@ -101,7 +101,8 @@ private slots:
                                        "started_at, agent_id, team_id) VALUES(1, 'jsonl', 'c1', "
                                        "'voice', 0, 1, 1);"
                                        "INSERT INTO turns(interaction_id, seq, speaker, text) "
-                                       "VALUES(1, 0, 'agent', 'thank you for calling')")
+                                       "VALUES(1, 0, 'agent', 'thank you for calling'), "
+                                       "(1, 1, 'customer', 'my card was charged twice')")
                                  : QString();
         // From version 2 on, the writer indexes new turns itself (InteractionStore::flush).
         const QString indexed = fromVersion >= 2 ? QStringLiteral(";INSERT INTO turns_fts(rowid, "
@@ -127,26 +128,32 @@ private slots:
         if (fromVersion >= 1) {
             const WorkspaceCounts c = ws.counts();
             QCOMPARE(c.interactions, qint64(1));
-            QCOMPARE(c.turns, qint64(1));
-            // Data written before full-text search existed is searchable after the upgrade.
+            QCOMPARE(c.turns, qint64(2));
+            // Data written before full-text search existed is searchable after the upgrade,
+            // one document per interaction: words said in different turns find it.
             QSqlQuery q(ws.database());
             QVERIFY(q.exec(QStringLiteral(
-                "SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'calling'")));
+                "SELECT rowid FROM transcript_fts WHERE transcript_fts MATCH 'calling charged'")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 1);
-            // The index keeps no per-turn token counts (columnsize=0): no docsize table.
+            QVERIFY(!q.next());
+            // The index agrees with the transcripts view it was built from.
             QVERIFY(q.exec(QStringLiteral(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'turns_fts_docsize'")));
+                "INSERT INTO transcript_fts(transcript_fts, rank) VALUES('integrity-check', 1)")));
+            // The per-turn index is gone, and no token counts are kept (columnsize=0).
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('turns_fts', "
+                "'turns_fts_delete', 'transcript_fts_docsize')")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 0);
             // The rebuilt turns table still refuses an unknown speaker and a second turn
             // with the same number.
             QVERIFY(!q.exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, "
-                                           "text) VALUES(1, 1, 'robot', 'beep')")));
+                                           "text) VALUES(1, 2, 'robot', 'beep')")));
             QVERIFY(!q.exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, "
                                            "text) VALUES(1, 0, 'bot', 'again')")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO turns(interaction_id, seq, speaker, "
-                                          "text) VALUES(1, 1, 'bot', 'Goodbye')")));
+                                          "text) VALUES(1, 2, 'bot', 'Goodbye')")));
         }
     }
 
