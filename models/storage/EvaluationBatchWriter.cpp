@@ -40,6 +40,29 @@ void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buff
     sqlite3_bind_text(s, index, buffer->data(), int(buffer->size()), SQLITE_STATIC);
 }
 
+//! Binds \a text, which outlives the step(), by the UTF-8 kept in \a cache for its
+//! characters. The scorer gives every result the same shared copy of a criterion's id,
+//! so the characters' address names the text; that holds while the strings live, which
+//! is why the cache lasts one write() only. The cache never grows past the capacity it
+//! was given (an entry that moved would leave a bound pointer dangling): beyond that,
+//! \a buffer holds the text.
+void bindCachedText(sqlite3_stmt *s, int index, const QString &text, TextCache *cache,
+                    std::string *buffer)
+{
+    for (const CachedText &known : *cache) {
+        if (known.chars == text.constData() && known.size == text.size()) {
+            sqlite3_bind_text(s, index, known.utf8.data(), int(known.utf8.size()),
+                              SQLITE_STATIC);
+            return;
+        }
+    }
+    if (cache->size() < cache->capacity()) {
+        cache->push_back({text.constData(), text.size(), {}});
+        buffer = &cache->back().utf8;
+    }
+    bindText(s, index, text, buffer);
+}
+
 void bindOptional(sqlite3_stmt *s, int index, const std::optional<double> &value)
 {
     if (value)
@@ -57,6 +80,8 @@ constexpr size_t kScoresPerInsert = 128;
 constexpr int kScoreColumns = 9;
 constexpr size_t kSummariesPerUpdate = 64;
 constexpr int kSummaryColumns = 5;
+// More than any scorecard has criteria.
+constexpr size_t kCachedCriterionIds = 64;
 
 } // namespace
 
@@ -214,7 +239,7 @@ bool EvaluationBatchWriter::flushScores()
         const int p = int(i) * kScoreColumns;
         std::string *text = &m_scoreText[i * 3];
         sqlite3_bind_int64(s, p + 1, pending.evaluationId);
-        bindText(s, p + 2, r.criterionId, &text[0]);
+        bindCachedText(s, p + 2, r.criterionId, &m_criterionIds, &text[0]);
         sqlite3_bind_int(s, p + 3, pending.ordinal);
         if (r.value && !r.na)
             sqlite3_bind_double(s, p + 4, *r.value);
@@ -223,7 +248,10 @@ bool EvaluationBatchWriter::flushScores()
         sqlite3_bind_double(s, p + 5, r.max);
         sqlite3_bind_int(s, p + 6, r.na ? 1 : 0);
         sqlite3_bind_int64(s, p + 7, pending.rationaleId);
-        bindText(s, p + 8, r.comment, &text[1]);
+        if (r.comment.isEmpty()) // always, for automated scores
+            sqlite3_bind_text(s, p + 8, "", 0, SQLITE_STATIC);
+        else
+            bindText(s, p + 8, r.comment, &text[1]);
         text[2].clear();
         evidence_encoding::append(r.evidence, &text[2]);
         sqlite3_bind_text(s, p + 9, text[2].data(), int(text[2].size()), SQLITE_STATIC);
@@ -289,6 +317,8 @@ bool EvaluationBatchWriter::writeAll(const std::vector<Evaluation> &evaluations,
     sqlite3_reset(m_maxEvaluationId);
 
     m_pendingScores.clear();
+    m_criterionIds.clear();
+    m_criterionIds.reserve(kCachedCriterionIds);
     for (size_t begin = 0; begin < evaluations.size(); begin += kEvaluationsPerInsert) {
         const size_t count = std::min(kEvaluationsPerInsert, evaluations.size() - begin);
         // The evaluations first: their scores refer to them.

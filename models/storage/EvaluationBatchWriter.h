@@ -15,6 +15,15 @@ namespace qaw {
 
 class Workspace;
 
+//! UTF-8 of a text, known by the address and length of its characters.
+struct CachedText
+{
+    const QChar *chars;
+    qsizetype size;
+    std::string utf8;
+};
+using TextCache = std::vector<CachedText>;
+
 //! Writes many evaluations at once, for the scoring engine: the same rows and summary
 //! updates as EvaluationStore::save(), through SQLite's own prepared statements on the
 //! workspace's connection. Qt's binding layer costs several microseconds per value,
@@ -81,7 +90,8 @@ private:
     std::vector<sqlite3_stmt *> m_updateSummaries;
     std::vector<PendingScore> m_pendingScores;
     std::vector<std::string> m_text;      //!< UTF-8 of the evaluators' names, one per row
-    std::vector<std::string> m_scoreText; //!< the same for the scores' texts (4 per score)
+    std::vector<std::string> m_scoreText; //!< the same for the scores' texts (3 per score)
+    TextCache m_criterionIds;             //!< the UTF-8 of the criterion ids, for one write()
     QString m_error;
 };
 
