@@ -79,6 +79,8 @@ private:
     qint64 agentId(const Interaction &interaction, qint64 teamId);
     bool insertTurns(qint64 interactionId, const Interaction &interaction,
                      const InteractionRow &row);
+    //! Sets the repeat-contact flag of each of the customer's contacts that is wrong.
+    bool updateRepeatContacts(const QByteArray &customer);
 
     Workspace &m_workspace;
     sqlite3 *m_db = nullptr;
@@ -91,7 +93,8 @@ private:
     //! per interaction instead of one per turn saves most of the per-statement cost.
     std::array<sqlite3_stmt *, 32> m_insertTurns{};
     sqlite3_stmt *m_staleEvaluations = nullptr;
-    sqlite3_stmt *m_repeat = nullptr;
+    sqlite3_stmt *m_customerContacts = nullptr;
+    sqlite3_stmt *m_setRepeat = nullptr;
     sqlite3_stmt *m_indexTranscript = nullptr;
     sqlite3_stmt *m_unindexTranscript = nullptr;
     QHash<QString, qint64> m_teams;

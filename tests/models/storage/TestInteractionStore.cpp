@@ -3,6 +3,7 @@
 #include "storage/WorkspaceQueries.h"
 
 #include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +129,41 @@ private slots:
         // Another customer does not count.
         write(store, call(QStringLiteral("c4"), QStringLiteral("cus-1"), day(19)));
         QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT repeat_contact FROM interactions WHERE external_id = 'c3'")),
+                 qint64(0));
+    }
+
+    void repeatContactsAgreeWithTheirDefinition()
+    {
+        // Contacts arrive in random order over several chunks, some again with another
+        // customer or time; afterwards every flag must equal the definition (a later
+        // contact of the same customer, strictly later and at most 7 days on), asked of
+        // SQL directly. Times on a 12-hour grid give ties and exact 7-day gaps.
+        InteractionStore store(*m_ws);
+        QRandomGenerator random(20261127);
+        const QDateTime origin(QDate(2026, 3, 1), QTime(0, 0), QTimeZone::utc());
+        for (int chunk = 0; chunk < 6; ++chunk) {
+            m_ws->database().transaction();
+            for (int i = 0; i < 60; ++i) {
+                const QString id = QStringLiteral("r%1").arg(random.bounded(200));
+                const QString customer = QStringLiteral("cus-%1").arg(random.bounded(15));
+                const QDateTime start = origin.addSecs(12 * 3600 * random.bounded(40));
+                QVERIFY(store.write(call(id, customer, start), -1) !=
+                        InteractionStore::Outcome::Failed);
+            }
+            QVERIFY2(store.flush(), qPrintable(store.lastError()));
+            QVERIFY(m_ws->database().commit());
+        }
+        QVERIFY(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM interactions i WHERE EXISTS("
+                                             "SELECT 1 FROM interactions j WHERE j.customer_id = "
+                                             "i.customer_id AND j.started_at = i.started_at AND "
+                                             "j.id <> i.id)")) > 0);
+        QVERIFY(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM interactions WHERE "
+                                             "repeat_contact = 1")) > 0);
+        QCOMPARE(scalar(*m_ws, QStringLiteral(
+                                   "SELECT count(*) FROM interactions i WHERE repeat_contact IS NOT "
+                                   "EXISTS(SELECT 1 FROM interactions j WHERE j.customer_id = "
+                                   "i.customer_id AND j.started_at > i.started_at AND "
+                                   "j.started_at <= i.started_at + 7 * 86400000)")),
                  qint64(0));
     }
 
