@@ -11,6 +11,7 @@
 #include "dialogs/ImportRunner.h"
 #include "dialogs/ScorecardEditor.h"
 #include "dialogs/ScoringRunner.h"
+#include "dialogs/WorkspaceUpgrade.h"
 
 #include "calibration/TrustGate.h"
 #include "coaching/Flagger.h"
@@ -241,6 +242,11 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
 
 bool MainWindow::openWorkspace(const QString &path)
 {
+    QString upgradeError;
+    if (!upgradeWorkspaceWithProgress(this, path, &upgradeError)) {
+        m_prompts->error(this, tr("Cannot open workspace"), upgradeError);
+        return false;
+    }
     auto ws = std::make_unique<Workspace>();
     if (!ws->open(path, Workspace::OpenMode::OpenExisting)) {
         m_prompts->error(this, tr("Cannot open workspace"), ws->errorMessage());

@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 #include "Prompts.h"
 
+#include "OldWorkspace.h"
 #include "demo/DemoWorkspace.h"
+#include "dialogs/WorkspaceUpgrade.h"
 #include "itemmodels/InteractionTableModel.h"
 #include "storage/Workspace.h"
 #include "views/InteractionsView.h"
@@ -151,6 +153,20 @@ private slots:
         QVERIFY(f.prompts->errors.first().contains(QStringLiteral("not an SQLite database")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("these are not interactions\n"));
+    }
+
+    void upgradesAnOlderWorkspaceBeforeOpeningIt()
+    {
+        const QString old = m_dir.filePath(QStringLiteral("older.qaw"));
+        QCOMPARE(testing::writeOldWorkspace(old, schema::kCurrentVersion - 1, {}), QString());
+        QVERIFY(workspaceNeedsUpgrade(old));
+        QVERIFY(!workspaceNeedsUpgrade(m_workspace)); // current already
+        Fixture f = makeWindow();
+        QVERIFY(f.window->openWorkspace(old));
+        QVERIFY(f.prompts->errors.isEmpty());
+        QCOMPARE(f.window->workspace()->schemaVersion(), schema::kCurrentVersion);
+        QCOMPARE(f.window->workspace()->counts().interactions, qint64(1));
+        QVERIFY(!workspaceNeedsUpgrade(old));
     }
 
     void reopensLastWorkspaceOnStart()
