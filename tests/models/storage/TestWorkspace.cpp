@@ -105,9 +105,13 @@ private slots:
                                        "(1, 1, 'customer', 'my card was charged twice')")
                                  : QString();
         // From version 2 on, the writer indexes new turns itself (InteractionStore::flush).
-        const QString indexed = fromVersion >= 2 ? QStringLiteral(";INSERT INTO turns_fts(rowid, "
-                                                                  "text) SELECT id, text FROM turns")
-                                                 : QString();
+        // Version 10 indexes whole transcripts instead of turns.
+        const QString indexed =
+            fromVersion >= 10 ? QStringLiteral(";INSERT INTO transcript_fts(rowid, text) "
+                                               "SELECT id, text FROM transcripts")
+            : fromVersion >= 2 ? QStringLiteral(";INSERT INTO turns_fts(rowid, text) "
+                                                "SELECT id, text FROM turns")
+                               : QString();
         if (fromVersion == 0) {
             // Version 0 is a file SQLite created but nothing wrote a schema into.
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
@@ -144,6 +148,17 @@ private slots:
             QVERIFY(q.exec(QStringLiteral(
                 "SELECT count(*) FROM sqlite_master WHERE name IN ('turns_fts', "
                 "'turns_fts_delete', 'transcript_fts_docsize')")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+            // Lean indexes: automated evaluations (no session) stay out of the session
+            // index; the duplicate has-human index is gone.
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT sql LIKE '%WHERE calibration_session_id IS NOT NULL' FROM sqlite_master "
+                "WHERE name = 'evaluations_session'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'interactions_has_human'")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 0);
             // The rebuilt turns table still refuses an unknown speaker and a second turn
