@@ -1,5 +1,7 @@
 #include "import/NativeJsonlFastPath.h"
 
+#include "import/CommonUtcTime.h"
+#include "import/JsonStringToken.h"
 #include "import/NativeJsonl.h"
 
 #include <QJsonDocument>
@@ -16,6 +18,8 @@
 namespace qaw {
 namespace {
 
+using StringToken = JsonStringToken;
+
 // Nesting allowed inside "attributes", far below QJsonDocument's limit (1024): the
 // attributes, parsed on their own, must never pass where the whole line would nest too deep.
 constexpr int kMaxAttributeDepth = 32;
@@ -23,160 +27,11 @@ constexpr int kMaxAttributeDepth = 32;
 // path's 9e15 limit, so both paths read the same number.
 constexpr int kMaxCountDigits = 15;
 
-// What a byte means inside a string: 0 ordinary, else a reason to leave the plain run.
-enum ByteClass : uchar { Plain = 0, Quote, Backslash, Control, High };
-
-struct ByteClasses
-{
-    uchar of[256];
-    constexpr ByteClasses() : of()
-    {
-        for (int c = 0; c < 256; ++c)
-            of[c] = c < 0x20 ? Control : c >= 0x80 ? High : c == '"' ? Quote : c == '\\' ? Backslash : Plain;
-    }
-};
-constexpr ByteClasses kByteClasses;
-
-// Length of the valid UTF-8 sequence at p (RFC 3629: no overlong forms, no surrogates,
-// nothing above U+10FFFF), 0 when it is not one.
-int utf8SequenceLength(const uchar *p, const uchar *end)
-{
-    const uchar b0 = p[0];
-    auto continuation = [p, end](int i, uchar lo, uchar hi) {
-        return end - p > i && p[i] >= lo && p[i] <= hi;
-    };
-    if (b0 >= 0xC2 && b0 <= 0xDF)
-        return continuation(1, 0x80, 0xBF) ? 2 : 0;
-    if (b0 >= 0xE0 && b0 <= 0xEF)
-        return continuation(1, b0 == 0xE0 ? 0xA0 : 0x80, b0 == 0xED ? 0x9F : 0xBF) &&
-                       continuation(2, 0x80, 0xBF)
-                   ? 3
-                   : 0;
-    if (b0 >= 0xF0 && b0 <= 0xF4)
-        return continuation(1, b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF) &&
-                       continuation(2, 0x80, 0xBF) && continuation(3, 0x80, 0xBF)
-                   ? 4
-                   : 0;
-    return 0;
-}
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// The value of the 4 hex digits at p (checked to be there), -1 if one is not a hex digit.
-int hex4(const char *p)
-{
-    int value = 0;
-    for (int i = 0; i < 4; ++i) {
-        const int d = hexDigit(p[i]);
-        if (d < 0)
-            return -1;
-        value = value * 16 + d;
-    }
-    return value;
-}
-
-// A string as it stands in the line, between its quotes, already checked.
-struct StringToken
-{
-    const char *begin = nullptr;
-    qsizetype size = 0;
-    bool ascii = true;    // no byte >= 0x80
-    bool escaped = false; // at least one backslash escape
-
-    bool plain() const { return ascii && !escaped; }
-    template<qsizetype N>
-    bool is(const char (&literal)[N]) const
-    {
-        return plain() && size == N - 1 && std::memcmp(begin, literal, N - 1) == 0;
-    }
-    QByteArrayView bytes() const { return QByteArrayView(begin, size); }
-};
-
-QString decodeEscaped(const StringToken &t)
-{
-    QString out;
-    out.reserve(t.size);
-    const char *p = t.begin;
-    const char *const end = t.begin + t.size;
-    while (p < end) {
-        const char *run = p;
-        while (p < end && *p != '\\')
-            ++p;
-        if (p > run)
-            out += QString::fromUtf8(run, p - run);
-        if (p == end)
-            break;
-        const char e = p[1];
-        p += 2;
-        switch (e) {
-        case 'b': out += QChar(u'\b'); break;
-        case 'f': out += QChar(u'\f'); break;
-        case 'n': out += QChar(u'\n'); break;
-        case 'r': out += QChar(u'\r'); break;
-        case 't': out += QChar(u'\t'); break;
-        case 'u':
-            out += QChar(char16_t(hex4(p)));
-            p += 4;
-            break;
-        default: // '"', '\\' and '/' stand for themselves
-            out += QChar(char16_t(uchar(e)));
-            break;
-        }
-    }
-    return out;
-}
-
-QString decode(const StringToken &t)
-{
-    if (t.escaped)
-        return decodeEscaped(t);
-    return t.ascii ? QString::fromLatin1(t.begin, t.size) : QString::fromUtf8(t.begin, t.size);
-}
-
-int digits(const char *p, int n)
-{
-    int value = 0;
-    for (int i = 0; i < n; ++i) {
-        if (p[i] < '0' || p[i] > '9')
-            return -1;
-        value = value * 10 + (p[i] - '0');
-    }
-    return value;
-}
-
-// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (the usual
-// era-based count: 400-year eras of 146,097 days, years starting in March).
-qint64 daysSinceEpoch(int year, int month, int day)
-{
-    const int y = year - (month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yearOfEra = y - era * 400;
-    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return qint64(era) * 146097 + dayOfEra - 719468;
-}
-
-int daysInMonth(int year, int month)
-{
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
 // One bit per key, to refuse a key seen twice (QJsonDocument would keep the last one).
 constexpr unsigned kId = 1u << 0, kChannel = 1u << 1, kStartedAt = 1u << 2, kDuration = 1u << 3,
                    kAgent = 1u << 4, kCustomer = 1u << 5, kQueue = 1u << 6, kLanguage = 1u << 7,
-                   kCsat = 1u << 8, kResolved = 1u << 9, kTags = 1u << 10,
-                   kAttributes = 1u << 11, kTurns = 1u << 12;
+                   kCsat = 1u << 8, kResolved = 1u << 9, kTags = 1u << 10, kAttributes = 1u << 11,
+                   kTurns = 1u << 12;
 constexpr unsigned kSpeaker = 1u << 0, kText = 1u << 1, kStartMs = 1u << 2, kEndMs = 1u << 3,
                    kAt = 1u << 4;
 constexpr unsigned kRequiredTop = kId | kChannel | kStartedAt | kAgent | kTurns;
@@ -184,28 +39,43 @@ constexpr unsigned kRequiredTop = kId | kChannel | kStartedAt | kAgent | kTurns;
 unsigned topKey(const StringToken &k)
 {
     switch (k.size) {
-    case 2: return k.is("id") ? kId : 0;
-    case 4: return k.is("csat") ? kCsat : k.is("tags") ? kTags : 0;
-    case 5: return k.is("agent") ? kAgent : k.is("queue") ? kQueue : k.is("turns") ? kTurns : 0;
-    case 7: return k.is("channel") ? kChannel : 0;
+    case 2:
+        return k.is("id") ? kId : 0;
+    case 4:
+        return k.is("csat") ? kCsat : k.is("tags") ? kTags : 0;
+    case 5:
+        return k.is("agent") ? kAgent : k.is("queue") ? kQueue : k.is("turns") ? kTurns : 0;
+    case 7:
+        return k.is("channel") ? kChannel : 0;
     case 8:
-        return k.is("customer") ? kCustomer : k.is("language") ? kLanguage
-                                            : k.is("resolved") ? kResolved : 0;
-    case 10: return k.is("started_at") ? kStartedAt : k.is("attributes") ? kAttributes : 0;
-    case 11: return k.is("duration_ms") ? kDuration : 0;
-    default: return 0;
+        return k.is("customer")   ? kCustomer
+               : k.is("language") ? kLanguage
+               : k.is("resolved") ? kResolved
+                                  : 0;
+    case 10:
+        return k.is("started_at") ? kStartedAt : k.is("attributes") ? kAttributes : 0;
+    case 11:
+        return k.is("duration_ms") ? kDuration : 0;
+    default:
+        return 0;
     }
 }
 
 unsigned turnKey(const StringToken &k)
 {
     switch (k.size) {
-    case 2: return k.is("at") ? kAt : 0;
-    case 4: return k.is("text") ? kText : 0;
-    case 6: return k.is("end_ms") ? kEndMs : 0;
-    case 7: return k.is("speaker") ? kSpeaker : 0;
-    case 8: return k.is("start_ms") ? kStartMs : 0;
-    default: return 0;
+    case 2:
+        return k.is("at") ? kAt : 0;
+    case 4:
+        return k.is("text") ? kText : 0;
+    case 6:
+        return k.is("end_ms") ? kEndMs : 0;
+    case 7:
+        return k.is("speaker") ? kSpeaker : 0;
+    case 8:
+        return k.is("start_ms") ? kStartMs : 0;
+    default:
+        return 0;
     }
 }
 
@@ -236,25 +106,38 @@ private:
     bool member(unsigned key, Interaction &in)
     {
         switch (key) {
-        case kId: return requiredString(&in.externalId);
-        case kChannel: return channel(&in.channel);
-        case kStartedAt: return startedAt(&in.startedAt);
-        case kDuration: return optionalCount(&in.durationMs);
-        case kAgent: return agent(in);
-        case kCustomer: return null() || customer(&in.customerId);
-        case kQueue: return optionalString(&in.queue);
-        case kLanguage: return optionalString(&in.language);
-        case kCsat: return csat(&in.csat);
-        case kResolved: return resolved(&in.resolved);
-        case kTags: return null() || array([&in, this] {
-                               StringToken t;
-                               if (!string(&t))
-                                   return false;
-                               in.tags << decode(t);
-                               return true;
-                           });
-        case kAttributes: return null() || attributes(&in.attributes);
-        case kTurns: return turns(&in.turns);
+        case kId:
+            return requiredString(&in.externalId);
+        case kChannel:
+            return channel(&in.channel);
+        case kStartedAt:
+            return startedAt(&in.startedAt);
+        case kDuration:
+            return optionalCount(&in.durationMs);
+        case kAgent:
+            return agent(in);
+        case kCustomer:
+            return null() || customer(&in.customerId);
+        case kQueue:
+            return optionalString(&in.queue);
+        case kLanguage:
+            return optionalString(&in.language);
+        case kCsat:
+            return csat(&in.csat);
+        case kResolved:
+            return resolved(&in.resolved);
+        case kTags:
+            return null() || array([&in, this] {
+                       StringToken t;
+                       if (!string(&t))
+                           return false;
+                       in.tags << t.decode();
+                       return true;
+                   });
+        case kAttributes:
+            return null() || attributes(&in.attributes);
+        case kTurns:
+            return turns(&in.turns);
         }
         return false;
     }
@@ -283,8 +166,7 @@ private:
     }
     bool null() { return literal("null", 4); }
 
-    template<typename Member>
-    bool object(Member &&member)
+    template <typename Member> bool object(Member &&member)
     {
         if (!take('{'))
             return false;
@@ -297,8 +179,7 @@ private:
         } while (take(','));
         return take('}');
     }
-    template<typename Element>
-    bool array(Element &&element)
+    template <typename Element> bool array(Element &&element)
     {
         if (!take('['))
             return false;
@@ -315,56 +196,18 @@ private:
     {
         if (!take('"'))
             return false;
-        t->begin = m_p;
-        const auto *p = reinterpret_cast<const uchar *>(m_p);
-        const auto *const end = reinterpret_cast<const uchar *>(m_end);
-        for (;;) {
-            while (p < end && kByteClasses.of[*p] == Plain)
-                ++p;
-            if (p == end)
-                return false;
-            switch (kByteClasses.of[*p]) {
-            case Quote:
-                t->size = reinterpret_cast<const char *>(p) - t->begin;
-                m_p = reinterpret_cast<const char *>(p) + 1;
-                return true;
-            case High: {
-                const int n = utf8SequenceLength(p, end);
-                if (n == 0)
-                    return false;
-                t->ascii = false;
-                p += n;
-                break;
-            }
-            case Backslash: {
-                if (end - p < 2)
-                    return false;
-                t->escaped = true;
-                const char e = char(p[1]);
-                if (e == 'u') {
-                    const int v = end - p >= 6 ? hex4(reinterpret_cast<const char *>(p) + 2) : -1;
-                    if (v < 0 || (v >= 0xD800 && v <= 0xDFFF))
-                        return false;
-                    p += 6;
-                } else if (std::strchr("\"\\/bfnrt", e) != nullptr && e != '\0') {
-                    p += 2;
-                } else {
-                    return false;
-                }
-                break;
-            }
-            default: // a raw control byte
-                return false;
-            }
-        }
+        const char *after = StringToken::scan(m_p, m_end, t);
+        if (after == nullptr)
+            return false;
+        m_p = after;
+        return true;
     }
-
     bool requiredString(QString *out)
     {
         StringToken t;
         if (!string(&t))
             return false;
-        *out = decode(t);
+        *out = t.decode();
         return !out->trimmed().isEmpty();
     }
     bool optionalString(QString *out)
@@ -374,7 +217,7 @@ private:
         StringToken t;
         if (!string(&t))
             return false;
-        *out = decode(t);
+        *out = t.decode();
         return true;
     }
     bool count(qint64 *out)
@@ -408,7 +251,7 @@ private:
         else if (t.is("social"))
             *out = QStringLiteral("social");
         else {
-            const QString text = decode(t);
+            const QString text = t.decode();
             if (text.trimmed().isEmpty())
                 return false;
             *out = text.trimmed().toLower();
@@ -425,7 +268,7 @@ private:
                 return true;
             }
         }
-        const std::optional<QDateTime> parsed = parseIsoTime(decode(t));
+        const std::optional<QDateTime> parsed = parseIsoTime(t.decode());
         if (!parsed)
             return false;
         *ms = parsed->toMSecsSinceEpoch();
@@ -543,16 +386,19 @@ private:
                 return false;
             seen |= k;
             switch (k) {
-            case kSpeaker: return speaker(&turn.speaker);
+            case kSpeaker:
+                return speaker(&turn.speaker);
             case kText: {
                 StringToken t;
                 if (!string(&t))
                     return false;
-                turn.text = decode(t);
+                turn.text = t.decode();
                 return true;
             }
-            case kStartMs: return optionalCount(&turn.startMs);
-            case kEndMs: return optionalCount(&turn.endMs);
+            case kStartMs:
+                return optionalCount(&turn.startMs);
+            case kEndMs:
+                return optionalCount(&turn.endMs);
             case kAt: {
                 if (null())
                     return true;
@@ -579,7 +425,7 @@ private:
         else if (t.is("bot"))
             *out = Speaker::Bot;
         else {
-            const QString text = decode(t);
+            const QString text = t.decode();
             const std::optional<Speaker> s = speakerFromName(text);
             if (text.trimmed().isEmpty() || !s)
                 return false;
@@ -593,24 +439,6 @@ private:
 };
 
 } // namespace
-
-std::optional<qint64> parseCommonUtcTime(QByteArrayView text)
-{
-    const char *s = text.data();
-    const qsizetype n = text.size();
-    if ((n != 20 && n != 24) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
-        s[16] != ':' || s[n - 1] != 'Z' || (n == 24 && s[19] != '.'))
-        return std::nullopt;
-    const int year = digits(s, 4), month = digits(s + 5, 2), day = digits(s + 8, 2);
-    const int hour = digits(s + 11, 2), minute = digits(s + 14, 2), second = digits(s + 17, 2);
-    const int msec = n == 24 ? digits(s + 20, 3) : 0;
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ||
-        hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 ||
-        msec < 0)
-        return std::nullopt;
-    return daysSinceEpoch(year, month, day) * 86400000 + hour * 3600000LL + minute * 60000LL +
-           second * 1000LL + msec;
-}
 
 std::optional<Interaction> parseNativeJsonLineFast(const QByteArray &line)
 {

@@ -3,7 +3,6 @@
 #include "domain/Interaction.h"
 
 #include <QByteArray>
-#include <QByteArrayView>
 
 #include <optional>
 
@@ -16,10 +15,5 @@ namespace qaw {
 //! QJsonDocument path rejects: that path then decides, and it alone words reject reasons.
 //! An interaction it returns is field for field the one the QJsonDocument path gives.
 std::optional<Interaction> parseNativeJsonLineFast(const QByteArray &line);
-
-//! Epoch milliseconds of the common time form "YYYY-MM-DDTHH:MM:SSZ" or
-//! "YYYY-MM-DDTHH:MM:SS.fffZ"; nullopt for any other text, including valid ISO 8601 times
-//! of another form (parseIsoTime() reads those) and impossible dates such as 2025-02-29.
-std::optional<qint64> parseCommonUtcTime(QByteArrayView text);
 
 } // namespace qaw

@@ -4,6 +4,7 @@
 #include "ImportTestSupport.h"
 
 #include "demo/DemoWorkspace.h"
+#include "import/CommonUtcTime.h"
 #include "import/NativeJsonl.h"
 #include "import/NativeJsonlFastPath.h"
 
@@ -32,8 +33,8 @@ std::optional<Interaction> slowPath(const QByteArray &line, QString *error)
 // QCOMPARE on strings treats null and empty alike; the stored row does not.
 void compareString(const QString &fast, const QString &slow, const char *field)
 {
-    QVERIFY2(fast == slow, qPrintable(QStringLiteral("%1: '%2' != '%3'")
-                                          .arg(QLatin1String(field), fast, slow)));
+    QVERIFY2(fast == slow,
+             qPrintable(QStringLiteral("%1: '%2' != '%3'").arg(QLatin1String(field), fast, slow)));
     QVERIFY2(fast.isNull() == slow.isNull(), field);
 }
 
@@ -162,8 +163,9 @@ void TestNativeJsonlFastPath::edgeLines_data()
     bails("raw newline", turnLine("{\"speaker\":\"agent\",\"text\":\"a\nb\"}"));
     bails("duplicate key", minimalLine(R"("id":"x-2",)"));
     bails("duplicate turn key", turnLine(R"({"speaker":"agent","text":"a","text":"b"})"));
-    bails("duplicate agent key", R"({"id":"x","channel":"chat","started_at":)"
-                                 R"("2026-01-01T00:00:00Z","agent":{"id":"a","id":"b"},"turns":[]})");
+    bails("duplicate agent key",
+          R"({"id":"x","channel":"chat","started_at":)"
+          R"("2026-01-01T00:00:00Z","agent":{"id":"a","id":"b"},"turns":[]})");
     bails("unknown key", minimalLine(R"("priority":1,)"));
     bails("unknown turn key", turnLine(R"({"speaker":"agent","text":"a","mood":"ok"})"));
     bails("escaped key", minimalLine(R"("q\u0075eue":"x",)"));
@@ -200,7 +202,8 @@ void TestNativeJsonlFastPath::edgeLines_data()
     same("speaker in capitals", turnLine(R"({"speaker":" AGENT","text":"a"})"));
     bails("unknown speaker", turnLine(R"({"speaker":"manager","text":"a"})"));
     same("offsets", turnLine(R"({"speaker":"agent","text":"a","start_ms":0,"end_ms":0})"));
-    bails("end before start", turnLine(R"({"speaker":"agent","text":"a","start_ms":5,"end_ms":4})"));
+    bails("end before start",
+          turnLine(R"({"speaker":"agent","text":"a","start_ms":5,"end_ms":4})"));
     auto startedAt = [](const char *time) {
         return minimalLine().replace("2026-03-02T14:05:11Z", time);
     };
@@ -215,10 +218,13 @@ void TestNativeJsonlFastPath::edgeLines_data()
     bails("2025-02-29", startedAt("2025-02-29T00:00:00Z"));
     bails("not a time", startedAt("yesterday"));
     bails("empty time", startedAt(""));
-    same("turn time", turnLine(R"({"speaker":"agent","text":"a","at":"2024-02-29T23:59:59.999Z"})"));
-    same("turn time with offset", turnLine(R"({"speaker":"agent","text":"a","at":"2024-03-01T00:30:00-02:00"})"));
+    same("turn time",
+         turnLine(R"({"speaker":"agent","text":"a","at":"2024-02-29T23:59:59.999Z"})"));
+    same("turn time with offset",
+         turnLine(R"({"speaker":"agent","text":"a","at":"2024-03-01T00:30:00-02:00"})"));
     same("empty turn time", turnLine(R"({"speaker":"agent","text":"a","at":""})"));
-    bails("bad turn time", turnLine(R"({"speaker":"agent","text":"a","at":"2024-13-01T00:00:00Z"})"));
+    bails("bad turn time",
+          turnLine(R"({"speaker":"agent","text":"a","at":"2024-13-01T00:00:00Z"})"));
     bails("trailing garbage", minimalLine() + "x");
     bails("second object", minimalLine() + minimalLine());
     same("trailing whitespace", minimalLine() + " \t\r\n");
@@ -229,8 +235,9 @@ void TestNativeJsonlFastPath::edgeLines_data()
     bails("bom", "\xef\xbb\xbf" + minimalLine());
     same("empty turns", minimalLine().replace(R"([{"speaker":"agent","text":"hi"}])", "[]"));
     same("empty text", turnLine(R"({"speaker":"customer","text":""})"));
-    same("nested attributes", minimalLine(R"("attributes":{"a":{"b":[1,2.5,{"c":"}]{["}],"d":null},)"
-                                          R"("e":"\"}"},)"));
+    same("nested attributes",
+         minimalLine(R"("attributes":{"a":{"b":[1,2.5,{"c":"}]{["}],"d":null},)"
+                     R"("e":"\"}"},)"));
     same("empty attributes", minimalLine(R"("attributes":{ },)"));
     same("duplicate attribute keys", minimalLine(R"("attributes":{"k":1,"k":2},)"));
     bails("attributes array", minimalLine(R"("attributes":[],)"));
@@ -266,7 +273,9 @@ void TestNativeJsonlFastPath::commonTimes_data()
 {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("common");
-    auto row = [](const char *text, bool common) { QTest::newRow(text) << QByteArray(text) << common; };
+    auto row = [](const char *text, bool common) {
+        QTest::newRow(text) << QByteArray(text) << common;
+    };
     row("2026-03-02T14:05:11Z", true);
     row("2026-03-02T14:05:11.000Z", true);
     row("2026-03-02T14:05:11.999Z", true);
