@@ -334,6 +334,8 @@ private:
     bool attributes(QJsonObject *out)
     {
         skipSpace();
+        if (m_p == m_end || *m_p != '{')
+            return false;
         const char *begin = m_p;
         int depth = 0;
         while (m_p < m_end) {
@@ -347,14 +349,11 @@ private:
             } else if (c == '{' || c == '[') {
                 if (++depth > kMaxAttributeDepth)
                     return false;
-            } else if (c == '}' || c == ']') {
-                if (--depth == 0)
-                    break;
-            } else if (depth == 0) {
-                return false; // not an object
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                break;
             }
         }
-        if (depth != 0 || *begin != '{')
+        if (depth != 0)
             return false;
         const QByteArray span = QByteArray::fromRawData(begin, m_p - begin);
         if (span == "{}")

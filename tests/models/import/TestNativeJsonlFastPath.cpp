@@ -243,6 +243,12 @@ void TestNativeJsonlFastPath::edgeLines_data()
     bails("attributes array", minimalLine(R"("attributes":[],)"));
     bails("attributes string", minimalLine(R"("attributes":"{}",)"));
     bails("broken attributes", minimalLine(R"("attributes":{"a":},)"));
+    bails("attributes cut", QByteArray(R"({"id":"x","attributes":{"a":"b\"}")"));
+    bails("attributes at the end", QByteArray(R"({"id":"x","attributes": )"));
+    bails("deep attributes",
+          minimalLine("\"attributes\":" + QByteArray(40, '[').prepend("{\"a\":") +
+                      QByteArray(40, ']') + "},"));
+    same("attributes after spaces", minimalLine(R"("attributes" :  { "k" : [ "v" ] } ,)"));
     bails("tags with a number", minimalLine(R"("tags":["a",1],)"));
     bails("tags with null", minimalLine(R"("tags":[null],)"));
     same("empty tags", minimalLine(R"("tags":[],)"));
