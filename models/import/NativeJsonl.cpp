@@ -1,5 +1,7 @@
 #include "import/NativeJsonl.h"
 
+#include "import/NativeJsonlFastPath.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -268,6 +270,10 @@ std::optional<Interaction> interactionFromNativeJson(const QJsonObject &o, QStri
 
 std::optional<Interaction> parseNativeJsonLine(const QByteArray &line, QString *error)
 {
+    // The common clean line is read by the fast path; whatever it leaves comes here, so
+    // every reject and its reason is still decided below.
+    if (std::optional<Interaction> in = parseNativeJsonLineFast(line))
+        return in;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
