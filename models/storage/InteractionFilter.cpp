@@ -20,13 +20,14 @@ bool InteractionFilter::operator==(const InteractionFilter &o) const
 
 QString ftsQueryFromText(const QString &text)
 {
-    static const QRegularExpression wordPattern(QStringLiteral("[\\p{L}\\p{N}']+"));
+    // Runs of letters and digits are exactly the search index's tokens (unicode61), so
+    // each quoted term is one token: the index keeps no positions and refuses phrases.
+    // "don't" becomes "don" "t", both required.
+    static const QRegularExpression wordPattern(QStringLiteral("[\\p{L}\\p{N}]+"));
     QStringList terms;
     auto it = wordPattern.globalMatch(text);
     while (it.hasNext()) {
-        QString word = it.next().captured(0);
-        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        terms << QLatin1Char('"') + word + QLatin1Char('"');
+        terms << QLatin1Char('"') + it.next().captured(0) + QLatin1Char('"');
     }
     return terms.join(QLatin1Char(' '));
 }

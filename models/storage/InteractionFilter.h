@@ -47,7 +47,8 @@ struct InteractionFilter
                         bool totalRangeUsesIndex = true) const;
 };
 
-//! Turns what a person types into a safe FTS5 query: each word quoted, all required.
+//! Turns what a person types into a safe FTS5 query: each run of letters and digits
+//! quoted, all required; everything else (quotes, operators, apostrophes) separates.
 QString ftsQueryFromText(const QString &text);
 
 } // namespace qaw

@@ -1,9 +1,11 @@
+#include "storage/InteractionFilter.h"
 #include "storage/InteractionStore.h"
 #include "storage/Workspace.h"
 #include "storage/WorkspaceQueries.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,6 +109,35 @@ private slots:
         // The porter stemmer finds "refunds" and "refunding" from "refund".
         QCOMPARE(scalar(*m_ws, QStringLiteral("SELECT count(*) FROM transcript_fts WHERE transcript_fts MATCH 'refunds'")),
                  qint64(1));
+    }
+
+    void searchFindsWordsAnywhereInTheTranscript()
+    {
+        InteractionStore store(*m_ws);
+        Interaction in = call(QStringLiteral("s1"), QStringLiteral("cus-2"), day(3));
+        in.turns.push_back({Speaker::Agent, QStringLiteral("I don't see the customer's card."),
+                            7500, 9000, -1});
+        QCOMPARE(write(store, in), InteractionStore::Outcome::Inserted);
+        QCOMPARE(write(store, call(QStringLiteral("s2"), QStringLiteral("cus-3"), day(4))),
+                 InteractionStore::Outcome::Inserted);
+        const auto found = [this](const QString &text) {
+            QSqlQuery q(m_ws->database());
+            q.prepare(QStringLiteral("SELECT group_concat(i.external_id) FROM interactions i "
+                                     "WHERE i.id IN (SELECT rowid FROM transcript_fts WHERE "
+                                     "transcript_fts MATCH ?)"));
+            q.addBindValue(ftsQueryFromText(text));
+            if (!q.exec() || !q.next())
+                return QStringLiteral("error: ") + q.lastError().text();
+            return q.value(0).toString();
+        };
+        // Words of different turns; stems; apostrophes; operators typed as words.
+        QCOMPARE(found(QStringLiteral("calling card")), QStringLiteral("s1"));
+        QCOMPARE(found(QStringLiteral("refunds CHARGED")), QStringLiteral("s1,s2"));
+        QCOMPARE(found(QStringLiteral("don't customer's")), QStringLiteral("s1"));
+        QCOMPARE(found(QStringLiteral("\"card\" NEAR( OR")), QString());
+        QCOMPARE(found(QStringLiteral("card -twice")), QStringLiteral("s1"));
+        QCOMPARE(ftsQueryFromText(QStringLiteral("don't NEAR(")),
+                 QStringLiteral("\"don\" \"t\" \"NEAR\""));
     }
 
     void repeatContactIsKeptRightWhenEarlierContactsArriveLater()
