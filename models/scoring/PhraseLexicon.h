@@ -19,6 +19,21 @@ struct TextToken
     int charEnd = 0;
 };
 
+//! A tokenised text and the set of lexicon words in it (one bit per id), so that a
+//! phrase list can pass over the phrases whose words are not all there without walking
+//! the tokens: most turns hold none of a criterion's phrases.
+struct TokenisedText
+{
+    std::vector<TextToken> tokens;
+    std::vector<quint64> words;
+
+    bool contains(int id) const
+    {
+        return id >= 0 && size_t(id) / 64 < words.size() &&
+               ((words[size_t(id) / 64] >> (unsigned(id) % 64)) & 1U) != 0;
+    }
+};
+
 //! The words of every phrase of one compiled scorecard, as small integer ids, so that a
 //! transcript is tokenised once and each phrase list is matched with integer compares.
 //! Built once (intern() while compiling), then read-only: safe to share across threads.
@@ -32,7 +47,7 @@ public:
     //! Call after the last intern(): builds the one-typo index for long words.
     void finalise();
 
-    std::vector<TextToken> tokenise(const QString &text) const;
+    TokenisedText tokenise(const QString &text) const;
     int size() const { return int(m_words.size()); }
     //! "not", "never", "no": words a phrase match may not skip over, so that "I don't
     //! understand" is not taken for "I understand".
@@ -74,9 +89,13 @@ public:
 
     //! Every phrase found in \a tokens, at most once each (its first occurrence), in
     //! order of position.
-    std::vector<Match> find(const std::vector<TextToken> &tokens) const;
+    std::vector<Match> find(const TokenisedText &text) const;
 
 private:
+    //! Whether \a text holds every word extend() could need for the phrase: the first and
+    //! last always, the inner ones all but one when a word may be left out. A phrase that
+    //! fails this can never match, so find() need not try it.
+    bool mayMatch(const std::vector<int> &phrase, const TokenisedText &text) const;
     bool extend(const std::vector<int> &phrase, size_t next, const std::vector<TextToken> &tokens,
                 size_t from, int insertionsLeft, bool skipLeft, size_t *last) const;
 

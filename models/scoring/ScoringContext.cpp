@@ -30,7 +30,7 @@ ScoringContext::ScoringContext(const StoredInteraction &stored, const PhraseLexi
             m_startMs = t.atMs;
 }
 
-const std::vector<TextToken> &ScoringContext::tokens(int turn) const
+const TokenisedText &ScoringContext::tokens(int turn) const
 {
     if (!m_tokenised[size_t(turn)]) {
         m_tokens[size_t(turn)] = m_lexicon.tokenise(turns()[size_t(turn)].text);
