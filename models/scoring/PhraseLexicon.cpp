@@ -277,7 +277,8 @@ bool PhraseSet::extend(const std::vector<int> &phrase, size_t next,
 
 bool PhraseSet::mayMatch(const std::vector<int> &phrase, const TokenisedText &text) const
 {
-    if (!text.contains(phrase.front()) || !text.contains(phrase.back()))
+    // The first word is in the text: find() asks only at one of its tokens.
+    if (!text.contains(phrase.back()))
         return false;
     // extend() may leave out one inner word of a fuzzy phrase of four words or more.
     int missing = m_fuzzy && phrase.size() >= 4 ? 1 : 0;
@@ -290,29 +291,28 @@ bool PhraseSet::mayMatch(const std::vector<int> &phrase, const TokenisedText &te
 std::vector<PhraseSet::Match> PhraseSet::find(const TokenisedText &text) const
 {
     std::vector<Match> out;
-    // Per phrase: 0 cannot match in this text, 1 still to find, 2 found (on the stack for
-    // the usual short lists: this runs for every selected turn of every phrase criterion).
+    // Per phrase, on the stack for the usual short lists (this runs for every selected
+    // turn of every phrase criterion). Whether the text holds the phrase's words is asked
+    // only of phrases whose first word occurs: most turns hold none of them.
+    enum : char { Untried, Possible, Impossible, Found };
     QVarLengthArray<char, 64> state(qsizetype(m_phrases.size()));
-    int open = 0;
-    for (size_t k = 0; k < m_phrases.size(); ++k) {
-        const bool possible = mayMatch(m_phrases[k], text);
-        state[qsizetype(k)] = possible ? 1 : 0;
-        open += possible ? 1 : 0;
-    }
+    std::fill(state.begin(), state.end(), char(Untried));
     const std::vector<TextToken> &tokens = text.tokens;
-    for (size_t i = 0; i < tokens.size() && open > 0; ++i) {
+    for (size_t i = 0; i < tokens.size(); ++i) {
         const int id = tokens[i].id;
         if (id < 0 || size_t(id) >= m_byFirstWord.size())
             continue;
         for (int k : m_byFirstWord[size_t(id)]) {
-            if (state[k] != 1)
-                continue;
+            char &st = state[k];
             const std::vector<int> &phrase = m_phrases[size_t(k)];
+            if (st == Untried)
+                st = mayMatch(phrase, text) ? Possible : Impossible;
+            if (st != Possible)
+                continue;
             size_t last = i;
             const bool skip = m_fuzzy && phrase.size() >= 4;
             if (extend(phrase, 1, tokens, i + 1, m_maxInserted, skip, &last)) {
-                state[k] = 2;
-                --open;
+                st = Found;
                 out.push_back({k, tokens[i].charStart, tokens[last].charEnd});
             }
         }

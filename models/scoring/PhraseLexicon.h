@@ -92,9 +92,9 @@ public:
     std::vector<Match> find(const TokenisedText &text) const;
 
 private:
-    //! Whether \a text holds every word extend() could need for the phrase: the first and
-    //! last always, the inner ones all but one when a word may be left out. A phrase that
-    //! fails this can never match, so find() need not try it.
+    //! Whether \a text holds every word extend() could need for a phrase whose first word
+    //! it holds: the last always, the inner ones all but one when a word may be left out.
+    //! A phrase that fails this can never match, so find() need not try it.
     bool mayMatch(const std::vector<int> &phrase, const TokenisedText &text) const;
     bool extend(const std::vector<int> &phrase, size_t next, const std::vector<TextToken> &tokens,
                 size_t from, int insertionsLeft, bool skipLeft, size_t *last) const;
