@@ -96,16 +96,6 @@ private:
     size_t m_used = 0;
 };
 
-size_t hashOf(const QChar *data, qsizetype size)
-{
-    quint64 h = 14695981039346656037ULL;
-    for (qsizetype i = 0; i < size; ++i) {
-        h ^= data[i].unicode();
-        h *= 1099511628211ULL;
-    }
-    return size_t(h);
-}
-
 } // namespace
 
 PhraseLexicon::PhraseLexicon() : m_serial(nextSerial())
@@ -210,7 +200,7 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
         } else if (!word && start >= 0) {
             const QChar *surface = data + start;
             const int size = i - start;
-            const size_t hash = hashOf(surface, size);
+            const size_t hash = text::hashChars(surface, size);
             WordCache::Entry *entry = &cache.slot(surface, size, hash);
             if (entry->surface.isEmpty()) {
                 lookup(QString::fromRawData(surface, size), &ids);
@@ -247,6 +237,9 @@ PhraseSet::PhraseSet(const QStringList &phrases, PhraseLexicon &lexicon, int max
         if (size_t(first) >= m_byFirstWord.size())
             m_byFirstWord.resize(size_t(first) + 1);
         m_byFirstWord[size_t(first)].push_back(int(k));
+        if (size_t(first) / 64 >= m_firstWords.size())
+            m_firstWords.resize(size_t(first) / 64 + 1, 0);
+        m_firstWords[size_t(first) / 64] |= quint64(1) << (unsigned(first) % 64);
     }
 }
 
@@ -288,12 +281,18 @@ bool PhraseSet::mayMatch(const std::vector<int> &phrase, const TokenisedText &te
     return true;
 }
 
-std::vector<PhraseSet::Match> PhraseSet::find(const TokenisedText &text) const
+template <typename OnMatch>
+void PhraseSet::scan(const TokenisedText &text, OnMatch onMatch) const
 {
-    std::vector<Match> out;
+    // Most turns hold none of the list's first words: one AND per 64 words says so.
+    bool anyFirst = false;
+    for (size_t w = 0; w < m_firstWords.size() && w < text.words.size() && !anyFirst; ++w)
+        anyFirst = (m_firstWords[w] & text.words[w]) != 0;
+    if (!anyFirst)
+        return;
     // Per phrase, on the stack for the usual short lists (this runs for every selected
-    // turn of every phrase criterion). Whether the text holds the phrase's words is asked
-    // only of phrases whose first word occurs: most turns hold none of them.
+    // turn of every phrase criterion). Whether the text holds the phrase's other words
+    // is asked only of phrases whose first word occurs.
     enum : char { Untried, Possible, Impossible, Found };
     QVarLengthArray<char, 64> state(qsizetype(m_phrases.size()));
     std::fill(state.begin(), state.end(), char(Untried));
@@ -313,10 +312,35 @@ std::vector<PhraseSet::Match> PhraseSet::find(const TokenisedText &text) const
             const bool skip = m_fuzzy && phrase.size() >= 4;
             if (extend(phrase, 1, tokens, i + 1, m_maxInserted, skip, &last)) {
                 st = Found;
-                out.push_back({k, tokens[i].charStart, tokens[last].charEnd});
+                if (!onMatch(Match{k, tokens[i].charStart, tokens[last].charEnd}))
+                    return;
             }
         }
     }
+}
+
+void PhraseSet::findInto(const TokenisedText &text, std::vector<Match> *out) const
+{
+    scan(text, [out](const Match &m) {
+        out->push_back(m);
+        return true;
+    });
+}
+
+std::vector<PhraseSet::Match> PhraseSet::find(const TokenisedText &text) const
+{
+    std::vector<Match> out;
+    findInto(text, &out);
+    return out;
+}
+
+std::optional<PhraseSet::Match> PhraseSet::first(const TokenisedText &text) const
+{
+    std::optional<Match> out;
+    scan(text, [&out](const Match &m) {
+        out = m;
+        return false;
+    });
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <optional>
 #include <vector>
 
 namespace qaw {
@@ -90,8 +91,16 @@ public:
     //! Every phrase found in \a tokens, at most once each (its first occurrence), in
     //! order of position.
     std::vector<Match> find(const TokenisedText &text) const;
+    //! find() appending to \a out (a vector reused across turns allocates once).
+    void findInto(const TokenisedText &text, std::vector<Match> *out) const;
+    //! The first match find() would give (the earliest), without looking for the others.
+    std::optional<Match> first(const TokenisedText &text) const;
 
 private:
+    //! Calls \a onMatch(match) for each match find() gives, in its order, while it
+    //! returns true.
+    template <typename OnMatch>
+    void scan(const TokenisedText &text, OnMatch onMatch) const;
     //! Whether \a text holds every word extend() could need for a phrase whose first word
     //! it holds: the last always, the inner ones all but one when a word may be left out.
     //! A phrase that fails this can never match, so find() need not try it.
@@ -103,6 +112,7 @@ private:
     QStringList m_texts;
     std::vector<std::vector<int>> m_phrases;
     std::vector<std::vector<int>> m_byFirstWord; //!< word id -> phrases starting with it
+    std::vector<quint64> m_firstWords;           //!< the same as a bit per word id
     int m_maxInserted = 2;
     bool m_fuzzy = true;
 };

@@ -100,12 +100,10 @@ public:
         }
         std::vector<TextHit> hits;
         for (int turn : turns) {
-            for (const PhraseSet::Match &m : disclosure.find(context.tokens(turn))) {
-                hits.push_back({m.phrase, turn, m.charStart, m.charEnd});
+            if (const auto m = disclosure.first(context.tokens(turn))) {
+                hits.push_back({m->phrase, turn, m->charStart, m->charEnd});
                 break;
             }
-            if (!hits.empty())
-                break;
         }
         return searchVerdict(context, SearchMode::Any, disclosureItems, hits);
     }
