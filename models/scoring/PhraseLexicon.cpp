@@ -183,11 +183,12 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
     }
     TokenisedText out;
     out.tokens.reserve(size_t(text.size() / 5 + 1));
-    out.words.assign((size_t(m_words.size()) + 63) / 64, 0);
+    out.words.resize((m_words.size() + 63) / 64);
+    std::fill(out.words.begin(), out.words.end(), quint64(0));
     auto add = [&out](int id, int start, int end) {
         out.tokens.push_back({id, start, end});
         if (id >= 0)
-            out.words[size_t(id) / 64] |= quint64(1) << (unsigned(id) % 64);
+            out.words[id / 64] |= quint64(1) << (unsigned(id) % 64);
     };
     const QChar *data = text.constData();
     const int n = int(text.size());
@@ -286,8 +287,9 @@ void PhraseSet::scan(const TokenisedText &text, OnMatch onMatch) const
 {
     // Most turns hold none of the list's first words: one AND per 64 words says so.
     bool anyFirst = false;
-    for (size_t w = 0; w < m_firstWords.size() && w < text.words.size() && !anyFirst; ++w)
-        anyFirst = (m_firstWords[w] & text.words[w]) != 0;
+    for (size_t w = 0; w < m_firstWords.size() && qsizetype(w) < text.words.size() && !anyFirst;
+         ++w)
+        anyFirst = (m_firstWords[w] & text.words[qsizetype(w)]) != 0;
     if (!anyFirst)
         return;
     // Per phrase, on the stack for the usual short lists (this runs for every selected

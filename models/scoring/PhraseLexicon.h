@@ -26,12 +26,12 @@ struct TextToken
 struct TokenisedText
 {
     std::vector<TextToken> tokens;
-    std::vector<quint64> words;
+    QVarLengthArray<quint64, 8> words; //!< inline up to 512 lexicon words: no allocation
 
     bool contains(int id) const
     {
-        return id >= 0 && size_t(id) / 64 < words.size() &&
-               ((words[size_t(id) / 64] >> (unsigned(id) % 64)) & 1U) != 0;
+        return id >= 0 && qsizetype(id) / 64 < words.size() &&
+               ((words[qsizetype(id) / 64] >> (unsigned(id) % 64)) & 1U) != 0;
     }
 };
 

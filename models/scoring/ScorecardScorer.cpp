@@ -25,18 +25,26 @@ QStringList lowerList(const QJsonValue &v)
 // calling"): one span per stretch of text is clearer to show and cheaper to store.
 std::vector<EvidenceSpan> mergedSpans(std::vector<EvidenceSpan> spans)
 {
-    std::stable_sort(spans.begin(), spans.end(), [](const EvidenceSpan &a, const EvidenceSpan &b) {
+    if (spans.size() < 2)
+        return spans;
+    const auto before = [](const EvidenceSpan &a, const EvidenceSpan &b) {
         return a.turn != b.turn ? a.turn < b.turn : a.charStart < b.charStart;
-    });
-    std::vector<EvidenceSpan> out;
-    for (const EvidenceSpan &s : spans) {
-        if (!out.empty() && out.back().turn == s.turn && s.charStart <= out.back().charEnd) {
-            out.back().charEnd = std::max(out.back().charEnd, s.charEnd);
+    };
+    // Usually in order already; stable_sort would still take a buffer from the heap.
+    if (!std::is_sorted(spans.begin(), spans.end(), before))
+        std::stable_sort(spans.begin(), spans.end(), before);
+    size_t kept = 0; // merged in place: spans[0..kept] are the output so far
+    for (size_t i = 1; i < spans.size(); ++i) {
+        EvidenceSpan &last = spans[kept];
+        const EvidenceSpan &s = spans[i];
+        if (last.turn == s.turn && s.charStart <= last.charEnd) {
+            last.charEnd = std::max(last.charEnd, s.charEnd);
             continue;
         }
-        out.push_back(s);
+        spans[++kept] = s;
     }
-    return out;
+    spans.resize(kept + 1);
+    return spans;
 }
 
 bool isManual(const QJsonObject &detector)
@@ -134,12 +142,12 @@ CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
     }
     if (!c.detector)
         return notApplicable(QStringLiteral("Scored by a reviewer; no automated detector."));
-    const DetectorOutcome o = c.detector->evaluate(context);
+    DetectorOutcome o = c.detector->evaluate(context);
     if (o.na)
         return notApplicable(QLatin1String("N/A: ") + o.rationale);
     r.value = valueOnScale(c.criterion->scale, o.fraction);
-    r.rationale = o.rationale;
-    r.evidence = mergedSpans(o.evidence);
+    r.rationale = std::move(o.rationale);
+    r.evidence = mergedSpans(std::move(o.evidence));
     return r;
 }
 

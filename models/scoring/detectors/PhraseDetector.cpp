@@ -45,6 +45,8 @@ public:
                 if (seen[m.phrase])
                     continue;
                 seen[m.phrase] = 1;
+                if (hits.empty())
+                    hits.reserve(8);
                 hits.push_back({m.phrase, turn, m.charStart, m.charEnd});
             }
         }
