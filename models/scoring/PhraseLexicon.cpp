@@ -233,11 +233,19 @@ PhraseSet::PhraseSet(const QStringList &phrases, PhraseLexicon &lexicon, int max
         m_texts.append(p);
         m_phrases.push_back(std::move(ids));
     }
+    int maxFirst = -1;
+    for (const std::vector<int> &phrase : m_phrases)
+        maxFirst = std::max(maxFirst, phrase.front());
+    m_firstStart.assign(size_t(maxFirst + 2), 0);
+    for (const std::vector<int> &phrase : m_phrases)
+        ++m_firstStart[size_t(phrase.front()) + 1];
+    for (size_t w = 1; w < m_firstStart.size(); ++w)
+        m_firstStart[w] += m_firstStart[w - 1];
+    m_byFirstWord.resize(m_phrases.size());
+    std::vector<int> filled(m_firstStart.begin(), m_firstStart.end() - 1);
     for (size_t k = 0; k < m_phrases.size(); ++k) {
         const int first = m_phrases[k].front();
-        if (size_t(first) >= m_byFirstWord.size())
-            m_byFirstWord.resize(size_t(first) + 1);
-        m_byFirstWord[size_t(first)].push_back(int(k));
+        m_byFirstWord[size_t(filled[size_t(first)]++)] = int(k);
         if (size_t(first) / 64 >= m_firstWords.size())
             m_firstWords.resize(size_t(first) / 64 + 1, 0);
         m_firstWords[size_t(first) / 64] |= quint64(1) << (unsigned(first) % 64);
@@ -301,9 +309,11 @@ void PhraseSet::scan(const TokenisedText &text, OnMatch onMatch) const
     const std::vector<TextToken> &tokens = text.tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
         const int id = tokens[i].id;
-        if (id < 0 || size_t(id) >= m_byFirstWord.size())
+        if (id < 0 || size_t(id) + 1 >= m_firstStart.size())
             continue;
-        for (int k : m_byFirstWord[size_t(id)]) {
+        const int end = m_firstStart[size_t(id) + 1];
+        for (int at = m_firstStart[size_t(id)]; at < end; ++at) {
+            const int k = m_byFirstWord[size_t(at)];
             char &st = state[k];
             const std::vector<int> &phrase = m_phrases[size_t(k)];
             if (st == Untried)

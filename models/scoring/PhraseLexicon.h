@@ -111,7 +111,10 @@ private:
     const PhraseLexicon *m_lexicon = nullptr;
     QStringList m_texts;
     std::vector<std::vector<int>> m_phrases;
-    std::vector<std::vector<int>> m_byFirstWord; //!< word id -> phrases starting with it
+    //! The phrases starting with word id w, in list order, are m_byFirstWord[m_firstStart[w]]
+    //! up to m_byFirstWord[m_firstStart[w + 1]]: two flat arrays, not a vector per word.
+    std::vector<int> m_firstStart;
+    std::vector<int> m_byFirstWord;
     std::vector<quint64> m_firstWords;           //!< the same as a bit per word id
     int m_maxInserted = 2;
     bool m_fuzzy = true;
