@@ -58,7 +58,7 @@ public:
             if (e.surface.isEmpty())
                 return e;
             if (e.hash == hash && e.surface.size() == size &&
-                std::memcmp(e.surface.constData(), data, size_t(size) * sizeof(QChar)) == 0)
+                std::equal(data, data + size, e.surface.constData())) // short: no memcmp call
                 return e;
         }
     }
@@ -193,31 +193,31 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
     const QChar *data = text.constData();
     const int n = int(text.size());
     QVarLengthArray<int, 3> ids;
-    int start = -1;
-    for (int i = 0; i <= n; ++i) {
-        const bool word = i < n && text::isWordChar(data[i]);
-        if (word && start < 0) {
-            start = i;
-        } else if (!word && start >= 0) {
-            const QChar *surface = data + start;
-            const int size = i - start;
-            const size_t hash = text::hashChars(surface, size);
-            WordCache::Entry *entry = &cache.slot(surface, size, hash);
-            if (entry->surface.isEmpty()) {
-                lookup(QString::fromRawData(surface, size), &ids);
-                if (ids.size() > WordCache::kMaxIds) { // never with today's normaliser
-                    for (int id : ids)
-                        add(id, start, i);
-                    start = -1;
-                    continue;
-                }
-                cache.occupy(*entry, surface, size, hash, ids.constData(), int(ids.size()));
-                entry = &cache.slot(surface, size, hash); // occupy() may have moved it
+    int i = 0;
+    while (i < n) {
+        while (i < n && !text::isWordChar(data[i]))
+            ++i;
+        if (i == n)
+            break;
+        const int start = i;
+        while (i < n && text::isWordChar(data[i]))
+            ++i;
+        const QChar *surface = data + start;
+        const int size = i - start;
+        const size_t hash = text::hashChars(surface, size);
+        WordCache::Entry *entry = &cache.slot(surface, size, hash);
+        if (entry->surface.isEmpty()) {
+            lookup(QString::fromRawData(surface, size), &ids);
+            if (ids.size() > WordCache::kMaxIds) { // never with today's normaliser
+                for (int id : ids)
+                    add(id, start, i);
+                continue;
             }
-            for (int k = 0; k < entry->count; ++k)
-                add(entry->ids[k], start, i);
-            start = -1;
+            cache.occupy(*entry, surface, size, hash, ids.constData(), int(ids.size()));
+            entry = &cache.slot(surface, size, hash); // occupy() may have moved it
         }
+        for (int k = 0; k < entry->count; ++k)
+            add(entry->ids[k], start, i);
     }
     return out;
 }

@@ -33,9 +33,22 @@ inline size_t hashChars(const QChar *data, qsizetype size) noexcept
         h = (h ^ word) * kMultiplier;
         h ^= h >> 32;
     }
-    if (left > 0) {
+    if (left > 0) { // 2, 4 or 6 bytes: fixed-size copies, not a call to memcpy
         quint64 word = 0;
-        std::memcpy(&word, bytes, left);
+        unsigned shift = 0;
+        if (left >= 4) {
+            quint32 four;
+            std::memcpy(&four, bytes, 4);
+            word = four;
+            shift = 32;
+            bytes += 4;
+            left -= 4;
+        }
+        if (left >= 2) {
+            quint16 two;
+            std::memcpy(&two, bytes, 2);
+            word |= quint64(two) << shift;
+        }
         h = (h ^ word) * kMultiplier;
         h ^= h >> 32;
     }
@@ -51,7 +64,11 @@ struct FastStringHash
 //! True for the characters that make up a word: letters, digits and apostrophes.
 inline bool isWordChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == QLatin1Char('\'') || c == QChar(0x2019);
+    const char16_t u = c.unicode();
+    if (u < 128) // the usual case, without QChar's range tests
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+               u == '\'';
+    return c.isLetterOrNumber() || u == 0x2019;
 }
 
 } // namespace qaw::text
