@@ -5,7 +5,6 @@
 #include <QAtomicInteger>
 
 #include <algorithm>
-#include <cstring>
 
 namespace qaw {
 namespace {
@@ -58,7 +57,7 @@ public:
             if (e.surface.isEmpty())
                 return e;
             if (e.hash == hash && e.surface.size() == size &&
-                std::equal(data, data + size, e.surface.constData())) // short: no memcmp call
+                std::equal(data, data + size, e.surface.constData())) // short words: inline
                 return e;
         }
     }
