@@ -4,7 +4,7 @@
 
 #include <QAtomicInteger>
 
-#include <unordered_map>
+#include <algorithm>
 
 namespace qaw {
 namespace {
@@ -20,10 +20,79 @@ quint64 nextSerial()
 // Normalising a word costs far more than a hash lookup, and transcripts repeat their
 // words, so each scoring thread remembers the words it has seen for the lexicon it
 // last used. Only speed depends on it: the result is the same with or without it.
-struct WordCache
+// An open-addressing table of the surface words with their ids inline: the standard
+// map with a QVarLengthArray per word cost a node, a QString compare and an array copy
+// per token (a third of the tokenising).
+class WordCache
 {
+public:
+    static constexpr int kMaxIds = 4; //!< a word gives one or two ids (contractions)
+
+    struct Entry
+    {
+        QString surface; //!< empty: a free slot
+        size_t hash = 0;
+        int count = 0;
+        int ids[kMaxIds] = {};
+    };
+
     quint64 lexicon = 0;
-    std::unordered_map<QString, QVarLengthArray<int, 3>, text::FastStringHash> ids;
+
+    void clear()
+    {
+        m_slots.assign(kInitialSlots, Entry());
+        m_used = 0;
+    }
+    size_t size() const { return m_used; }
+
+    //! The entry of the word at \a data (\a size characters, hash \a hash), or the
+    //! free slot where it belongs (surface empty): fill it with occupy().
+    Entry &slot(const QChar *data, qsizetype size, size_t hash)
+    {
+        if (m_slots.empty())
+            clear();
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Entry &e = m_slots[i];
+            if (e.surface.isEmpty())
+                return e;
+            if (e.hash == hash && e.surface.size() == size &&
+                std::equal(data, data + size, e.surface.constData())) // short words: inline
+                return e;
+        }
+    }
+    //! Stores a new word in the free slot \a e found by slot(); may move the entries.
+    void occupy(Entry &e, const QChar *data, qsizetype size, size_t hash, const int *ids,
+                int count)
+    {
+        e.surface = QString(data, size); // the caller's text is borrowed: keep a copy
+        e.hash = hash;
+        e.count = count;
+        std::copy(ids, ids + count, e.ids);
+        if (++m_used * 2 > m_slots.size())
+            grow();
+    }
+
+private:
+    static constexpr size_t kInitialSlots = 1024;
+
+    void grow()
+    {
+        std::vector<Entry> old(m_slots.size() * 2);
+        old.swap(m_slots);
+        const size_t mask = m_slots.size() - 1;
+        for (Entry &e : old) {
+            if (e.surface.isEmpty())
+                continue;
+            size_t i = e.hash & mask;
+            while (!m_slots[i].surface.isEmpty())
+                i = (i + 1) & mask;
+            m_slots[i] = std::move(e);
+        }
+    }
+
+    std::vector<Entry> m_slots;
+    size_t m_used = 0;
 };
 
 } // namespace
@@ -99,40 +168,55 @@ int PhraseLexicon::idOfNormalised(const QString &w) const
 
 void PhraseLexicon::lookup(const QString &surface, QVarLengthArray<int, 3> *ids) const
 {
-    thread_local WordCache cache;
-    if (cache.lexicon != m_serial || cache.ids.size() > 200000) {
-        cache.ids.clear();
-        cache.lexicon = m_serial;
-    }
-    const auto it = cache.ids.find(surface);
-    if (it != cache.ids.end()) {
-        *ids = it->second;
-        return;
-    }
     ids->clear();
     for (const QString &w : text::normalisedWords(surface))
         ids->append(idOfNormalised(w));
-    // \a surface may be raw data borrowed from the turn's text: keep a copy of its own.
-    cache.ids.emplace(QString(surface.constData(), surface.size()), *ids);
 }
 
-std::vector<TextToken> PhraseLexicon::tokenise(const QString &text) const
+TokenisedText PhraseLexicon::tokenise(const QString &text) const
 {
-    std::vector<TextToken> out;
-    out.reserve(size_t(text.size() / 5 + 1));
+    thread_local WordCache cache;
+    if (cache.lexicon != m_serial || cache.size() > 200000) {
+        cache.clear();
+        cache.lexicon = m_serial;
+    }
+    TokenisedText out;
+    out.tokens.reserve(size_t(text.size() / 5 + 1));
+    out.words.resize((m_words.size() + 63) / 64);
+    std::fill(out.words.begin(), out.words.end(), quint64(0));
+    auto add = [&out](int id, int start, int end) {
+        out.tokens.push_back({id, start, end});
+        if (id >= 0)
+            out.words[id / 64] |= quint64(1) << (unsigned(id) % 64);
+    };
+    const QChar *data = text.constData();
+    const int n = int(text.size());
     QVarLengthArray<int, 3> ids;
-    int start = -1;
-    for (int i = 0; i <= text.size(); ++i) {
-        const bool word = i < text.size() && text::isWordChar(text[i]);
-        if (word && start < 0) {
-            start = i;
-        } else if (!word && start >= 0) {
-            // A view of the word, not a copy: most words are found in the cache.
-            lookup(QString::fromRawData(text.constData() + start, i - start), &ids);
-            for (int id : ids)
-                out.push_back({id, start, i});
-            start = -1;
+    int i = 0;
+    while (i < n) {
+        while (i < n && !text::isWordChar(data[i]))
+            ++i;
+        if (i == n)
+            break;
+        const int start = i;
+        while (i < n && text::isWordChar(data[i]))
+            ++i;
+        const QChar *surface = data + start;
+        const int size = i - start;
+        const size_t hash = text::hashChars(surface, size);
+        WordCache::Entry *entry = &cache.slot(surface, size, hash);
+        if (entry->surface.isEmpty()) {
+            lookup(QString::fromRawData(surface, size), &ids);
+            if (ids.size() > WordCache::kMaxIds) { // never with today's normaliser
+                for (int id : ids)
+                    add(id, start, i);
+                continue;
+            }
+            cache.occupy(*entry, surface, size, hash, ids.constData(), int(ids.size()));
+            entry = &cache.slot(surface, size, hash); // occupy() may have moved it
         }
+        for (int k = 0; k < entry->count; ++k)
+            add(entry->ids[k], start, i);
     }
     return out;
 }
@@ -148,11 +232,22 @@ PhraseSet::PhraseSet(const QStringList &phrases, PhraseLexicon &lexicon, int max
         m_texts.append(p);
         m_phrases.push_back(std::move(ids));
     }
+    int maxFirst = -1;
+    for (const std::vector<int> &phrase : m_phrases)
+        maxFirst = std::max(maxFirst, phrase.front());
+    m_firstStart.assign(size_t(maxFirst + 2), 0);
+    for (const std::vector<int> &phrase : m_phrases)
+        ++m_firstStart[size_t(phrase.front()) + 1];
+    for (size_t w = 1; w < m_firstStart.size(); ++w)
+        m_firstStart[w] += m_firstStart[w - 1];
+    m_byFirstWord.resize(m_phrases.size());
+    std::vector<int> filled(m_firstStart.begin(), m_firstStart.end() - 1);
     for (size_t k = 0; k < m_phrases.size(); ++k) {
         const int first = m_phrases[k].front();
-        if (size_t(first) >= m_byFirstWord.size())
-            m_byFirstWord.resize(size_t(first) + 1);
-        m_byFirstWord[size_t(first)].push_back(int(k));
+        m_byFirstWord[size_t(filled[size_t(first)]++)] = int(k);
+        if (size_t(first) / 64 >= m_firstWords.size())
+            m_firstWords.resize(size_t(first) / 64 + 1, 0);
+        m_firstWords[size_t(first) / 64] |= quint64(1) << (unsigned(first) % 64);
     }
 }
 
@@ -181,40 +276,82 @@ bool PhraseSet::extend(const std::vector<int> &phrase, size_t next,
     return false;
 }
 
-std::vector<PhraseSet::Match> PhraseSet::find(const std::vector<TextToken> &tokens) const
+bool PhraseSet::mayMatch(const std::vector<int> &phrase, const TokenisedText &text) const
 {
-    std::vector<Match> out;
-    // Which phrases were found already: bits on the stack for the usual short lists (this
-    // runs for every selected turn of every phrase criterion; a heap vector per call was
-    // a malloc and a free each time).
-    constexpr size_t kBits = 64;
-    quint64 foundBits = 0;
-    std::vector<char> foundMany(m_phrases.size() > kBits ? m_phrases.size() : 0, 0);
-    auto isFound = [&](size_t k) {
-        return k < kBits && foundMany.empty() ? (foundBits >> k) & 1U : foundMany[k] != 0;
-    };
-    auto setFound = [&](size_t k) {
-        if (k < kBits && foundMany.empty())
-            foundBits |= quint64(1) << k;
-        else
-            foundMany[k] = 1;
-    };
+    // The first word is in the text: find() asks only at one of its tokens.
+    if (!text.contains(phrase.back()))
+        return false;
+    // extend() may leave out one inner word of a fuzzy phrase of four words or more.
+    int missing = m_fuzzy && phrase.size() >= 4 ? 1 : 0;
+    for (size_t k = 1; k + 1 < phrase.size(); ++k)
+        if (!text.contains(phrase[k]) && --missing < 0)
+            return false;
+    return true;
+}
+
+template <typename OnMatch>
+void PhraseSet::scan(const TokenisedText &text, OnMatch onMatch) const
+{
+    // Most turns hold none of the list's first words: one AND per 64 words says so.
+    bool anyFirst = false;
+    for (size_t w = 0; w < m_firstWords.size() && qsizetype(w) < text.words.size() && !anyFirst;
+         ++w)
+        anyFirst = (m_firstWords[w] & text.words[qsizetype(w)]) != 0;
+    if (!anyFirst)
+        return;
+    // Per phrase, on the stack for the usual short lists (this runs for every selected
+    // turn of every phrase criterion). Whether the text holds the phrase's other words
+    // is asked only of phrases whose first word occurs.
+    enum : char { Untried, Possible, Impossible, Found };
+    QVarLengthArray<char, 64> state(qsizetype(m_phrases.size()));
+    std::fill(state.begin(), state.end(), char(Untried));
+    const std::vector<TextToken> &tokens = text.tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
         const int id = tokens[i].id;
-        if (id < 0 || size_t(id) >= m_byFirstWord.size())
+        if (id < 0 || size_t(id) + 1 >= m_firstStart.size())
             continue;
-        for (int k : m_byFirstWord[size_t(id)]) {
-            if (isFound(size_t(k)))
-                continue;
+        const int end = m_firstStart[size_t(id) + 1];
+        for (int at = m_firstStart[size_t(id)]; at < end; ++at) {
+            const int k = m_byFirstWord[size_t(at)];
+            char &st = state[k];
             const std::vector<int> &phrase = m_phrases[size_t(k)];
+            if (st == Untried)
+                st = mayMatch(phrase, text) ? Possible : Impossible;
+            if (st != Possible)
+                continue;
             size_t last = i;
             const bool skip = m_fuzzy && phrase.size() >= 4;
             if (extend(phrase, 1, tokens, i + 1, m_maxInserted, skip, &last)) {
-                setFound(size_t(k));
-                out.push_back({k, tokens[i].charStart, tokens[last].charEnd});
+                st = Found;
+                if (!onMatch(Match{k, tokens[i].charStart, tokens[last].charEnd}))
+                    return;
             }
         }
     }
+}
+
+void PhraseSet::findInto(const TokenisedText &text, std::vector<Match> *out) const
+{
+    scan(text, [out](const Match &m) {
+        out->push_back(m);
+        return true;
+    });
+}
+
+std::vector<PhraseSet::Match> PhraseSet::find(const TokenisedText &text) const
+{
+    std::vector<Match> out;
+    findInto(text, &out);
+    return out;
+}
+
+std::optional<PhraseSet::Match> PhraseSet::first(const TokenisedText &text) const
+{
+    std::optional<Match> out;
+    scan(text, [&out](const Match &m) {
+        out = m;
+        return false;
+    });
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <optional>
 #include <vector>
 
 namespace qaw {
@@ -17,6 +18,21 @@ struct TextToken
     int id = -1;
     int charStart = 0;
     int charEnd = 0;
+};
+
+//! A tokenised text and the set of lexicon words in it (one bit per id), so that a
+//! phrase list can pass over the phrases whose words are not all there without walking
+//! the tokens: most turns hold none of a criterion's phrases.
+struct TokenisedText
+{
+    std::vector<TextToken> tokens;
+    QVarLengthArray<quint64, 8> words; //!< inline up to 512 lexicon words: no allocation
+
+    bool contains(int id) const
+    {
+        return id >= 0 && qsizetype(id) / 64 < words.size() &&
+               ((words[qsizetype(id) / 64] >> (unsigned(id) % 64)) & 1U) != 0;
+    }
 };
 
 //! The words of every phrase of one compiled scorecard, as small integer ids, so that a
@@ -32,7 +48,7 @@ public:
     //! Call after the last intern(): builds the one-typo index for long words.
     void finalise();
 
-    std::vector<TextToken> tokenise(const QString &text) const;
+    TokenisedText tokenise(const QString &text) const;
     int size() const { return int(m_words.size()); }
     //! "not", "never", "no": words a phrase match may not skip over, so that "I don't
     //! understand" is not taken for "I understand".
@@ -74,16 +90,32 @@ public:
 
     //! Every phrase found in \a tokens, at most once each (its first occurrence), in
     //! order of position.
-    std::vector<Match> find(const std::vector<TextToken> &tokens) const;
+    std::vector<Match> find(const TokenisedText &text) const;
+    //! find() appending to \a out (a vector reused across turns allocates once).
+    void findInto(const TokenisedText &text, std::vector<Match> *out) const;
+    //! The first match find() would give (the earliest), without looking for the others.
+    std::optional<Match> first(const TokenisedText &text) const;
 
 private:
+    //! Calls \a onMatch(match) for each match find() gives, in its order, while it
+    //! returns true.
+    template <typename OnMatch>
+    void scan(const TokenisedText &text, OnMatch onMatch) const;
+    //! Whether \a text holds every word extend() could need for a phrase whose first word
+    //! it holds: the last always, the inner ones all but one when a word may be left out.
+    //! A phrase that fails this can never match, so find() need not try it.
+    bool mayMatch(const std::vector<int> &phrase, const TokenisedText &text) const;
     bool extend(const std::vector<int> &phrase, size_t next, const std::vector<TextToken> &tokens,
                 size_t from, int insertionsLeft, bool skipLeft, size_t *last) const;
 
     const PhraseLexicon *m_lexicon = nullptr;
     QStringList m_texts;
     std::vector<std::vector<int>> m_phrases;
-    std::vector<std::vector<int>> m_byFirstWord; //!< word id -> phrases starting with it
+    //! The phrases starting with word id w, in list order, are m_byFirstWord[m_firstStart[w]]
+    //! up to m_byFirstWord[m_firstStart[w + 1]]: two flat arrays, not a vector per word.
+    std::vector<int> m_firstStart;
+    std::vector<int> m_byFirstWord;
+    std::vector<quint64> m_firstWords;           //!< the same as a bit per word id
     int m_maxInserted = 2;
     bool m_fuzzy = true;
 };

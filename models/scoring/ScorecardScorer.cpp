@@ -3,7 +3,9 @@
 #include "scoring/ScoringContext.h"
 #include "scoring/detectors/DetectorFactory.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -23,18 +25,26 @@ QStringList lowerList(const QJsonValue &v)
 // calling"): one span per stretch of text is clearer to show and cheaper to store.
 std::vector<EvidenceSpan> mergedSpans(std::vector<EvidenceSpan> spans)
 {
-    std::stable_sort(spans.begin(), spans.end(), [](const EvidenceSpan &a, const EvidenceSpan &b) {
+    if (spans.size() < 2)
+        return spans;
+    const auto before = [](const EvidenceSpan &a, const EvidenceSpan &b) {
         return a.turn != b.turn ? a.turn < b.turn : a.charStart < b.charStart;
-    });
-    std::vector<EvidenceSpan> out;
-    for (const EvidenceSpan &s : spans) {
-        if (!out.empty() && out.back().turn == s.turn && s.charStart <= out.back().charEnd) {
-            out.back().charEnd = std::max(out.back().charEnd, s.charEnd);
+    };
+    // Usually in order already; stable_sort would still take a buffer from the heap.
+    if (!std::is_sorted(spans.begin(), spans.end(), before))
+        std::stable_sort(spans.begin(), spans.end(), before);
+    size_t kept = 0; // merged in place: spans[0..kept] are the output so far
+    for (size_t i = 1; i < spans.size(); ++i) {
+        EvidenceSpan &last = spans[kept];
+        const EvidenceSpan &s = spans[i];
+        if (last.turn == s.turn && s.charStart <= last.charEnd) {
+            last.charEnd = std::max(last.charEnd, s.charEnd);
             continue;
         }
-        out.push_back(s);
+        spans[++kept] = s;
     }
-    return out;
+    spans.resize(kept + 1);
+    return spans;
 }
 
 bool isManual(const QJsonObject &detector)
@@ -68,9 +78,16 @@ std::unique_ptr<ScorecardScorer> ScorecardScorer::compile(const Scorecard &card,
     static const QStringList naKeys = {QStringLiteral("channel_in"),
                                        QStringLiteral("channel_not_in"),
                                        QStringLiteral("queue_in"), QStringLiteral("when")};
+    QHash<QString, int> sectionKeys;
     for (const Criterion *criterion : scorer->m_card.criteria()) {
         CompiledCriterion c;
         c.criterion = criterion;
+        c.counted = scorer->m_card.criterion(criterion->id);
+        const QString section = scorer->m_card.sectionOf(criterion->id);
+        auto key = sectionKeys.constFind(section);
+        if (key == sectionKeys.constEnd())
+            key = sectionKeys.insert(section, int(sectionKeys.size()));
+        c.sectionKey = *key;
         DetectorBuild build{scorer->m_lexicon, *errors,
                             QStringLiteral("criterion \"%1\"").arg(criterion->id)};
         if (!isManual(criterion->detector))
@@ -88,6 +105,7 @@ std::unique_ptr<ScorecardScorer> ScorecardScorer::compile(const Scorecard &card,
         }
         scorer->m_criteria.push_back(std::move(c));
     }
+    scorer->m_sectionKeys = int(sectionKeys.size());
     scorer->m_lexicon.finalise();
     if (errors->size() > errorsBefore)
         return nullptr;
@@ -124,12 +142,12 @@ CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
     }
     if (!c.detector)
         return notApplicable(QStringLiteral("Scored by a reviewer; no automated detector."));
-    const DetectorOutcome o = c.detector->evaluate(context);
+    DetectorOutcome o = c.detector->evaluate(context);
     if (o.na)
         return notApplicable(QLatin1String("N/A: ") + o.rationale);
     r.value = valueOnScale(c.criterion->scale, o.fraction);
-    r.rationale = o.rationale;
-    r.evidence = mergedSpans(o.evidence);
+    r.rationale = std::move(o.rationale);
+    r.evidence = mergedSpans(std::move(o.evidence));
     return r;
 }
 
@@ -143,11 +161,48 @@ Evaluation ScorecardScorer::score(const StoredInteraction &stored) const
     e.criteria.reserve(m_criteria.size());
     for (const CompiledCriterion &c : m_criteria)
         e.criteria.push_back(scoreCriterion(c, context));
-    const ScoreTotals totals = m_card.totals(e.criteria);
-    e.total = totals.total;
-    e.passed = totals.passed;
-    e.autoFailed = totals.autoFailed;
+    setTotals(&e);
     return e;
+}
+
+void ScorecardScorer::setTotals(Evaluation *e) const
+{
+    if (e->criteria.size() != m_criteria.size()) { // not one result per criterion
+        const ScoreTotals totals = m_card.totals(e->criteria);
+        e->total = totals.total;
+        e->passed = totals.passed;
+        e->autoFailed = totals.autoFailed;
+        return;
+    }
+    QVarLengthArray<char, 16> zeroed(m_sectionKeys);
+    std::fill(zeroed.begin(), zeroed.end(), char(0));
+    bool autoFailed = false;
+    for (size_t k = 0; k < m_criteria.size(); ++k) {
+        const CriterionResult &r = e->criteria[k];
+        const Criterion *c = m_criteria[k].counted;
+        if (r.na || !r.value || !c->scale.isFail(*r.value))
+            continue;
+        if (c->autoFail == AutoFail::Evaluation)
+            autoFailed = true;
+        else if (c->autoFail == AutoFail::Section)
+            zeroed[m_criteria[k].sectionKey] = 1;
+    }
+    double weighted = 0;
+    double weights = 0;
+    for (size_t k = 0; k < m_criteria.size(); ++k) {
+        const CriterionResult &r = e->criteria[k];
+        const Criterion *c = m_criteria[k].counted;
+        if (r.na || !r.value)
+            continue;
+        const bool isZeroed = zeroed[m_criteria[k].sectionKey] != 0;
+        weighted += c->weight * (isZeroed ? 0.0 : c->scale.normalised(*r.value));
+        weights += c->weight;
+    }
+    e->total.reset();
+    if (weights > 0)
+        e->total = autoFailed ? 0.0 : 100.0 * weighted / weights;
+    e->passed = e->total && !autoFailed && *e->total >= m_card.passMark;
+    e->autoFailed = autoFailed;
 }
 
 } // namespace qaw

@@ -10,19 +10,18 @@ ScoringContext::ScoringContext(const StoredInteraction &stored, const PhraseLexi
     : m_stored(stored), m_lexicon(lexicon)
 {
     const size_t n = stored.interaction.turns.size();
-    m_tokens.resize(n);
-    m_tokenised.assign(n, 0);
-    m_sentiment.assign(n, 0);
-    m_hasSentiment.assign(n, 0);
+    m_turnCache.resize(n);
     m_allOffsets = n > 0 && std::all_of(turns().begin(), turns().end(),
                                          [](const Turn &t) { return t.hasOffsets(); });
     m_byStart.resize(n);
     for (size_t i = 0; i < n; ++i)
         m_byStart[i] = int(i);
-    if (m_allOffsets)
-        std::stable_sort(m_byStart.begin(), m_byStart.end(), [this](int a, int b) {
-            return turns()[size_t(a)].startMs < turns()[size_t(b)].startMs;
-        });
+    const auto startsEarlier = [this](int a, int b) {
+        return turns()[size_t(a)].startMs < turns()[size_t(b)].startMs;
+    };
+    // Usually in order already; stable_sort would still take a buffer from the heap.
+    if (m_allOffsets && !std::is_sorted(m_byStart.begin(), m_byStart.end(), startsEarlier))
+        std::stable_sort(m_byStart.begin(), m_byStart.end(), startsEarlier);
     if (stored.interaction.startedAt.isValid())
         m_startMs = stored.interaction.startedAt.toMSecsSinceEpoch();
     for (const Turn &t : turns())
@@ -30,22 +29,24 @@ ScoringContext::ScoringContext(const StoredInteraction &stored, const PhraseLexi
             m_startMs = t.atMs;
 }
 
-const std::vector<TextToken> &ScoringContext::tokens(int turn) const
+const TokenisedText &ScoringContext::tokens(int turn) const
 {
-    if (!m_tokenised[size_t(turn)]) {
-        m_tokens[size_t(turn)] = m_lexicon.tokenise(turns()[size_t(turn)].text);
-        m_tokenised[size_t(turn)] = 1;
+    TurnCache &c = m_turnCache[size_t(turn)];
+    if (!c.tokenised) {
+        c.tokens = m_lexicon.tokenise(turns()[size_t(turn)].text);
+        c.tokenised = true;
     }
-    return m_tokens[size_t(turn)];
+    return c.tokens;
 }
 
 double ScoringContext::sentiment(int turn) const
 {
-    if (!m_hasSentiment[size_t(turn)]) {
-        m_sentiment[size_t(turn)] = VaderSentiment::shared().memoisedCompound(turns()[size_t(turn)].text);
-        m_hasSentiment[size_t(turn)] = 1;
+    TurnCache &c = m_turnCache[size_t(turn)];
+    if (!c.hasSentiment) {
+        c.sentiment = VaderSentiment::shared().memoisedCompound(turns()[size_t(turn)].text);
+        c.hasSentiment = true;
     }
-    return m_sentiment[size_t(turn)];
+    return c.sentiment;
 }
 
 qint64 ScoringContext::turnTimeMs(int turn) const

@@ -22,7 +22,7 @@ public:
     int turnCount() const { return int(turns().size()); }
     bool isEmpty() const { return turns().empty(); }
 
-    const std::vector<TextToken> &tokens(int turn) const;
+    const TokenisedText &tokens(int turn) const;
     //! VADER compound score of a turn, -1 to 1.
     double sentiment(int turn) const;
 
@@ -44,10 +44,15 @@ private:
     bool m_allOffsets = false;
     qint64 m_startMs = -1;
     std::vector<int> m_byStart;
-    mutable std::vector<std::vector<TextToken>> m_tokens;
-    mutable std::vector<char> m_tokenised;
-    mutable std::vector<double> m_sentiment;
-    mutable std::vector<char> m_hasSentiment;
+    //! What is worked out per turn on first use (one allocation for all of them).
+    struct TurnCache
+    {
+        TokenisedText tokens;
+        double sentiment = 0;
+        bool tokenised = false;
+        bool hasSentiment = false;
+    };
+    mutable std::vector<TurnCache> m_turnCache;
 };
 
 } // namespace qaw

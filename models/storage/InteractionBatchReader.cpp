@@ -13,27 +13,53 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 namespace qaw {
 namespace {
 
+// Each column is fetched once with sqlite3_column_value() and read with the value
+// functions: every sqlite3_column_*() call looks the column up, enters the connection's
+// mutex and checks for a malloc failure again, and reading an integer took two of them
+// (type, then value). The values are read before the next step, on the connection's own
+// thread, as the unprotected value sqlite3_column_value() gives requires.
 qint64 orMinusOne(sqlite3_stmt *s, int column)
 {
-    return sqlite3_column_type(s, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, column);
+    sqlite3_value *v = sqlite3_column_value(s, column);
+    return sqlite3_value_type(v) == SQLITE_NULL ? -1 : sqlite3_value_int64(v);
+}
+
+//! The column's integer, or nothing when it is NULL.
+std::optional<qint64> optionalInt(sqlite3_stmt *s, int column)
+{
+    sqlite3_value *v = sqlite3_column_value(s, column);
+    if (sqlite3_value_type(v) == SQLITE_NULL)
+        return std::nullopt;
+    return sqlite3_value_int64(v);
+}
+
+//! The column's UTF-8 text (null when NULL) and its size in bytes.
+const char *utf8(sqlite3_stmt *s, int column, int *size)
+{
+    sqlite3_value *v = sqlite3_column_value(s, column);
+    const auto *data = reinterpret_cast<const char *>(sqlite3_value_text(v));
+    *size = data ? sqlite3_value_bytes(v) : 0;
+    return data;
 }
 
 QString text(sqlite3_stmt *s, int column)
 {
-    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
-    return data ? QString::fromUtf8(data, sqlite3_column_bytes(s, column)) : QString();
+    int size = 0;
+    const char *data = utf8(s, column, &size);
+    return data ? QString::fromUtf8(data, size) : QString();
 }
 
 Speaker speaker(sqlite3_stmt *s, int column)
 {
     // The importer stores the canonical lower-case names; anything else goes through
     // the tolerant parser.
-    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
-    const int size = sqlite3_column_bytes(s, column);
+    int size = 0;
+    const char *data = utf8(s, column, &size);
     if (data && size == 5 && std::memcmp(data, "agent", 5) == 0)
         return Speaker::Agent;
     if (data && size == 8 && std::memcmp(data, "customer", 8) == 0)
@@ -82,10 +108,10 @@ bool InteractionBatchReader::prepare() const
 
 QString InteractionBatchReader::repeated(sqlite3_stmt *statement, int column) const
 {
-    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+    int size = 0;
+    const char *data = utf8(statement, column, &size);
     if (!data)
         return QString();
-    const int size = sqlite3_column_bytes(statement, column);
     const QByteArray key = QByteArray::fromRawData(data, size); // no copy for the lookup
     const auto found = m_repeated.constFind(key);
     if (found != m_repeated.constEnd())
@@ -102,8 +128,9 @@ namespace {
 //! The column's text as a key for a lookup, without copying it.
 QByteArray rawBytes(sqlite3_stmt *s, int column)
 {
-    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(s, column));
-    return data ? QByteArray::fromRawData(data, sqlite3_column_bytes(s, column)) : QByteArray();
+    int size = 0;
+    const char *data = utf8(s, column, &size);
+    return data ? QByteArray::fromRawData(data, size) : QByteArray();
 }
 
 //! Looks \a key up in \a cache, parsing and keeping it when new (a cache grown past a
@@ -208,10 +235,10 @@ void InteractionBatchReader::loadRun(const std::vector<qint64> &ids,
         in.customerId = text(q, 9);
         in.queue = repeated(q, 10);
         in.language = repeated(q, 11);
-        if (sqlite3_column_type(q, 12) != SQLITE_NULL)
-            in.csat = sqlite3_column_int(q, 12);
-        if (sqlite3_column_type(q, 13) != SQLITE_NULL)
-            in.resolved = sqlite3_column_int64(q, 13) != 0;
+        if (const auto csat = optionalInt(q, 12))
+            in.csat = int(*csat); // as sqlite3_column_int() cuts it
+        if (const auto resolved = optionalInt(q, 13))
+            in.resolved = *resolved != 0;
         in.tags = tags(q, 14);
         in.attributes = attributes(q, 15);
         DerivedMetrics &m = s.metrics;
@@ -225,8 +252,8 @@ void InteractionBatchReader::loadRun(const std::vector<qint64> &ids,
         m.overtalkMs = orMinusOne(q, 22);
         m.firstResponseMs = orMinusOne(q, 23);
         m.maxCustomerWaitMs = orMinusOne(q, 24);
-        if (sqlite3_column_type(q, 25) != SQLITE_NULL)
-            s.repeatContact = sqlite3_column_int64(q, 25) != 0;
+        if (const auto repeat = optionalInt(q, 25))
+            s.repeatContact = *repeat != 0;
         // Room for the turns read next (the count is a hint: the turns are what is read).
         in.turns.reserve(size_t(std::max(0, sqlite3_column_int(q, 26))));
         out.push_back(std::move(s));

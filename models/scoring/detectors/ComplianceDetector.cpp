@@ -42,10 +42,18 @@ std::vector<CardSpan> cardNumbers(const QString &text)
     if (text.contains(QLatin1Char('[')))
         for (qsizetype at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1))
             out.push_back({int(at), int(at + token.size())});
-    int i = 0;
+    // A card number has at least 13 digits: most turns have far fewer in all, and
+    // counting them is cheaper than walking the runs.
+    const QChar *chars = text.constData();
     const int n = int(text.size());
+    int digitCount = 0;
+    for (int k = 0; k < n; ++k)
+        digitCount += chars[k].isDigit() ? 1 : 0;
+    if (digitCount < 13)
+        return out;
+    int i = 0;
     while (i < n) {
-        if (!text[i].isDigit()) {
+        if (!chars[i].isDigit()) {
             ++i;
             continue;
         }
@@ -100,12 +108,10 @@ public:
         }
         std::vector<TextHit> hits;
         for (int turn : turns) {
-            for (const PhraseSet::Match &m : disclosure.find(context.tokens(turn))) {
-                hits.push_back({m.phrase, turn, m.charStart, m.charEnd});
+            if (const auto m = disclosure.first(context.tokens(turn))) {
+                hits.push_back({m->phrase, turn, m->charStart, m->charEnd});
                 break;
             }
-            if (!hits.empty())
-                break;
         }
         return searchVerdict(context, SearchMode::Any, disclosureItems, hits);
     }

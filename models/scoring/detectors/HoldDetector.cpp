@@ -80,7 +80,7 @@ private:
                 break;
             const int turn = order[size_t(position)];
             if (context.turns()[size_t(turn)].speaker == Speaker::Agent &&
-                !phrases.find(context.tokens(turn)).empty())
+                phrases.first(context.tokens(turn)))
                 return turn;
         }
         return -1;

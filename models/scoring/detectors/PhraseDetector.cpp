@@ -5,6 +5,7 @@
 #include "scoring/detectors/TurnFilter.h"
 
 #include <QJsonArray>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -34,12 +35,18 @@ public:
                                               : DetectorOutcome::fail(why);
         }
         std::vector<TextHit> hits;
-        std::vector<char> seen(size_t(m_phrases.size()), 0);
+        QVarLengthArray<char, 64> seen(m_phrases.size());
+        std::fill(seen.begin(), seen.end(), char(0));
+        std::vector<PhraseSet::Match> matches; // reused: one allocation, not one per turn
         for (int turn : turns) {
-            for (const PhraseSet::Match &m : m_phrases.find(context.tokens(turn))) {
-                if (seen[size_t(m.phrase)])
+            matches.clear();
+            m_phrases.findInto(context.tokens(turn), &matches);
+            for (const PhraseSet::Match &m : matches) {
+                if (seen[m.phrase])
                     continue;
-                seen[size_t(m.phrase)] = 1;
+                seen[m.phrase] = 1;
+                if (hits.empty())
+                    hits.reserve(8);
                 hits.push_back({m.phrase, turn, m.charStart, m.charEnd});
             }
         }

@@ -28,10 +28,8 @@ public:
         QString ignored;
         if (filter.select(context, &turns, &ignored)) {
             for (int turn : turns) {
-                const auto matches = confirmations.find(context.tokens(turn));
-                if (!matches.empty()) {
-                    confirmation = {matches.front().phrase, turn, matches.front().charStart,
-                                    matches.front().charEnd};
+                if (const auto m = confirmations.first(context.tokens(turn))) {
+                    confirmation = {m->phrase, turn, m->charStart, m->charEnd};
                     break;
                 }
             }

@@ -71,7 +71,7 @@ private:
         for (size_t back = 1; back <= size_t(lookback) && back <= k; ++back) {
             const int turn = order[k - back];
             if (context.turns()[size_t(turn)].speaker == Speaker::Agent &&
-                !holdPhrases.find(context.tokens(turn)).empty())
+                holdPhrases.first(context.tokens(turn)))
                 return true;
         }
         return false;

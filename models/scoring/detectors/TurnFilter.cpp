@@ -40,6 +40,7 @@ bool TurnFilter::select(const ScoringContext &context, std::vector<int> *turns,
 {
     turns->clear();
     std::vector<int> candidates;
+    candidates.reserve(size_t(context.turnCount()));
     for (int i = 0; i < context.turnCount(); ++i)
         if (!m_speaker || context.turns()[size_t(i)].speaker == *m_speaker)
             candidates.push_back(i);

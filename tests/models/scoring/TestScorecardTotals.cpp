@@ -106,6 +106,22 @@ private slots:
         QCOMPARE(t.passed, passed);
         QCOMPARE(t.autoFailed, autoFailed);
         QCOMPARE(t.autoFailedSections, zeroedSections);
+
+        // The scorer's own totals (criteria resolved when compiled) say the same.
+        QStringList errors;
+        const auto scorer = ScorecardScorer::compile(card(), &errors);
+        QVERIFY2(scorer, qPrintable(errors.join(QLatin1Char(' '))));
+        Evaluation e;
+        e.criteria = results;
+        e.total = 12.5; // stale values the call must replace
+        e.passed = !passed;
+        e.autoFailed = !autoFailed;
+        scorer->setTotals(&e);
+        QCOMPARE(e.total.has_value(), t.total.has_value());
+        if (t.total)
+            QCOMPARE(*e.total, *t.total);
+        QCOMPARE(e.passed, passed);
+        QCOMPARE(e.autoFailed, autoFailed);
     }
 
     void valueOnScale_data()
