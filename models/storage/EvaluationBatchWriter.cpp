@@ -184,6 +184,30 @@ qint64 EvaluationBatchWriter::rationaleId(const QString &text)
     return id;
 }
 
+const std::vector<size_t> &EvaluationBatchWriter::keyOrder(
+    const std::vector<CriterionResult> &scores)
+{
+    // Evaluations of one scorecard name their criteria with the same shared strings in
+    // the same order, so the previous evaluation's order usually fits as it is.
+    bool same = scores.size() == m_keyOrderIds.size();
+    for (size_t c = 0; same && c < scores.size(); ++c)
+        same = scores[c].criterionId.constData() == m_keyOrderIds[c];
+    if (same)
+        return m_keyOrder;
+    m_keyOrder.resize(scores.size());
+    m_keyOrderIds.resize(scores.size());
+    for (size_t c = 0; c < scores.size(); ++c) {
+        m_keyOrder[c] = c;
+        m_keyOrderIds[c] = scores[c].criterionId.constData();
+    }
+    // The key's collation (BINARY) orders UTF-8 bytes, as comparing UTF-16 does outside
+    // the surrogates, which criterion ids do not use; equal ids keep their order.
+    std::stable_sort(m_keyOrder.begin(), m_keyOrder.end(), [&scores](size_t a, size_t b) {
+        return scores[a].criterionId < scores[b].criterionId;
+    });
+    return m_keyOrder;
+}
+
 bool EvaluationBatchWriter::insertEvaluations(const Evaluation *evaluations, size_t count,
                                               qint64 firstId, qint64 createdAtMs)
 {
@@ -319,6 +343,7 @@ bool EvaluationBatchWriter::writeAll(const std::vector<Evaluation> &evaluations,
     m_pendingScores.clear();
     m_criterionIds.clear();
     m_criterionIds.reserve(kCachedCriterionIds);
+    m_keyOrderIds.clear();
     for (size_t begin = 0; begin < evaluations.size(); begin += kEvaluationsPerInsert) {
         const size_t count = std::min(kEvaluationsPerInsert, evaluations.size() - begin);
         // The evaluations first: their scores refer to them.
@@ -327,7 +352,7 @@ bool EvaluationBatchWriter::writeAll(const std::vector<Evaluation> &evaluations,
             return false;
         for (size_t i = begin; i < begin + count; ++i) {
             const std::vector<CriterionResult> &scores = evaluations[i].criteria;
-            for (size_t c = 0; c < scores.size(); ++c) {
+            for (const size_t c : keyOrder(scores)) {
                 if (m_pendingScores.size() == kScoresPerInsert && !flushScores())
                     return false;
                 const qint64 rationale = rationaleId(scores[c].rationale);

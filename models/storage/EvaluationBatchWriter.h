@@ -69,6 +69,9 @@ private:
     //! once and kept in \a cache by its number of rows.
     sqlite3_stmt *statement(std::vector<sqlite3_stmt *> *cache, size_t rows, const char *head,
                             const char *row, const char *tail);
+    //! The positions of \a scores in the order of the table's key (criterion id): rows
+    //! inserted in key order each land at the end of the B-tree.
+    const std::vector<size_t> &keyOrder(const std::vector<CriterionResult> &scores);
     bool insertEvaluations(const Evaluation *evaluations, size_t count, qint64 firstId,
                            qint64 createdAtMs);
     bool flushScores();
@@ -92,6 +95,8 @@ private:
     std::vector<std::string> m_text;      //!< UTF-8 of the evaluators' names, one per row
     std::vector<std::string> m_scoreText; //!< the same for the scores' texts (3 per score)
     TextCache m_criterionIds;             //!< the UTF-8 of the criterion ids, for one write()
+    std::vector<size_t> m_keyOrder;       //!< keyOrder()'s last answer
+    std::vector<const QChar *> m_keyOrderIds; //!< the criterion ids it was worked out for
     QString m_error;
 };
 
