@@ -315,12 +315,10 @@ const char *const kVersion9[] = {
 // whose transcript holds every word (InteractionFilter), so the index holds one document
 // per interaction, its turns joined by newlines, instead of one per turn: a common word
 // said in five turns of a call is one index entry instead of five, which halves the cost
-// of indexing at import. The external content is a view joining each interaction's turns
-// in order (through the turns' (interaction_id, seq) index; a GROUP BY over turns made
-// SQLite sort every turn in memory to rebuild the index, 1.3 GB at a million
-// interactions). The importer inserts the same text and removes an interaction's
-// document before replacing its turns (InteractionStore). Nothing else writes turns, so
-// the per-turn triggers go.
+// of indexing at import. The external content is a view joining the turns in order (the
+// GROUP BY walks the turns' (interaction_id, seq) index); the importer inserts the same
+// text and removes an interaction's document before replacing its turns
+// (InteractionStore). Nothing else writes turns, so the per-turn triggers go.
 // detail=none: the index keeps which transcripts hold a word, not where (no positions),
 // which is all a search of words needs and a third of the indexing work; FTS5 then
 // refuses phrases, so a search never asks for one (ftsQueryFromText).
@@ -328,9 +326,8 @@ const char *const kVersion10[] = {
     "DROP TRIGGER turns_fts_delete",
     "DROP TRIGGER turns_fts_update",
     "DROP TABLE turns_fts",
-    "CREATE VIEW transcripts(id, text) AS SELECT i.id, (SELECT group_concat(t.text, char(10)) "
-    "FROM turns t WHERE t.interaction_id = i.id) FROM interactions i "
-    "WHERE EXISTS (SELECT 1 FROM turns t WHERE t.interaction_id = i.id)",
+    "CREATE VIEW transcripts(id, text) AS SELECT interaction_id, group_concat(text, char(10)) "
+    "FROM turns GROUP BY interaction_id",
     "CREATE VIRTUAL TABLE transcript_fts USING fts5(text, content='transcripts', "
     "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', columnsize=0, "
     "detail=none)",
