@@ -315,10 +315,14 @@ const char *const kVersion9[] = {
 // whose transcript holds every word (InteractionFilter), so the index holds one document
 // per interaction, its turns joined by newlines, instead of one per turn: a common word
 // said in five turns of a call is one index entry instead of five, which halves the cost
-// of indexing at import. The external content is a view joining the turns in order (the
-// GROUP BY walks the turns' (interaction_id, seq) index); the importer inserts the same
-// text and removes an interaction's document before replacing its turns
-// (InteractionStore). Nothing else writes turns, so the per-turn triggers go.
+// of indexing at import. The external content is a view joining each interaction's
+// turns. The importer inserts the same text and removes an interaction's document before
+// replacing its turns (InteractionStore); nothing else writes turns, so the per-turn
+// triggers go. Looking up one interaction walks the turns' (interaction_id, seq) index;
+// the full scan of the rebuild below sorts the turns instead (a temporary b-tree, 1.3 GB
+// at a million interactions, 29 s), which a view walking the interactions avoided but
+// took over two minutes. Without positions (below) the order of the words in a
+// document does not matter to the index.
 // detail=none: the index keeps which transcripts hold a word, not where (no positions),
 // which is all a search of words needs and a third of the indexing work; FTS5 then
 // refuses phrases, so a search never asks for one (ftsQueryFromText).
