@@ -4,7 +4,9 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace qaw {
@@ -251,32 +253,67 @@ std::vector<const Criterion *> Scorecard::criteria() const
     return out;
 }
 
+CountedCriterion Scorecard::counted(const QString &criterionId) const
+{
+    for (size_t i = 0; i < sections.size(); ++i) {
+        for (const Criterion &c : sections[i].criteria) {
+            if (c.id != criterionId)
+                continue;
+            size_t first = 0;
+            while (sections[first].id != sections[i].id)
+                ++first;
+            return {&c, int(first)};
+        }
+    }
+    return {};
+}
+
 ScoreTotals Scorecard::totals(const std::vector<CriterionResult> &results) const
 {
+    std::vector<CountedCriterion> counted;
+    counted.reserve(results.size());
+    for (const CriterionResult &r : results)
+        counted.push_back(this->counted(r.criterionId));
+    return totals(results, counted);
+}
+
+ScoreTotals Scorecard::totals(const std::vector<CriterionResult> &results,
+                              const std::vector<CountedCriterion> &counted) const
+{
     ScoreTotals t;
-    QSet<QString> zeroedSections;
-    for (const CriterionResult &r : results) {
-        const Criterion *c = criterion(r.criterionId);
+    QVarLengthArray<char, 16> zeroed(qsizetype(sections.size()));
+    std::fill(zeroed.begin(), zeroed.end(), char(0));
+    bool anyZeroed = false;
+    for (size_t k = 0; k < results.size(); ++k) {
+        const CriterionResult &r = results[k];
+        const Criterion *c = counted[k].criterion;
         if (!c || r.na || !r.value || !c->scale.isFail(*r.value))
             continue;
-        if (c->autoFail == AutoFail::Evaluation)
+        if (c->autoFail == AutoFail::Evaluation) {
             t.autoFailed = true;
-        else if (c->autoFail == AutoFail::Section)
-            zeroedSections.insert(sectionOf(c->id));
+        } else if (c->autoFail == AutoFail::Section) {
+            zeroed[counted[k].section] = 1;
+            anyZeroed = true;
+        }
     }
     double weighted = 0;
     double weights = 0;
-    for (const CriterionResult &r : results) {
-        const Criterion *c = criterion(r.criterionId);
+    for (size_t k = 0; k < results.size(); ++k) {
+        const CriterionResult &r = results[k];
+        const Criterion *c = counted[k].criterion;
         if (!c || r.na || !r.value)
             continue;
-        const bool zeroed = zeroedSections.contains(sectionOf(c->id));
-        weighted += c->weight * (zeroed ? 0.0 : c->scale.normalised(*r.value));
+        const bool isZeroed = zeroed[counted[k].section] != 0;
+        weighted += c->weight * (isZeroed ? 0.0 : c->scale.normalised(*r.value));
         weights += c->weight;
     }
-    for (const ScorecardSection &s : sections)
-        if (zeroedSections.contains(s.id))
-            t.autoFailedSections << s.id;
+    for (size_t i = 0; anyZeroed && i < sections.size(); ++i) {
+        size_t first = 0;
+        while (sections[first].id != sections[i].id)
+            ++first;
+        if (zeroed[qsizetype(first)])
+            t.autoFailedSections << sections[i].id;
+    }
     if (weights > 0)
         t.total = t.autoFailed ? 0.0 : 100.0 * weighted / weights;
     t.passed = t.total && !t.autoFailed && *t.total >= passMark;

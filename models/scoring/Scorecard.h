@@ -52,6 +52,15 @@ struct ScorecardSection
 };
 
 //! The arithmetic of a set of criterion results under a scorecard.
+//! Where a criterion result counts in its scorecard: the criterion (the first with the
+//! result's id) and its section, as the index of the first section with that section's
+//! id (sections are zeroed by id). No criterion: the result does not count.
+struct CountedCriterion
+{
+    const Criterion *criterion = nullptr;
+    int section = -1;
+};
+
 struct ScoreTotals
 {
     std::optional<double> total; //!< 0-100; empty when no criterion applied
@@ -86,6 +95,11 @@ struct Scorecard
     //! (never a pass, never a fail). A failed critical criterion zeroes the evaluation (or
     //! its section) and marks it auto-failed.
     ScoreTotals totals(const std::vector<CriterionResult> &results) const;
+    //! The same with each result's place already resolved: \a counted[k] is
+    //! counted(results[k].criterionId). A scorer resolves them once per scorecard.
+    ScoreTotals totals(const std::vector<CriterionResult> &results,
+                       const std::vector<CountedCriterion> &counted) const;
+    CountedCriterion counted(const QString &criterionId) const;
 };
 
 } // namespace qaw

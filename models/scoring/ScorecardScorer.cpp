@@ -3,9 +3,7 @@
 #include "scoring/ScoringContext.h"
 #include "scoring/detectors/DetectorFactory.h"
 
-#include <QHash>
 #include <QJsonArray>
-#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -78,16 +76,10 @@ std::unique_ptr<ScorecardScorer> ScorecardScorer::compile(const Scorecard &card,
     static const QStringList naKeys = {QStringLiteral("channel_in"),
                                        QStringLiteral("channel_not_in"),
                                        QStringLiteral("queue_in"), QStringLiteral("when")};
-    QHash<QString, int> sectionKeys;
     for (const Criterion *criterion : scorer->m_card.criteria()) {
         CompiledCriterion c;
         c.criterion = criterion;
-        c.counted = scorer->m_card.criterion(criterion->id);
-        const QString section = scorer->m_card.sectionOf(criterion->id);
-        auto key = sectionKeys.constFind(section);
-        if (key == sectionKeys.constEnd())
-            key = sectionKeys.insert(section, int(sectionKeys.size()));
-        c.sectionKey = *key;
+        scorer->m_counted.push_back(scorer->m_card.counted(criterion->id));
         DetectorBuild build{scorer->m_lexicon, *errors,
                             QStringLiteral("criterion \"%1\"").arg(criterion->id)};
         if (!isManual(criterion->detector))
@@ -105,7 +97,6 @@ std::unique_ptr<ScorecardScorer> ScorecardScorer::compile(const Scorecard &card,
         }
         scorer->m_criteria.push_back(std::move(c));
     }
-    scorer->m_sectionKeys = int(sectionKeys.size());
     scorer->m_lexicon.finalise();
     if (errors->size() > errorsBefore)
         return nullptr;
@@ -167,42 +158,14 @@ Evaluation ScorecardScorer::score(const StoredInteraction &stored) const
 
 void ScorecardScorer::setTotals(Evaluation *e) const
 {
-    if (e->criteria.size() != m_criteria.size()) { // not one result per criterion
-        const ScoreTotals totals = m_card.totals(e->criteria);
-        e->total = totals.total;
-        e->passed = totals.passed;
-        e->autoFailed = totals.autoFailed;
-        return;
-    }
-    QVarLengthArray<char, 16> zeroed(m_sectionKeys);
-    std::fill(zeroed.begin(), zeroed.end(), char(0));
-    bool autoFailed = false;
-    for (size_t k = 0; k < m_criteria.size(); ++k) {
-        const CriterionResult &r = e->criteria[k];
-        const Criterion *c = m_criteria[k].counted;
-        if (r.na || !r.value || !c->scale.isFail(*r.value))
-            continue;
-        if (c->autoFail == AutoFail::Evaluation)
-            autoFailed = true;
-        else if (c->autoFail == AutoFail::Section)
-            zeroed[m_criteria[k].sectionKey] = 1;
-    }
-    double weighted = 0;
-    double weights = 0;
-    for (size_t k = 0; k < m_criteria.size(); ++k) {
-        const CriterionResult &r = e->criteria[k];
-        const Criterion *c = m_criteria[k].counted;
-        if (r.na || !r.value)
-            continue;
-        const bool isZeroed = zeroed[m_criteria[k].sectionKey] != 0;
-        weighted += c->weight * (isZeroed ? 0.0 : c->scale.normalised(*r.value));
-        weights += c->weight;
-    }
-    e->total.reset();
-    if (weights > 0)
-        e->total = autoFailed ? 0.0 : 100.0 * weighted / weights;
-    e->passed = e->total && !autoFailed && *e->total >= m_card.passMark;
-    e->autoFailed = autoFailed;
+    // score() gives one result per criterion in scorecard order, whose places in the
+    // scorecard compile() resolved; anything else is looked up by id.
+    const ScoreTotals totals = e->criteria.size() == m_counted.size()
+                                   ? m_card.totals(e->criteria, m_counted)
+                                   : m_card.totals(e->criteria);
+    e->total = totals.total;
+    e->passed = totals.passed;
+    e->autoFailed = totals.autoFailed;
 }
 
 } // namespace qaw

@@ -32,10 +32,9 @@ public:
     //! totals of Scorecard::totals().
     Evaluation score(const StoredInteraction &stored) const;
 
-    //! Sets total, passed and autoFailed of \a e, whose criteria are one result per
-    //! criterion in scorecard order (as score() gives them), as Scorecard::totals() would:
-    //! the same arithmetic in the same order, without its lookups by id string (3% of
-    //! the scoring).
+    //! Sets total, passed and autoFailed of \a e as Scorecard::totals() does, without its
+    //! lookups by id string (3% of the scoring) when the criteria are one result per
+    //! criterion in scorecard order, as score() gives them.
     void setTotals(Evaluation *e) const;
 
     //! Maps a detector's 0..1 fraction onto a scale: yes/no passes at 0.5; 1-5 and points
@@ -53,11 +52,6 @@ private:
         QStringList channelNotIn;
         QStringList queueIn;
         std::unique_ptr<Detector> naWhen;
-        //! What Scorecard::totals() looks up by id string for each result, resolved once:
-        //! the criterion it counts (the first with the id) and its section's id as a
-        //! small number (sections are zeroed by id).
-        const Criterion *counted = nullptr;
-        int sectionKey = 0;
     };
 
     CriterionResult scoreCriterion(const CompiledCriterion &c, const ScoringContext &context) const;
@@ -65,7 +59,8 @@ private:
     Scorecard m_card;
     PhraseLexicon m_lexicon;
     std::vector<CompiledCriterion> m_criteria;
-    int m_sectionKeys = 0;
+    //! Where each criterion's result counts (Scorecard::counted()), in m_criteria's order.
+    std::vector<CountedCriterion> m_counted;
 };
 
 } // namespace qaw

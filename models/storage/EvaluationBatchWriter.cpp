@@ -40,29 +40,6 @@ void bindText(sqlite3_stmt *s, int index, const QString &text, std::string *buff
     sqlite3_bind_text(s, index, buffer->data(), int(buffer->size()), SQLITE_STATIC);
 }
 
-//! Binds \a text, which outlives the step(), by the UTF-8 kept in \a cache for its
-//! characters. The scorer gives every result the same shared copy of a criterion's id,
-//! so the characters' address names the text; that holds while the strings live, which
-//! is why the cache lasts one write() only. The cache never grows past the capacity it
-//! was given (an entry that moved would leave a bound pointer dangling): beyond that,
-//! \a buffer holds the text.
-void bindCachedText(sqlite3_stmt *s, int index, const QString &text, TextCache *cache,
-                    std::string *buffer)
-{
-    for (const CachedText &known : *cache) {
-        if (known.chars == text.constData() && known.size == text.size()) {
-            sqlite3_bind_text(s, index, known.utf8.data(), int(known.utf8.size()),
-                              SQLITE_STATIC);
-            return;
-        }
-    }
-    if (cache->size() < cache->capacity()) {
-        cache->push_back({text.constData(), text.size(), {}});
-        buffer = &cache->back().utf8;
-    }
-    bindText(s, index, text, buffer);
-}
-
 void bindOptional(sqlite3_stmt *s, int index, const std::optional<double> &value)
 {
     if (value)
@@ -84,6 +61,29 @@ constexpr int kSummaryColumns = 5;
 constexpr size_t kCachedCriterionIds = 64;
 
 } // namespace
+
+//! Binds \a text, which outlives the step(), by the UTF-8 kept in \a cache for its
+//! characters. The scorer gives every result the same shared copy of a criterion's id,
+//! so the characters' address names the text; that holds while the strings live, which
+//! is why the cache lasts one write() only. The cache never grows past the capacity it
+//! was given (an entry that moved would leave a bound pointer dangling): beyond that,
+//! \a buffer holds the text.
+void EvaluationBatchWriter::bindCachedText(sqlite3_stmt *s, int index, const QString &text,
+                                           TextCache *cache, std::string *buffer)
+{
+    for (const CachedText &known : *cache) {
+        if (known.chars == text.constData() && known.size == text.size()) {
+            sqlite3_bind_text(s, index, known.utf8.data(), int(known.utf8.size()),
+                              SQLITE_STATIC);
+            return;
+        }
+    }
+    if (cache->size() < cache->capacity()) {
+        cache->push_back({text.constData(), text.size(), {}});
+        buffer = &cache->back().utf8;
+    }
+    bindText(s, index, text, buffer);
+}
 
 EvaluationBatchWriter::EvaluationBatchWriter(Workspace &workspace) : m_workspace(workspace) {}
 

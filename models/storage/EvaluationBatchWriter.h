@@ -15,15 +15,6 @@ namespace qaw {
 
 class Workspace;
 
-//! UTF-8 of a text, known by the address and length of its characters.
-struct CachedText
-{
-    const QChar *chars;
-    qsizetype size;
-    std::string utf8;
-};
-using TextCache = std::vector<CachedText>;
-
 //! Writes many evaluations at once, for the scoring engine: the same rows and summary
 //! updates as EvaluationStore::save(), through SQLite's own prepared statements on the
 //! workspace's connection. Qt's binding layer costs several microseconds per value,
@@ -59,6 +50,17 @@ private:
         qint64 rationaleId;
         const CriterionResult *result;
     };
+
+    //! UTF-8 of a text, known by the address and length of its characters.
+    struct CachedText
+    {
+        const QChar *chars;
+        qsizetype size;
+        std::string utf8;
+    };
+    using TextCache = std::vector<CachedText>;
+    static void bindCachedText(sqlite3_stmt *s, int index, const QString &text,
+                               TextCache *cache, std::string *buffer);
 
     bool prepare();
     bool writeAll(const std::vector<Evaluation> &evaluations, qint64 createdAtMs);

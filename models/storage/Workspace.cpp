@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QtEndian>
 
 #include <sqlite3.h>
 
@@ -173,6 +174,24 @@ bool Workspace::passesQuickCheck(QSqlDatabase &db)
 
 // Looks at an existing file without writing to it: the header, the schema version and
 // (see needsFullCheck) a quick integrity check, all through a read-only connection.
+int Workspace::storedSchemaVersion(const QString &path)
+{
+    // SQLite's file header: the magic string, then big-endian 32-bit user_version at
+    // byte 60 and application_id at byte 68.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray header = file.read(72);
+    if (header.size() < 72 || !header.startsWith(QByteArray("SQLite format 3\0", 16)))
+        return -1;
+    const auto field = [&header](int offset) {
+        return qFromBigEndian<quint32>(header.constData() + offset);
+    };
+    if (field(68) != quint32(schema::kApplicationId))
+        return -1;
+    return int(field(60));
+}
+
 bool Workspace::inspectReadOnly(int *version)
 {
     QFile file(m_path);

@@ -62,6 +62,11 @@ public:
     QString errorMessage() const { return m_errorMessage; }
     int schemaVersion() const;
 
+    //! The schema version in the header of the workspace file at \a path, read without
+    //! opening it as a database; -1 when it is not a workspace file. A session that did
+    //! not close cleanly may leave a newer version in the WAL: the header is never newer.
+    static int storedSchemaVersion(const QString &path);
+
     //! A second connection to the same file, for a worker thread. Must be used and
     //! destroyed on the thread that uses it.
     std::unique_ptr<Workspace> openAnotherConnection() const;

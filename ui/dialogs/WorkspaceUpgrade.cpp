@@ -13,12 +13,9 @@ namespace qaw {
 
 bool workspaceNeedsUpgrade(const QString &path)
 {
-    // A read-only open refuses exactly the files that an upgrade would change.
-    Workspace probe;
-    if (probe.open(path, Workspace::OpenMode::ReadOnly))
-        return false;
-    return probe.errorCode() == OpenErrorCode::ReadOnlyNeedsUpgrade &&
-           QFileInfo(path).isWritable();
+    // The header only: opening the file here would check it once more on this thread.
+    const int version = Workspace::storedSchemaVersion(path);
+    return version >= 0 && version < schema::kCurrentVersion && QFileInfo(path).isWritable();
 }
 
 bool upgradeWorkspaceWithProgress(QWidget *parent, const QString &path, QString *error)

@@ -194,6 +194,37 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("chk"));
     }
 
+    void storedSchemaVersionIsReadFromTheHeader()
+    {
+        const QString old = path(QStringLiteral("header-v3.qaw"));
+        writeAtVersion(old, 3);
+        QCOMPARE(Workspace::storedSchemaVersion(old), 3);
+        const QString current = path(QStringLiteral("header-current.qaw"));
+        {
+            Workspace ws;
+            QVERIFY(ws.open(current, Workspace::OpenMode::CreateIfMissing));
+        }
+        QCOMPARE(Workspace::storedSchemaVersion(current), schema::kCurrentVersion);
+        const QString text = path(QStringLiteral("header-text.qaw"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("id,channel\nc1,voice\n");
+        f.close();
+        QCOMPARE(Workspace::storedSchemaVersion(text), -1);
+        QCOMPARE(Workspace::storedSchemaVersion(path(QStringLiteral("missing.qaw"))), -1);
+        const QString other = path(QStringLiteral("header-other.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("other"));
+            db.setDatabaseName(other);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE notes(x)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        QCOMPARE(Workspace::storedSchemaVersion(other), -1); // not our application id
+    }
+
     void refusesBadFilesAndLeavesThemUntouched_data()
     {
         QTest::addColumn<QByteArray>("content");
