@@ -94,7 +94,7 @@ bool refreshCriteria(QSqlQuery &q, const std::vector<CriterionPassMark> &criteri
                        "FROM analytics_dirty_days d CROSS JOIN interactions i "
                        "ON i.started_at >= d.day * 86400000 AND "
                        "i.started_at < (d.day + 1) * 86400000 "
-                       "CROSS JOIN criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
+                       "CROSS JOIN automated_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
                        "CROSS JOIN crit ON crit.id = cs.criterion_id "
                        "WHERE i.auto_evaluation_id IS NOT NULL AND cs.na = 0 AND "
                        "cs.value IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"),

@@ -85,7 +85,7 @@ std::vector<DriverRow> table(Workspace &ws, const InteractionFilter &filter, Out
         sql = with +
               QStringLiteral("SELECT cs.criterion_id, cs.value >= crit.mark AS passed, count(*), "
                              "sum(%1), sum(%1 * %1) FROM interactions i CROSS JOIN "
-                             "criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
+                             "automated_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
                              "CROSS JOIN crit ON crit.id = cs.criterion_id")
                   .arg(o) +
               analyticsSql::where(filter,

@@ -142,7 +142,7 @@ criterionResults(Workspace &ws, const InteractionFilter &filter, Bucketing bucke
         sql = with +
               QStringLiteral("SELECT cs.criterion_id, i.started_at / 86400000 AS d, count(*), "
                              "sum(cs.value >= crit.mark), sum((cs.value - crit.lo) / crit.span) "
-                             "FROM interactions i CROSS JOIN criterion_scores cs "
+                             "FROM interactions i CROSS JOIN automated_scores cs "
                              "ON cs.evaluation_id = i.auto_evaluation_id CROSS JOIN crit "
                              "ON crit.id = cs.criterion_id") +
               analyticsSql::where(filter,
@@ -248,7 +248,7 @@ std::vector<HeatCell> heatMap(Workspace &ws, const InteractionFilter &filter,
               QStringLiteral("SELECT i.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE "
                              "a.external_id END, cs.criterion_id, count(*), "
                              "sum(cs.value >= crit.mark) FROM interactions i CROSS JOIN "
-                             "criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
+                             "automated_scores cs ON cs.evaluation_id = i.auto_evaluation_id "
                              "CROSS JOIN crit ON crit.id = cs.criterion_id "
                              "JOIN agents a ON a.id = i.agent_id") +
               analyticsSql::where(filter,

@@ -72,7 +72,7 @@ CalibrationStatus TrustGate::compute(const Workspace &ws, const Scorecard &card)
         "  ON latest.id = e.id "
         "JOIN criterion_scores h ON h.evaluation_id = e.id "
         "JOIN interactions i ON i.id = e.interaction_id "
-        "JOIN criterion_scores a ON a.evaluation_id = i.auto_evaluation_id "
+        "JOIN automated_scores a ON a.evaluation_id = i.auto_evaluation_id "
         "  AND a.criterion_id = h.criterion_id"));
     struct Units
     {

@@ -48,7 +48,7 @@ PassCount EffectEstimator::count(const QString &criterionId, qint64 fromMs, qint
                                     : QStringLiteral("i.agent_id = ?");
     q.prepare(
         QStringLiteral("SELECT count(*), coalesce(sum(cs.value >= coalesce(?, cs.max / 2.0)), 0) "
-                       "FROM interactions i CROSS JOIN criterion_scores cs ON cs.evaluation_id = "
+                       "FROM interactions i CROSS JOIN automated_scores cs ON cs.evaluation_id = "
                        "i.auto_evaluation_id "
                        "AND cs.criterion_id = ? WHERE ") +
         who +

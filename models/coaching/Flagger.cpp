@@ -221,7 +221,7 @@ std::vector<Flagger::Hit> Flagger::criterionFailed(const FlagRule &rule, const Q
     std::vector<Hit> hits;
     QSqlQuery q(m_workspace.database());
     q.prepare(QStringLiteral("SELECT i.id, i.agent_id, i.started_at, cs.value, cs.max, "
-                             "r.text FROM interactions i CROSS JOIN criterion_scores cs "
+                             "r.text FROM interactions i CROSS JOIN automated_scores cs "
                              "ON cs.evaluation_id = i.auto_evaluation_id AND cs.criterion_id = ? "
                              "LEFT JOIN rationale_texts r ON r.id = cs.rationale_id "
                              "WHERE cs.na = 0 AND cs.value IS NOT NULL AND cs.value ") +

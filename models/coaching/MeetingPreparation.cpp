@@ -135,7 +135,7 @@ void MeetingPreparationBuilder::fillCriteria(MeetingPreparation &p) const
     QSqlQuery q(m_workspace.database());
     q.prepare(QStringLiteral(
         "SELECT i.agent_id, i.started_at, cs.criterion_id, cs.value, cs.max FROM interactions i "
-        "CROSS JOIN criterion_scores cs ON cs.evaluation_id = i.auto_evaluation_id WHERE "
+        "CROSS JOIN automated_scores cs ON cs.evaluation_id = i.auto_evaluation_id WHERE "
         "(i.agent_id = ? OR (i.team_id = ? AND ? >= 0)) AND cs.na = 0 AND cs.value IS NOT NULL "
         "AND i.started_at >= ? AND i.started_at < ?"));
     q.addBindValue(p.agent.id);

@@ -1,6 +1,7 @@
 #include "storage/EvaluationBatchWriter.h"
 
 #include "storage/EvidenceEncoding.h"
+#include "storage/PackedScores.h"
 #include "storage/SqliteHandle.h"
 #include "storage/Workspace.h"
 
@@ -52,7 +53,7 @@ void bindOptional(sqlite3_stmt *s, int index, const std::optional<double> &value
 // (for the summary UPDATE) the trigger's table, and seeks from the root: one statement
 // for many rows pays that once. Bounded well under SQLite's 32,766 parameters.
 constexpr size_t kEvaluationsPerInsert = 32;
-constexpr int kEvaluationColumns = 12;
+constexpr int kEvaluationColumns = 13;
 constexpr size_t kScoresPerInsert = 128;
 constexpr int kScoreColumns = 9;
 constexpr size_t kSummariesPerUpdate = 64;
@@ -62,27 +63,24 @@ constexpr size_t kCachedCriterionIds = 64;
 
 } // namespace
 
-//! Binds \a text, which outlives the step(), by the UTF-8 kept in \a cache for its
-//! characters. The scorer gives every result the same shared copy of a criterion's id,
-//! so the characters' address names the text; that holds while the strings live, which
-//! is why the cache lasts one write() only. The cache never grows past the capacity it
-//! was given (an entry that moved would leave a bound pointer dangling): beyond that,
-//! \a buffer holds the text.
-void EvaluationBatchWriter::bindCachedText(sqlite3_stmt *s, int index, const QString &text,
-                                           TextCache *cache, std::string *buffer)
+//! The UTF-8 of \a text, from \a cache when known there. The scorer gives every result
+//! the same shared copy of a criterion's id, so the characters' address names the text;
+//! that holds while the strings live, which is why the cache lasts one write() only. The
+//! cache never grows past the capacity it was given (an entry that moved would leave a
+//! bound pointer dangling): beyond that, \a buffer holds the text.
+const std::string &EvaluationBatchWriter::cachedUtf8(const QString &text, TextCache *cache,
+                                                     std::string *buffer)
 {
     for (const CachedText &known : *cache) {
-        if (known.chars == text.constData() && known.size == text.size()) {
-            sqlite3_bind_text(s, index, known.utf8.data(), int(known.utf8.size()),
-                              SQLITE_STATIC);
-            return;
-        }
+        if (known.chars == text.constData() && known.size == text.size())
+            return known.utf8;
     }
     if (cache->size() < cache->capacity()) {
         cache->push_back({text.constData(), text.size(), {}});
         buffer = &cache->back().utf8;
     }
-    bindText(s, index, text, buffer);
+    toUtf8(text, buffer);
+    return *buffer;
 }
 
 EvaluationBatchWriter::EvaluationBatchWriter(Workspace &workspace) : m_workspace(workspace) {}
@@ -215,8 +213,8 @@ bool EvaluationBatchWriter::insertEvaluations(const Evaluation *evaluations, siz
         &m_insertEvaluations, count,
         "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
         "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
-        "auto_failed, stale) VALUES",
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
+        "auto_failed, stale, scores) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
     if (!s)
         return false;
     if (m_text.size() < count)
@@ -238,8 +236,34 @@ bool EvaluationBatchWriter::insertEvaluations(const Evaluation *evaluations, siz
         sqlite3_bind_int(s, p + 10, e.passed ? 1 : 0);
         sqlite3_bind_int(s, p + 11, e.autoFailed ? 1 : 0);
         sqlite3_bind_int(s, p + 12, e.stale ? 1 : 0);
+        if (e.kind == EvaluatorKind::Automated)
+            sqlite3_bind_text(s, p + 13, m_packed[i].data(), int(m_packed[i].size()), SQLITE_STATIC);
+        else
+            sqlite3_bind_null(s, p + 13);
     }
     return step(s, "inserting evaluations");
+}
+
+bool EvaluationBatchWriter::packScores(const Evaluation *evaluations, size_t count)
+{
+    if (m_packed.size() < count)
+        m_packed.resize(count);
+    for (size_t i = 0; i < count; ++i) {
+        const Evaluation &e = evaluations[i];
+        std::string &packed = m_packed[i];
+        packed.clear();
+        if (e.kind != EvaluatorKind::Automated)
+            continue;
+        for (size_t c = 0; c < e.criteria.size(); ++c) {
+            const CriterionResult &r = e.criteria[c];
+            const qint64 rationale = rationaleId(r.rationale);
+            if (rationale < 0)
+                return false;
+            packed_scores::appendRecord(cachedUtf8(r.criterionId, &m_criterionIds, &m_idBuffer),
+                                        int(c), r, rationale, &packed);
+        }
+    }
+    return true;
 }
 
 bool EvaluationBatchWriter::flushScores()
@@ -263,7 +287,8 @@ bool EvaluationBatchWriter::flushScores()
         const int p = int(i) * kScoreColumns;
         std::string *text = &m_scoreText[i * 3];
         sqlite3_bind_int64(s, p + 1, pending.evaluationId);
-        bindCachedText(s, p + 2, r.criterionId, &m_criterionIds, &text[0]);
+        const std::string &criterionId = cachedUtf8(r.criterionId, &m_criterionIds, &text[0]);
+        sqlite3_bind_text(s, p + 2, criterionId.data(), int(criterionId.size()), SQLITE_STATIC);
         sqlite3_bind_int(s, p + 3, pending.ordinal);
         if (r.value && !r.na)
             sqlite3_bind_double(s, p + 4, *r.value);
@@ -346,12 +371,14 @@ bool EvaluationBatchWriter::writeAll(const std::vector<Evaluation> &evaluations,
     m_keyOrderIds.clear();
     for (size_t begin = 0; begin < evaluations.size(); begin += kEvaluationsPerInsert) {
         const size_t count = std::min(kEvaluationsPerInsert, evaluations.size() - begin);
-        // The evaluations first: their scores refer to them.
-        if (!flushScores() ||
+        // Human scores wait for their evaluation's row: they refer to it.
+        if (!flushScores() || !packScores(&evaluations[begin], count) ||
             !insertEvaluations(&evaluations[begin], count, firstId + qint64(begin), createdAtMs))
             return false;
         for (size_t i = begin; i < begin + count; ++i) {
             const std::vector<CriterionResult> &scores = evaluations[i].criteria;
+            if (evaluations[i].kind == EvaluatorKind::Automated)
+                continue;
             for (const size_t c : keyOrder(scores)) {
                 if (m_pendingScores.size() == kScoresPerInsert && !flushScores())
                     return false;

@@ -59,8 +59,8 @@ private:
         std::string utf8;
     };
     using TextCache = std::vector<CachedText>;
-    static void bindCachedText(sqlite3_stmt *s, int index, const QString &text,
-                               TextCache *cache, std::string *buffer);
+    static const std::string &cachedUtf8(const QString &text, TextCache *cache,
+                                         std::string *buffer);
 
     bool prepare();
     bool writeAll(const std::vector<Evaluation> &evaluations, qint64 createdAtMs);
@@ -76,6 +76,8 @@ private:
     const std::vector<size_t> &keyOrder(const std::vector<CriterionResult> &scores);
     bool insertEvaluations(const Evaluation *evaluations, size_t count, qint64 firstId,
                            qint64 createdAtMs);
+    //! Packs the scores of the automated ones among \a evaluations into m_packed.
+    bool packScores(const Evaluation *evaluations, size_t count);
     bool flushScores();
     bool updateSummaries(const std::vector<const Evaluation *> &newest,
                          const std::vector<qint64> &ids);
@@ -96,6 +98,8 @@ private:
     std::vector<PendingScore> m_pendingScores;
     std::vector<std::string> m_text;      //!< UTF-8 of the evaluators' names, one per row
     std::vector<std::string> m_scoreText; //!< the same for the scores' texts (3 per score)
+    std::vector<std::string> m_packed;    //!< automated evaluations' packed scores, one per row
+    std::string m_idBuffer;               //!< a criterion id beyond the cache, while packed
     TextCache m_criterionIds;             //!< the UTF-8 of the criterion ids, for one write()
     std::vector<size_t> m_keyOrder;       //!< keyOrder()'s last answer
     std::vector<const QChar *> m_keyOrderIds; //!< the criterion ids it was worked out for

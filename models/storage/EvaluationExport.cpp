@@ -44,16 +44,21 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
 {
     QSqlQuery q(workspace.database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT i.id, i.external_id, a.external_id, e.evaluator, e.id, s.key, v.version, "
-            "c.criterion_id, c.value, c.max, c.na, e.total, e.passed, e.auto_failed, e.stale, "
-            "e.created_at, r.text FROM criterion_scores c "
-            "JOIN evaluations e ON e.id = c.evaluation_id "
-            "LEFT JOIN rationale_texts r ON r.id = c.rationale_id "
-            "JOIN interactions i ON i.id = e.interaction_id "
-            "JOIN agents a ON a.id = i.agent_id "
-            "JOIN scorecard_versions v ON v.id = e.scorecard_version_id "
-            "JOIN scorecards s ON s.id = v.scorecard_id ORDER BY e.id, c.ordinal, c.criterion_id"))) {
+    // Automated evaluations' scores come packed (automated_scores), human ones' from
+    // their rows; the two halves are each read in evaluation order and merged.
+    const QString half = QStringLiteral(
+        "SELECT i.id, i.external_id, a.external_id, e.evaluator, e.id, s.key, v.version, "
+        "c.criterion_id, c.value, c.max, c.na, e.total, e.passed, e.auto_failed, e.stale, "
+        "e.created_at, r.text, c.ordinal FROM %1 c "
+        "JOIN evaluations e ON e.id = c.evaluation_id "
+        "LEFT JOIN rationale_texts r ON r.id = c.rationale_id "
+        "JOIN interactions i ON i.id = e.interaction_id "
+        "JOIN agents a ON a.id = i.agent_id "
+        "JOIN scorecard_versions v ON v.id = e.scorecard_version_id "
+        "JOIN scorecards s ON s.id = v.scorecard_id");
+    if (!q.exec(half.arg(QLatin1String("automated_scores")) + QStringLiteral(" UNION ALL ") +
+                half.arg(QLatin1String("criterion_scores")) +
+                QStringLiteral(" ORDER BY 5, 18, 8"))) {
         *error = q.lastError().text();
         return -1;
     }

@@ -1,6 +1,7 @@
 #include "storage/EvaluationStore.h"
 
 #include "storage/EvidenceEncoding.h"
+#include "storage/PackedScores.h"
 #include "storage/RationaleTexts.h"
 #include "storage/Workspace.h"
 
@@ -38,7 +39,7 @@ bool EvaluationStore::prepare()
         m_insertEvaluation.prepare(QStringLiteral(
             "INSERT INTO evaluations(interaction_id, scorecard_version_id, evaluator_kind, "
             "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
-            "auto_failed, stale) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
+            "auto_failed, stale, scores) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
         m_insertScore.prepare(QStringLiteral(
             "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
             "rationale_id, comment, evidence) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
@@ -70,24 +71,36 @@ qint64 EvaluationStore::save(const Evaluation &e)
     q.bindValue(8, e.passed ? 1 : 0);
     q.bindValue(9, e.autoFailed ? 1 : 0);
     q.bindValue(10, e.stale ? 1 : 0);
+    // An automated evaluation's scores are packed into its row, a human one's are rows.
+    std::string packed;
+    std::vector<qint64> rationaleIds;
+    for (const CriterionResult &r : e.criteria) {
+        rationaleIds.push_back(rationaleTextId(m_workspace.database(), r.rationale, &m_error));
+        if (rationaleIds.back() < 0)
+            return -1;
+        if (automated) {
+            const QByteArray id = r.criterionId.toUtf8();
+            packed_scores::appendRecord(std::string_view(id.constData(), size_t(id.size())),
+                                        int(rationaleIds.size() - 1), r, rationaleIds.back(),
+                                        &packed);
+        }
+    }
+    q.bindValue(11, automated ? QVariant(QString::fromStdString(packed)) : QVariant());
     if (!q.exec()) {
         m_error = q.lastError().text();
         return -1;
     }
     const qint64 id = q.lastInsertId().toLongLong();
-    int ordinal = 0;
-    for (const CriterionResult &r : e.criteria) {
-        const qint64 rationaleId = rationaleTextId(m_workspace.database(), r.rationale, &m_error);
-        if (rationaleId < 0)
-            return -1;
+    for (size_t ordinal = 0; !automated && ordinal < e.criteria.size(); ++ordinal) {
+        const CriterionResult &r = e.criteria[ordinal];
         QSqlQuery &s = m_insertScore;
         s.bindValue(0, id);
         s.bindValue(1, r.criterionId);
-        s.bindValue(2, ordinal++);
+        s.bindValue(2, int(ordinal));
         s.bindValue(3, r.value && !r.na ? QVariant(*r.value) : QVariant());
         s.bindValue(4, r.max);
         s.bindValue(5, r.na ? 1 : 0);
-        s.bindValue(6, rationaleId);
+        s.bindValue(6, rationaleIds[ordinal]);
         s.bindValue(7, text(r.comment));
         s.bindValue(8, evidence_encoding::encode(r.evidence));
         if (!s.exec()) {
@@ -140,12 +153,19 @@ std::vector<Evaluation> EvaluationStore::loadWhere(const QString &where, qint64 
         e.createdAtMs = q.value(10).toLongLong();
         out.push_back(e);
     }
-    QSqlQuery s(m_workspace.database());
-    s.prepare(QStringLiteral("SELECT cs.criterion_id, cs.value, cs.max, cs.na, r.text, "
-                             "cs.comment, cs.evidence FROM criterion_scores cs "
-                             "LEFT JOIN rationale_texts r ON r.id = cs.rationale_id "
-                             "WHERE cs.evaluation_id = ? ORDER BY cs.ordinal, cs.criterion_id"));
+    // The same columns from the packed scores of automated evaluations and the rows of
+    // human ones.
+    const QString scoresSql =
+        QStringLiteral("SELECT cs.criterion_id, cs.value, cs.max, cs.na, r.text, cs.comment, "
+                       "cs.evidence FROM %1 cs LEFT JOIN rationale_texts r ON r.id = "
+                       "cs.rationale_id WHERE cs.evaluation_id = ? ORDER BY cs.ordinal, "
+                       "cs.criterion_id");
+    QSqlQuery automatedScores(m_workspace.database());
+    automatedScores.prepare(scoresSql.arg(QLatin1String("automated_scores")));
+    QSqlQuery humanScores(m_workspace.database());
+    humanScores.prepare(scoresSql.arg(QLatin1String("criterion_scores")));
     for (Evaluation &e : out) {
+        QSqlQuery &s = e.kind == EvaluatorKind::Automated ? automatedScores : humanScores;
         s.addBindValue(e.id);
         if (!s.exec())
             continue;

@@ -78,7 +78,7 @@ QString InteractionFilter::whereClause(const QString &alias, QVariantList *value
         values->append(*belowTotal);
     }
     if (!criterionId.isEmpty()) {
-        QString sql = QStringLiteral("EXISTS (SELECT 1 FROM criterion_scores cs_f WHERE "
+        QString sql = QStringLiteral("EXISTS (SELECT 1 FROM automated_scores cs_f WHERE "
                                      "cs_f.evaluation_id = ") +
                       a + QStringLiteral("auto_evaluation_id AND cs_f.criterion_id = ? AND "
                                          "cs_f.na = 0 AND cs_f.value IS NOT NULL");

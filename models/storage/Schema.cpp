@@ -350,12 +350,54 @@ const char *const kVersion11[] = {
     "DROP INDEX interactions_has_human",
 };
 
+// Version 12, "packed automated scores". Scoring writes a dozen criterion scores per
+// interaction; as rows they were two thirds of the writing (SQLite's work per inserted
+// row, however many rows a statement carries). An automated evaluation now keeps them
+// in one text column, evaluations.scores (format in storage/PackedScores.h), read in SQL
+// through the view automated_scores, which has criterion_scores' columns. Human
+// evaluations, edited a score at a time, keep their rows in criterion_scores; a NULL
+// scores column says so. The records are built here by SQL in the format's own terms:
+// criterion ids and comments escaped, numbers in 17 significant digits (which read back
+// as the same doubles). The table is rebuilt with the human rows only, rather than
+// deleting the automated ones a row at a time.
+#define QAW_ESCAPED(column)                                                              \
+    "replace(replace(replace(" column ", '\\', '\\\\'), char(9), '\\t'), char(10), '\\n')"
+const char *const kVersion12[] = {
+    "ALTER TABLE evaluations ADD COLUMN scores TEXT",
+    "UPDATE evaluations SET scores = coalesce((SELECT group_concat(" QAW_ESCAPED("cs.criterion_id")
+    " || char(9) || cs.ordinal || char(9) || "
+    "CASE WHEN cs.value IS NULL THEN '' ELSE printf('%!.17g', cs.value) END || char(9) || "
+    "printf('%!.17g', cs.max) || char(9) || cs.na || char(9) || cs.rationale_id || char(9) || "
+    "cs.evidence || char(9) || " QAW_ESCAPED("cs.comment") ", char(10)) "
+    "FROM criterion_scores cs WHERE cs.evaluation_id = evaluations.id), '') "
+    "WHERE evaluator_kind = 'auto'",
+    R"(CREATE TABLE criterion_scores_human(
+        evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+        criterion_id TEXT NOT NULL,
+        ordinal INTEGER NOT NULL DEFAULT 1000000,
+        value REAL,
+        max REAL NOT NULL,
+        na INTEGER NOT NULL DEFAULT 0,
+        rationale_id INTEGER NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY(evaluation_id, criterion_id)) WITHOUT ROWID)",
+    "INSERT INTO criterion_scores_human SELECT cs.* FROM criterion_scores cs "
+    "JOIN evaluations e ON e.id = cs.evaluation_id WHERE e.scores IS NULL",
+    "DROP TABLE criterion_scores",
+    "ALTER TABLE criterion_scores_human RENAME TO criterion_scores",
+    "CREATE VIEW automated_scores AS SELECT e.id AS evaluation_id, s.criterion_id, s.ordinal, "
+    "s.value, s.max, s.na, s.rationale_id, s.comment, s.evidence "
+    "FROM evaluations e CROSS JOIN packed_scores(e.scores) s",
+};
+#undef QAW_ESCAPED
+
 const Migration kMigrations[] = {domainSchema(),         migrationOf(kVersion2),
                                  migrationOf(kVersion3), migrationOf(kVersion4),
                                  migrationOf(kVersion5), migrationOf(kVersion6),
                                  migrationOf(kVersion7), migrationOf(kVersion8),
                                  migrationOf(kVersion9), migrationOf(kVersion10),
-                                 migrationOf(kVersion11)};
+                                 migrationOf(kVersion11), migrationOf(kVersion12)};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCurrentVersion,
               "one migration per schema version");
 

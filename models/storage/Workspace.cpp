@@ -1,7 +1,9 @@
 #include "storage/Workspace.h"
 
 #include "storage/DefaultContent.h"
+#include "storage/PackedScoresTable.h"
 #include "storage/Schema.h"
+#include "storage/SqliteHandle.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -118,7 +120,12 @@ bool Workspace::openConnection(bool readOnly)
     if (readOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     db.setConnectOptions(options);
-    return db.open();
+    if (!db.open())
+        return false;
+    // automated_scores reads the packed scores through it.
+    if (sqlite3 *handle = sqliteHandle(db))
+        registerPackedScores(handle);
+    return true;
 }
 
 void Workspace::configureConnection()

@@ -68,8 +68,8 @@ bool fillSyntheticScores(Workspace &ws, qint64 target, QString *error)
     std::fflush(stdout);
     ok = ok && exec(ws,
                     QStringLiteral("INSERT INTO evaluations(interaction_id, scorecard_version_id, "
-                                   "evaluator_kind, evaluator, created_at, updated_at) "
-                                   "SELECT id, ?, 'auto', 'auto', started_at, started_at "
+                                   "evaluator_kind, evaluator, created_at, updated_at, scores) "
+                                   "SELECT id, ?, 'auto', 'auto', started_at, started_at, '' "
                                    "FROM interactions WHERE auto_evaluation_id IS NULL"),
                     {card->versionId}, error);
     ok = ok && exec(ws,
@@ -82,17 +82,22 @@ bool fillSyntheticScores(Workspace &ws, qint64 target, QString *error)
         std::fflush(stdout);
         // Passing leans with CSAT so the drivers table has something to find; a few
         // criteria do not apply to some channels, as in the real scorecard.
+        // One packed record (storage/PackedScores.h) appended per criterion; the ids
+        // need no escaping.
         ok =
             ok && exec(ws,
                        QStringLiteral(
-                           "INSERT INTO criterion_scores(evaluation_id, criterion_id, value, max, "
-                           "na, rationale_id) SELECT e.id, ?, CASE WHEN i.channel IN (?, ?) THEN NULL "
+                           "UPDATE evaluations SET scores = scores || CASE WHEN scores = '' "
+                           "THEN '' ELSE char(10) END || ? || char(9) || ? || char(9) || "
+                           "CASE WHEN i.channel IN (?, ?) THEN '' "
                            "WHEN abs(random()) % 100 < 50 + 9 * coalesce(i.csat, 3) THEN ? "
-                           "ELSE ? END, ?, i.channel IN (?, ?), "
-                           "(SELECT id FROM rationale_texts WHERE text = 'synthetic') "
-                           "FROM evaluations e JOIN interactions i ON i.id = e.interaction_id "
-                           "WHERE e.evaluator_kind = 'auto' AND e.total IS NULL"),
-                       {crit.id, c % 4 == 0 ? QStringLiteral("email") : QStringLiteral("-"),
+                           "ELSE ? END || char(9) || ? || char(9) || (i.channel IN (?, ?)) || "
+                           "char(9) || (SELECT id FROM rationale_texts WHERE text = 'synthetic') "
+                           "|| char(9) || char(9) FROM interactions i WHERE i.id = "
+                           "evaluations.interaction_id AND evaluations.evaluator_kind = 'auto' "
+                           "AND evaluations.total IS NULL"),
+                       {crit.id, c - 1,
+                        c % 4 == 0 ? QStringLiteral("email") : QStringLiteral("-"),
                         c % 6 == 0 ? QStringLiteral("chat") : QStringLiteral("-"),
                         crit.minimum + crit.span * (0.5 + 0.5 * ((c % 3) != 0)),
                         crit.minimum + crit.span * 0.25 * (c % 2), crit.minimum + crit.span,
@@ -106,7 +111,7 @@ bool fillSyntheticScores(Workspace &ws, qint64 target, QString *error)
          exec(ws,
               QStringLiteral("UPDATE evaluations SET total = (SELECT 100.0 * avg(CASE WHEN "
                              "cs.max = 5 THEN (cs.value - 1) / 4.0 ELSE cs.value / cs.max END) "
-                             "FROM criterion_scores cs WHERE cs.evaluation_id = evaluations.id "
+                             "FROM automated_scores cs WHERE cs.evaluation_id = evaluations.id "
                              "AND cs.na = 0) WHERE evaluator_kind = 'auto' AND total IS NULL"),
               {}, error) &&
          exec(ws,

@@ -2,9 +2,10 @@
 // second: the read, the scoring alone (1 and N threads), the write alone and the whole
 // engine run (read + score + write, overlapped), each with wall and CPU seconds, and the
 // load average before and after. Building the demo workspace is not timed.
-//   bench_scoring [interactions=100000] [threads=0] [workspace file to reuse] [nomemo|-]
+//   bench_scoring [interactions=100000] [threads=0] [workspace file to reuse] [nomemo|build|-]
 //                 [chunk=the engine's default]
-// (nomemo: also score once with the sentiment memo off; chunk: interactions per read,
+// (nomemo: also score once with the sentiment memo off; build: only build the workspace,
+// to copy before each run; chunk: interactions per read,
 // score and write transaction, in the separate steps and in the engine run). Each run adds two automated
 // evaluations per interaction to the workspace (the write step and the engine run).
 #include "demo/DemoWorkspace.h"
@@ -67,6 +68,7 @@ int main(int argc, char **argv)
     const QString path = args.size() > 3 ? args[3] : dir.filePath(QStringLiteral("bench.qaw"));
     const int poolThreads = threads > 0 ? threads : QThread::idealThreadCount();
     const bool noMemoRun = args.size() > 4 && args[4] == QLatin1String("nomemo");
+    const bool buildOnly = args.size() > 4 && args[4] == QLatin1String("build");
     const size_t chunkSize = size_t(args.size() > 5 ? args[5].toInt() : ScoringOptions().chunkSize);
     std::printf("load average at start: %s\n", loadAverage().constData());
 
@@ -88,6 +90,8 @@ int main(int argc, char **argv)
         }
         report("building the demo workspace (not scoring)", count, build.elapsed());
     }
+    if (buildOnly)
+        return 0;
     const auto card = ScorecardRepository(ws).active();
     QStringList problems;
     const auto scorer = card ? ScorecardScorer::compile(card->scorecard, &problems) : nullptr;

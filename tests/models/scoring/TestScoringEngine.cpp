@@ -89,8 +89,11 @@ private slots:
                                              "needs_scoring = 1 OR auto_evaluation_id IS NULL")),
                  qint64(0));
         QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(DISTINCT criterion_id) FROM "
-                                             "criterion_scores")),
+                                             "automated_scores")),
                  qint64(13));
+        QCOMPARE(scalar(m_ws, QStringLiteral("SELECT count(DISTINCT criterion_id) FROM "
+                                             "criterion_scores")),
+                 qint64(13)); // the human reviews' rows
         const auto e = EvaluationStore(m_ws).currentAutomated(1);
         QVERIFY(e.has_value());
         QCOMPARE(e->criteria.size(), size_t(13));
@@ -222,19 +225,26 @@ private slots:
         QSqlQuery q(m_ws.database());
         QVERIFY(q.exec(QStringLiteral(
             "SELECT count(*) FROM (SELECT e.interaction_id, c.criterion_id, c.value, c.na, "
-            "r.text, c.evidence, c.ordinal, e.total FROM evaluations e JOIN criterion_scores c "
+            "r.text, c.evidence, c.ordinal, e.total FROM evaluations e JOIN automated_scores c "
             "ON c.evaluation_id "
             "= e.id JOIN rationale_texts r ON r.id = c.rationale_id WHERE e.id IN (SELECT id FROM evaluations WHERE evaluator_kind = 'auto' "
             "ORDER BY id DESC LIMIT %1) "
             "EXCEPT SELECT e.interaction_id, c.criterion_id, c.value, c.na, r.text, "
             "c.evidence, c.ordinal, e.total "
-            "FROM evaluations e JOIN criterion_scores c ON c.evaluation_id = e.id "
+            "FROM evaluations e JOIN automated_scores c ON c.evaluation_id = e.id "
             "JOIN rationale_texts r ON r.id = c.rationale_id WHERE e.id IN "
             "(SELECT id FROM evaluations WHERE evaluator_kind = 'auto' "
             "ORDER BY id DESC LIMIT %1 OFFSET %1))")
                                .arg(kCount)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), qint64(0));
+        // Not vacuous: both runs wrote every interaction's scores.
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM automated_scores c WHERE "
+                                      "c.evaluation_id IN (SELECT id FROM evaluations WHERE "
+                                      "evaluator_kind = 'auto' ORDER BY id DESC LIMIT %1)")
+                           .arg(2 * kCount)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), qint64(2 * kCount * 13));
     }
 };
 

@@ -143,8 +143,26 @@ private slots:
                 QCOMPARE(loaded->criteria[i].na, e.criteria[i].na);
             }
         }
-        QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM criterion_scores WHERE evaluation_id "
+        QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM automated_scores WHERE evaluation_id "
                                       "= %1 AND criterion_id = 'resolution'").arg(batched)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("5:0-9@61000;2:3-4"));
+
+        // A human evaluation's scores are rows, in the same order and form.
+        e.kind = EvaluatorKind::Human;
+        e.evaluator = QStringLiteral("Robin");
+        QVERIFY2(writer.write({e}, 2000), qPrintable(writer.lastError()));
+        const qint64 human = batched + 1;
+        const auto loaded = store.load(human);
+        QVERIFY(loaded.has_value());
+        QCOMPARE(loaded->kind, EvaluatorKind::Human);
+        QCOMPARE(loaded->criteria.size(), e.criteria.size());
+        for (size_t i = 0; i < e.criteria.size(); ++i) {
+            QCOMPARE(loaded->criteria[i].criterionId, e.criteria[i].criterionId);
+            QCOMPARE(loaded->criteria[i].evidence, e.criteria[i].evidence);
+        }
+        QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM criterion_scores WHERE evaluation_id "
+                                      "= %1 AND criterion_id = 'resolution'").arg(human)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("5:0-9@61000;2:3-4"));
     }
@@ -200,18 +218,20 @@ private slots:
         QCOMPARE(human->criteria[0].value, std::optional<double>(0.0));
 
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM criterion_scores WHERE "
+        QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM automated_scores WHERE "
                                       "evaluation_id = 1 AND criterion_id = 'greeting'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("0:4-22@500;2:0-5"));
         // Still one score per evaluation and criterion, and deleting an evaluation still
         // takes its scores with it.
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO criterion_scores(evaluation_id, criterion_id, "
-                                       "max, rationale_id) VALUES(1, 'greeting', 1, "
+                                       "max, rationale_id) VALUES(2, 'greeting', 1, "
                                        "(SELECT min(id) FROM rationale_texts))")));
-        QVERIFY(q.exec(QStringLiteral("DELETE FROM evaluations WHERE id = 1")));
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM criterion_scores")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM evaluations WHERE id = 2")));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM criterion_scores")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 };
 

@@ -111,7 +111,9 @@ private slots:
         QCOMPARE(ws.schemaVersion(), schema::kCurrentVersion);
         QSqlDatabase db = ws.database();
         QVERIFY(!scoresHaveRationaleColumn(db));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM criterion_scores")), qint64(5));
+        // The automated evaluation's three scores are packed, the human one's two are rows.
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM automated_scores")), qint64(3));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM criterion_scores")), qint64(2));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM rationale_texts")), qint64(3));
         const auto automated = EvaluationStore(ws).load(1);
         QVERIFY(automated.has_value());
@@ -131,8 +133,8 @@ private slots:
         QCOMPARE(human->criteria[1].rationale, QStringLiteral(""));
         // Deleting an evaluation still takes its scores with it; the texts stay.
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("DELETE FROM evaluations WHERE id = 1")));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM criterion_scores")), qint64(2));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM evaluations WHERE id = 2")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM criterion_scores")), qint64(0));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM rationale_texts")), qint64(3));
     }
 

@@ -1,0 +1,165 @@
+#include "storage/PackedScores.h"
+
+#include "storage/EvidenceEncoding.h"
+
+#include <charconv>
+
+namespace qaw::packed_scores {
+namespace {
+
+constexpr char kFieldSeparator = '\t';
+constexpr char kRecordSeparator = '\n';
+constexpr int kFields = 8;
+
+template <typename Number> void appendNumber(Number value, std::string *out)
+{
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out->append(buffer, result.ptr);
+}
+
+template <typename Number> bool readNumber(std::string_view field, Number *value)
+{
+    const char *end = field.data() + field.size();
+    const auto result = std::from_chars(field.data(), end, *value);
+    return result.ec == std::errc() && result.ptr == end;
+}
+
+bool validEscapes(std::string_view text)
+{
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\')
+            continue;
+        if (++i == text.size() || (text[i] != '\\' && text[i] != 't' && text[i] != 'n'))
+            return false;
+    }
+    return true;
+}
+
+//! Fills \a record from the fields of one record; the reason when they do not make one.
+QString readRecord(const std::string_view (&fields)[kFields], Record *record)
+{
+    record->criterionId = fields[0];
+    if (fields[0].empty() || !validEscapes(fields[0]))
+        return QStringLiteral("the criterion id is empty or badly escaped");
+    if (!readNumber(fields[1], &record->ordinal))
+        return QStringLiteral("the ordinal is not an integer");
+    record->value.reset();
+    if (!fields[2].empty()) {
+        double value = 0;
+        if (!readNumber(fields[2], &value))
+            return QStringLiteral("the value is not a number");
+        record->value = value;
+    }
+    if (!readNumber(fields[3], &record->max))
+        return QStringLiteral("the maximum is not a number");
+    if (fields[4] != "0" && fields[4] != "1")
+        return QStringLiteral("N/A is neither 0 nor 1");
+    record->na = fields[4] == "1";
+    if (!readNumber(fields[5], &record->rationaleId))
+        return QStringLiteral("the rationale id is not an integer");
+    record->evidence = fields[6];
+    record->comment = fields[7];
+    if (!validEscapes(fields[7]))
+        return QStringLiteral("the comment is badly escaped");
+    return {};
+}
+
+} // namespace
+
+void appendEscaped(std::string_view text, std::string *out)
+{
+    for (const char c : text) {
+        if (c == '\\')
+            out->append("\\\\");
+        else if (c == kFieldSeparator)
+            out->append("\\t");
+        else if (c == kRecordSeparator)
+            out->append("\\n");
+        else
+            out->push_back(c);
+    }
+}
+
+std::string unescape(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 == text.size()) {
+            out.push_back(text[i]);
+            continue;
+        }
+        const char escaped = text[++i];
+        out.push_back(escaped == 't' ? kFieldSeparator
+                                     : escaped == 'n' ? kRecordSeparator : escaped);
+    }
+    return out;
+}
+
+void appendRecord(std::string_view criterionId, int ordinal, const CriterionResult &result,
+                  qint64 rationaleId, std::string *out)
+{
+    if (!out->empty())
+        out->push_back(kRecordSeparator);
+    appendEscaped(criterionId, out);
+    out->push_back(kFieldSeparator);
+    appendNumber(ordinal, out);
+    out->push_back(kFieldSeparator);
+    // The same rule as the criterion_scores rows: a value only when the criterion applied.
+    if (result.value && !result.na)
+        appendNumber(*result.value, out);
+    out->push_back(kFieldSeparator);
+    appendNumber(result.max, out);
+    out->push_back(kFieldSeparator);
+    out->push_back(result.na ? '1' : '0');
+    out->push_back(kFieldSeparator);
+    appendNumber(rationaleId, out);
+    out->push_back(kFieldSeparator);
+    evidence_encoding::append(result.evidence, out);
+    out->push_back(kFieldSeparator);
+    if (!result.comment.isEmpty()) {
+        const QByteArray utf8 = result.comment.toUtf8();
+        appendEscaped(std::string_view(utf8.constData(), size_t(utf8.size())), out);
+    }
+}
+
+bool parse(std::string_view text, std::vector<Record> *records, QString *error)
+{
+    records->clear();
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t end = text.find(kRecordSeparator, pos);
+        if (end == std::string_view::npos)
+            end = text.size();
+        const std::string_view line = text.substr(pos, end - pos);
+        std::string_view fields[kFields];
+        int count = 0;
+        size_t fieldStart = 0;
+        for (size_t i = 0; i <= line.size(); ++i) {
+            if (i < line.size() && line[i] != kFieldSeparator)
+                continue;
+            if (count < kFields)
+                fields[count] = line.substr(fieldStart, i - fieldStart);
+            ++count;
+            fieldStart = i + 1;
+        }
+        Record record;
+        const QString reason = count == kFields
+                                   ? readRecord(fields, &record)
+                                   : QStringLiteral("it has %1 fields instead of %2")
+                                         .arg(count)
+                                         .arg(kFields);
+        if (!reason.isEmpty()) {
+            *error = QStringLiteral("score %1 of the packed scores is malformed: %2")
+                         .arg(records->size() + 1)
+                         .arg(reason);
+            return false;
+        }
+        records->push_back(record);
+        pos = end + 1;
+    }
+    return true;
+}
+
+} // namespace qaw::packed_scores

@@ -1,0 +1,16 @@
+#pragma once
+
+struct sqlite3;
+
+namespace qaw {
+
+//! Registers the table-valued function packed_scores(text) on \a db: the rows of an
+//! automated evaluation's packed scores (storage/PackedScores.h), with the columns
+//! criterion_id, ordinal, value, max, na, rationale_id, comment and evidence of
+//! criterion_scores. NULL gives no rows; malformed text fails the statement with the
+//! reason. The view automated_scores uses it, so every connection to a workspace needs
+//! it (Workspace registers it); a plain SQLite shell can read evaluations.scores as
+//! text but not the view. Returns SQLite's result code.
+int registerPackedScores(sqlite3 *db);
+
+} // namespace qaw
