@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -81,7 +82,12 @@ CalibrationStatus TrustGate::compute(const Workspace &ws, const Scorecard &card)
         QSet<qint64> interactions;
     };
     QHash<QString, Units> units;
-    while (ok && q.next()) {
+    if (!ok) {
+        status.error = QStringLiteral("the automated and human scores could not be read: %1")
+                           .arg(q.lastError().text());
+        return status;
+    }
+    while (q.next()) {
         if (q.value(2).isNull() || q.value(3).toBool() || q.value(4).isNull() ||
             q.value(5).toBool())
             continue;
@@ -89,6 +95,11 @@ CalibrationStatus TrustGate::compute(const Workspace &ws, const Scorecard &card)
         u.human.push_back(q.value(2).toDouble());
         u.automated.push_back(q.value(4).toDouble());
         u.interactions.insert(q.value(1).toLongLong());
+    }
+    if (q.lastError().isValid()) {
+        status.error = QStringLiteral("the automated and human scores could not be read: %1")
+                           .arg(q.lastError().text());
+        return status;
     }
     for (const Criterion *c : card.criteria()) {
         CriterionCalibration cc;
@@ -128,9 +139,12 @@ CalibrationStatus TrustGate::refresh(Workspace &ws)
 {
     const auto active = ScorecardRepository(ws).active();
     if (!active)
-        return CalibrationStatus{threshold(ws), minimumItems(ws), {}};
+        return CalibrationStatus{threshold(ws), minimumItems(ws), {}, {}};
     CalibrationStatus status = compute(ws, active->scorecard);
-    publish(ws, status);
+    if (status.error.isEmpty())
+        publish(ws, status);
+    else
+        qWarning("calibration status not refreshed: %s", qPrintable(status.error));
     return status;
 }
 

@@ -31,6 +31,9 @@ struct CalibrationStatus
     double threshold = 0.667;
     int minimumItems = 30;
     std::vector<CriterionCalibration> criteria;
+    //! Why the scores could not be read (damaged packed scores, say); then there are no
+    //! criteria and nothing is published.
+    QString error;
 
     bool isCalibrated(const QString &criterionId) const;
     const CriterionCalibration *criterion(const QString &criterionId) const;

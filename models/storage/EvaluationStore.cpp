@@ -164,11 +164,18 @@ std::vector<Evaluation> EvaluationStore::loadWhere(const QString &where, qint64 
     automatedScores.prepare(scoresSql.arg(QLatin1String("automated_scores")));
     QSqlQuery humanScores(m_workspace.database());
     humanScores.prepare(scoresSql.arg(QLatin1String("criterion_scores")));
+    std::vector<Evaluation> whole;
     for (Evaluation &e : out) {
         QSqlQuery &s = e.kind == EvaluatorKind::Automated ? automatedScores : humanScores;
         s.addBindValue(e.id);
-        if (!s.exec())
+        if (!s.exec()) {
+            // Damaged scores leave the evaluation out rather than show it with fewer.
+            m_error = QStringLiteral("the scores of evaluation %1 cannot be read: %2")
+                          .arg(e.id)
+                          .arg(s.lastError().text());
+            qWarning("%s", qPrintable(m_error));
             continue;
+        }
         while (s.next()) {
             CriterionResult r;
             r.criterionId = s.value(0).toString();
@@ -181,8 +188,9 @@ std::vector<Evaluation> EvaluationStore::loadWhere(const QString &where, qint64 
             r.evidence = evidence_encoding::decode(s.value(6).toString());
             e.criteria.push_back(r);
         }
+        whole.push_back(std::move(e));
     }
-    return out;
+    return whole;
 }
 
 std::optional<Evaluation> EvaluationStore::load(qint64 evaluationId) const

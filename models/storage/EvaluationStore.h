@@ -26,6 +26,8 @@ public:
     //! Inserts \a evaluation and returns its id, or -1 with lastError() set.
     qint64 save(const Evaluation &evaluation);
 
+    //! Empty when there is no such evaluation or its scores cannot be read (lastError()
+    //! says why): a damaged evaluation is never shown with fewer scores.
     std::optional<Evaluation> load(qint64 evaluationId) const;
     //! Every evaluation of an interaction, newest first.
     std::vector<Evaluation> forInteraction(qint64 interactionId) const;
@@ -44,7 +46,7 @@ private:
     QSqlQuery m_insertScore;
     QSqlQuery m_updateAutoSummary;
     QSqlQuery m_updateHumanSummary;
-    QString m_error;
+    mutable QString m_error; //!< set by the loads too
 };
 
 } // namespace qaw

@@ -61,10 +61,9 @@ int bestIndex(sqlite3_vtab *, sqlite3_index_info *info)
 {
     for (int i = 0; i < info->nConstraint; ++i) {
         const auto &constraint = info->aConstraint[i];
-        if (constraint.iColumn != PackedText || constraint.op != SQLITE_INDEX_CONSTRAINT_EQ)
+        if (constraint.iColumn != PackedText || constraint.op != SQLITE_INDEX_CONSTRAINT_EQ ||
+            !constraint.usable)
             continue;
-        if (!constraint.usable)
-            return SQLITE_CONSTRAINT;
         info->aConstraintUsage[i].argvIndex = 1;
         info->aConstraintUsage[i].omit = 1;
         info->idxNum = 1;
@@ -95,7 +94,9 @@ int filter(sqlite3_vtab_cursor *base, int idxNum, const char *, int argc, sqlite
     if (idxNum != 1 || argc != 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL)
         return SQLITE_OK;
     const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
-    cursor->text.assign(text ? text : "", size_t(sqlite3_value_bytes(argv[0])));
+    if (!text)
+        return SQLITE_NOMEM;
+    cursor->text.assign(text, size_t(sqlite3_value_bytes(argv[0])));
     QString error;
     if (packed_scores::parse(cursor->text, &cursor->records, &error))
         return SQLITE_OK;
@@ -197,6 +198,14 @@ const sqlite3_module kModule = makeModule();
 
 int registerPackedScores(sqlite3 *db)
 {
+    // Registered once per connection: the workspace does it on open, migrations again
+    // for connections of their own (tests, tools).
+    sqlite3_stmt *probe = nullptr;
+    const bool known = sqlite3_prepare_v2(db, "SELECT 1 FROM packed_scores(NULL)", -1, &probe,
+                                          nullptr) == SQLITE_OK;
+    sqlite3_finalize(probe);
+    if (known)
+        return SQLITE_OK;
     return sqlite3_create_module_v2(db, "packed_scores", &kModule, nullptr, nullptr);
 }
 

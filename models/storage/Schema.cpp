@@ -1,6 +1,10 @@
 #include "storage/Schema.h"
 
+#include "storage/PackedScoresTable.h"
 #include "storage/SchemaMigration.h"
+#include "storage/SqliteHandle.h"
+
+#include <sqlite3.h>
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -416,6 +420,13 @@ bool migrate(QSqlDatabase &db, int targetVersion, QString *error)
     int version = userVersion(db);
     if (version < 0) {
         *error = QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text());
+        return false;
+    }
+    // Version 12's view needs it, and SQLite checks every view when a later migration
+    // renames a table.
+    sqlite3 *handle = sqliteHandle(db);
+    if (version < targetVersion && (!handle || registerPackedScores(handle) != SQLITE_OK)) {
+        *error = QStringLiteral("cannot register the packed_scores function on the connection");
         return false;
     }
     while (version < targetVersion) {

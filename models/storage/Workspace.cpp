@@ -123,9 +123,8 @@ bool Workspace::openConnection(bool readOnly)
     if (!db.open())
         return false;
     // automated_scores reads the packed scores through it.
-    if (sqlite3 *handle = sqliteHandle(db))
-        registerPackedScores(handle);
-    return true;
+    sqlite3 *handle = sqliteHandle(db);
+    return handle && registerPackedScores(handle) == SQLITE_OK;
 }
 
 void Workspace::configureConnection()

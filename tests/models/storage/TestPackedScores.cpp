@@ -1,7 +1,9 @@
 // Automated evaluations' packed scores (storage/PackedScores.h): the documented format,
 // escapes and exact numbers through both writers, the SQL function and view that read
 // them, malformed text, and the migration that packed the old rows.
+#include "calibration/TrustGate.h"
 #include "storage/EvaluationBatchWriter.h"
+#include "storage/EvaluationExport.h"
 #include "storage/EvaluationStore.h"
 #include "storage/PackedScores.h"
 #include "storage/Schema.h"
@@ -10,6 +12,8 @@
 
 #include "OldWorkspace.h"
 
+#include <QBuffer>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -228,7 +232,11 @@ private slots:
             "(1, 'odd' || char(9) || 'id\\x', 0, 2.0 / 3.0, 5, 0, 6, 'line one' || char(10) || "
             "'line' || char(9) || 'two \\n not', ''),"
             "(1, 'hold_etiquette', 2, NULL, 1, 1, 7, '', ''),"
-            "(1, 'caf\xc3\xa9', 3, 1e-7, 1e20, 0, 7, '', '2:1-3;4:0-9@7')",
+            "(1, 'caf\xc3\xa9', 3, 1e-7, 1e20, 0, 7, '', '2:1-3;4:0-9@7'),"
+            "(1, 'points', 4, -2.5, 10, 0, 7, '', '')",
+            // An automated evaluation without scores.
+            "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
+            "evaluator, created_at, updated_at) VALUES(3, 1, 1, 'auto', 'auto', 0, 0)",
             // Human (evaluation 2): stays a row.
             "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
             "rationale_id, comment, evidence) VALUES(2, 'greeting', 0, 0, 1, 0, 5, 'too late', '')",
@@ -246,8 +254,15 @@ private slots:
             {QStringLiteral("greeting"), 0.1, 1, false, QStringLiteral("said hello"), {}, {{0, 0, 5, 900}}},
             {QStringLiteral("hold_etiquette"), std::nullopt, 1, true, QString(), {}, {}},
             {QStringLiteral("caf\u00e9"), 1e-7, 1e20, false, QString(), {}, {{2, 1, 3, -1}, {4, 0, 9, 7}}},
+            {QStringLiteral("points"), -2.5, 10, false, QString(), {}, {}},
         };
         compareScores(automated->criteria, expected);
+        const auto empty = EvaluationStore(ws).load(3);
+        QVERIFY(empty.has_value());
+        QVERIFY(empty->criteria.empty());
+        QCOMPARE(scalar(ws.database(), QStringLiteral("SELECT count(*) FROM evaluations WHERE "
+                                                      "id = 3 AND scores = ''")),
+                 qint64(1));
         const auto human = EvaluationStore(ws).load(2);
         QVERIFY(human.has_value());
         QCOMPARE(human->criteria.size(), size_t(1));
@@ -257,6 +272,79 @@ private slots:
         QCOMPARE(scalar(ws.database(), QStringLiteral("SELECT count(*) FROM evaluations WHERE "
                                                       "evaluator_kind = 'human' AND scores IS NOT NULL")),
                  qint64(0));
+    }
+
+    void damagedScoresAreNeverReadAsFewer()
+    {
+        Workspace ws;
+        QVERIFY(ws.open(m_dir.filePath(QStringLiteral("damaged-store.qaw")),
+                        Workspace::OpenMode::CreateIfMissing));
+        addInteraction(ws);
+        const auto card = ScorecardRepository(ws).active();
+        Evaluation automated;
+        automated.interactionId = 1;
+        automated.scorecardVersionId = card->versionId;
+        automated.criteria = {{QStringLiteral("greeting"), 1.0, 1, false, QStringLiteral("hi"), {}, {}}};
+        EvaluationStore store(ws);
+        const qint64 id = store.save(automated);
+        QVERIFY2(id > 0, qPrintable(store.lastError()));
+        Evaluation human = automated;
+        human.kind = EvaluatorKind::Human;
+        human.evaluator = QStringLiteral("Robin");
+        QVERIFY(store.save(human) > 0);
+        QCOMPARE(TrustGate::compute(ws, card->scorecard).error, QString());
+
+        QSqlQuery q(ws.database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE evaluations SET scores = scores || char(10) || "
+                                      "'greeting' WHERE id = %1").arg(id)));
+        const QRegularExpression warning(QStringLiteral("scores of evaluation .* cannot be read"));
+        QTest::ignoreMessage(QtWarningMsg, warning);
+        QVERIFY(!store.load(id).has_value());
+        QVERIFY2(store.lastError().contains(QStringLiteral("malformed")), qPrintable(store.lastError()));
+        // The human evaluation still loads.
+        QTest::ignoreMessage(QtWarningMsg, warning);
+        QCOMPARE(store.forInteraction(1).size(), size_t(1));
+        const CalibrationStatus status = TrustGate::compute(ws, card->scorecard);
+        QVERIFY2(status.error.contains(QStringLiteral("malformed")), qPrintable(status.error));
+        QVERIFY(status.criteria.empty());
+    }
+
+    void exportMergesPackedAndRowScores()
+    {
+        Workspace ws;
+        QVERIFY(ws.open(m_dir.filePath(QStringLiteral("export.qaw")),
+                        Workspace::OpenMode::CreateIfMissing));
+        addInteraction(ws);
+        Evaluation e;
+        e.interactionId = 1;
+        e.scorecardVersionId = ScorecardRepository(ws).active()->versionId;
+        // Ordinal order differs from the ids' alphabetical order.
+        e.criteria = {{QStringLiteral("resolution"), 1.0, 1, false, QStringLiteral("a"), {}, {}},
+                      {QStringLiteral("empathy"), 0.0, 1, false, QStringLiteral("b"), {}, {}}};
+        EvaluationStore store(ws);
+        QVERIFY(store.save(e) > 0); // evaluation 1: packed
+        Evaluation human = e;
+        human.kind = EvaluatorKind::Human;
+        human.evaluator = QStringLiteral("Robin");
+        QVERIFY(store.save(human) > 0); // 2: rows
+        QVERIFY(store.save(e) > 0);     // 3: packed
+        QBuffer out;
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QString error;
+        QCOMPARE(exportEvaluations(ws, out, false, &error), qint64(6));
+        const QList<QByteArray> lines = out.data().trimmed().split('\n');
+        QCOMPARE(lines.size(), 7);
+        QStringList order;
+        for (int i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> f = lines[i].split(',');
+            order << QString::fromUtf8(f[3] + ' ' + f[4] + ' ' + f[7]);
+        }
+        QCOMPARE(order, (QStringList{QStringLiteral("auto 1 resolution"),
+                                     QStringLiteral("auto 1 empathy"),
+                                     QStringLiteral("Robin 2 resolution"),
+                                     QStringLiteral("Robin 2 empathy"),
+                                     QStringLiteral("auto 3 resolution"),
+                                     QStringLiteral("auto 3 empathy")}));
     }
 };
 
