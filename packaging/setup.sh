@@ -16,7 +16,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
   libqcustomplot-dev qt6-tools-dev qt6-l10n-tools
-  libboost-dev libsqlite3-dev sqlite3 libssl-dev fonts-dejavu-core poppler-utils
+  libboost-dev libsqlite3-dev sqlite3 libssl-dev libjemalloc-dev fonts-dejavu-core poppler-utils
 )
 
 install_missing() {
