@@ -133,9 +133,16 @@ private slots:
         EvaluationBatchWriter writer(ws);
         QVERIFY2(writer.write({e}, 1000), qPrintable(writer.lastError()));
         const qint64 batched = single + 1;
-        for (const qint64 id : {single, batched}) {
+        // A human evaluation's scores are rows, in the same order and form.
+        Evaluation human = e;
+        human.kind = EvaluatorKind::Human;
+        human.evaluator = QStringLiteral("Robin");
+        QVERIFY2(writer.write({human}, 2000), qPrintable(writer.lastError()));
+        const qint64 reviewed = batched + 1;
+        for (const qint64 id : {single, batched, reviewed}) {
             const auto loaded = store.load(id);
             QVERIFY(loaded.has_value());
+            QCOMPARE(loaded->kind, id == reviewed ? EvaluatorKind::Human : EvaluatorKind::Automated);
             QCOMPARE(loaded->criteria.size(), e.criteria.size());
             for (size_t i = 0; i < e.criteria.size(); ++i) {
                 QCOMPARE(loaded->criteria[i].criterionId, e.criteria[i].criterionId);
@@ -143,28 +150,16 @@ private slots:
                 QCOMPARE(loaded->criteria[i].na, e.criteria[i].na);
             }
         }
-        QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM automated_scores WHERE evaluation_id "
-                                      "= %1 AND criterion_id = 'resolution'").arg(batched)));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("5:0-9@61000;2:3-4"));
-
-        // A human evaluation's scores are rows, in the same order and form.
-        e.kind = EvaluatorKind::Human;
-        e.evaluator = QStringLiteral("Robin");
-        QVERIFY2(writer.write({e}, 2000), qPrintable(writer.lastError()));
-        const qint64 human = batched + 1;
-        const auto loaded = store.load(human);
-        QVERIFY(loaded.has_value());
-        QCOMPARE(loaded->kind, EvaluatorKind::Human);
-        QCOMPARE(loaded->criteria.size(), e.criteria.size());
-        for (size_t i = 0; i < e.criteria.size(); ++i) {
-            QCOMPARE(loaded->criteria[i].criterionId, e.criteria[i].criterionId);
-            QCOMPARE(loaded->criteria[i].evidence, e.criteria[i].evidence);
+        const std::pair<const char *, qint64> stored[] = {{"automated_scores", batched},
+                                                          {"criterion_scores", reviewed}};
+        for (const auto &[table, id] : stored) {
+            QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM %1 WHERE evaluation_id = %2 "
+                                          "AND criterion_id = 'resolution'")
+                               .arg(QLatin1String(table))
+                               .arg(id)));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("5:0-9@61000;2:3-4"));
         }
-        QVERIFY(q.exec(QStringLiteral("SELECT evidence FROM criterion_scores WHERE evaluation_id "
-                                      "= %1 AND criterion_id = 'resolution'").arg(human)));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("5:0-9@61000;2:3-4"));
     }
 
     void migrationFoldsEvidenceRows()

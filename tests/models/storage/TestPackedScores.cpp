@@ -72,12 +72,17 @@ class TestPackedScores : public QObject
 
     QTemporaryDir m_dir;
 
-    void addInteraction(Workspace &ws)
+    //! Opens a new workspace \a name holding one agent and one interaction, and fills
+    //! \a blank with an automated evaluation of it under the active scorecard, no scores.
+    void startWorkspace(Workspace &ws, const QString &name, Evaluation *blank)
     {
+        QVERIFY(ws.open(m_dir.filePath(name), Workspace::OpenMode::CreateIfMissing));
         QSqlQuery q(ws.database());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO agents(id, external_id, name) VALUES(1, 'a1', 'Dana')")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO interactions(id, source, external_id, channel, "
                                       "started_at, agent_id) VALUES(1, 't', 'c1', 'chat', 0, 1)")));
+        blank->interactionId = 1;
+        blank->scorecardVersionId = ScorecardRepository(ws).active()->versionId;
     }
 
 private slots:
@@ -142,12 +147,8 @@ private slots:
     void bothWritersKeepEveryValueExactly()
     {
         Workspace ws;
-        QVERIFY(ws.open(m_dir.filePath(QStringLiteral("writers.qaw")),
-                        Workspace::OpenMode::CreateIfMissing));
-        addInteraction(ws);
         Evaluation e;
-        e.interactionId = 1;
-        e.scorecardVersionId = ScorecardRepository(ws).active()->versionId;
+        startWorkspace(ws, QStringLiteral("writers.qaw"), &e);
         e.total = 40;
         e.criteria = awkwardScores();
         EvaluationStore store(ws);
@@ -277,13 +278,9 @@ private slots:
     void damagedScoresAreNeverReadAsFewer()
     {
         Workspace ws;
-        QVERIFY(ws.open(m_dir.filePath(QStringLiteral("damaged-store.qaw")),
-                        Workspace::OpenMode::CreateIfMissing));
-        addInteraction(ws);
-        const auto card = ScorecardRepository(ws).active();
         Evaluation automated;
-        automated.interactionId = 1;
-        automated.scorecardVersionId = card->versionId;
+        startWorkspace(ws, QStringLiteral("damaged-store.qaw"), &automated);
+        const auto card = ScorecardRepository(ws).active();
         automated.criteria = {{QStringLiteral("greeting"), 1.0, 1, false, QStringLiteral("hi"), {}, {}}};
         EvaluationStore store(ws);
         const qint64 id = store.save(automated);
@@ -312,12 +309,8 @@ private slots:
     void exportMergesPackedAndRowScores()
     {
         Workspace ws;
-        QVERIFY(ws.open(m_dir.filePath(QStringLiteral("export.qaw")),
-                        Workspace::OpenMode::CreateIfMissing));
-        addInteraction(ws);
         Evaluation e;
-        e.interactionId = 1;
-        e.scorecardVersionId = ScorecardRepository(ws).active()->versionId;
+        startWorkspace(ws, QStringLiteral("export.qaw"), &e);
         // Ordinal order differs from the ids' alphabetical order.
         e.criteria = {{QStringLiteral("resolution"), 1.0, 1, false, QStringLiteral("a"), {}, {}},
                       {QStringLiteral("empathy"), 0.0, 1, false, QStringLiteral("b"), {}, {}}};
