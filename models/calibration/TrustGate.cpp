@@ -82,12 +82,7 @@ CalibrationStatus TrustGate::compute(const Workspace &ws, const Scorecard &card)
         QSet<qint64> interactions;
     };
     QHash<QString, Units> units;
-    if (!ok) {
-        status.error = QStringLiteral("the automated and human scores could not be read: %1")
-                           .arg(q.lastError().text());
-        return status;
-    }
-    while (q.next()) {
+    while (ok && q.next()) {
         if (q.value(2).isNull() || q.value(3).toBool() || q.value(4).isNull() ||
             q.value(5).toBool())
             continue;
@@ -96,7 +91,7 @@ CalibrationStatus TrustGate::compute(const Workspace &ws, const Scorecard &card)
         u.automated.push_back(q.value(4).toDouble());
         u.interactions.insert(q.value(1).toLongLong());
     }
-    if (q.lastError().isValid()) {
+    if (!ok || q.lastError().isValid()) {
         status.error = QStringLiteral("the automated and human scores could not be read: %1")
                            .arg(q.lastError().text());
         return status;

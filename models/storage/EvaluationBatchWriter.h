@@ -15,14 +15,15 @@ namespace qaw {
 
 class Workspace;
 
-//! Writes many evaluations at once, for the scoring engine: the same rows and summary
-//! updates as EvaluationStore::save(), through SQLite's own prepared statements on the
-//! workspace's connection. Qt's binding layer costs several microseconds per value,
-//! which at a million criterion scores is most of the scoring time; the SQLite API costs
-//! a fraction of that. Many rows go in one statement (each step opens cursors on the
-//! table, its indexes and triggers and seeks from the root), and a rationale is written
-//! once per distinct text (rationale_texts), the scores naming it by id. Runs inside the
-//! caller's write transaction, on the connection's thread.
+//! Writes many evaluations at once, for the scoring engine: what EvaluationStore::save()
+//! writes (automated scores packed, human ones as rows, the summary updates), through
+//! SQLite's own prepared statements on the workspace's connection. Qt's binding layer
+//! costs several microseconds per value, which at a million criterion scores is most of
+//! the scoring time; the SQLite API costs a fraction of that. Many rows go in one
+//! statement (each step opens cursors on the table, its indexes and triggers and seeks
+//! from the root), and a rationale is written once per distinct text (rationale_texts),
+//! the scores naming it by id. Runs inside the caller's write transaction, on the
+//! connection's thread.
 class EvaluationBatchWriter
 {
 public:

@@ -47,9 +47,9 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
     // Automated evaluations' scores come packed (automated_scores), human ones' from
     // their rows; the two halves are each read in evaluation order and merged.
     const QString half = QStringLiteral(
-        "SELECT i.id, i.external_id, a.external_id, e.evaluator, e.id, s.key, v.version, "
-        "c.criterion_id, c.value, c.max, c.na, e.total, e.passed, e.auto_failed, e.stale, "
-        "e.created_at, r.text, c.ordinal FROM %1 c "
+        "SELECT i.id, i.external_id, a.external_id, e.evaluator, e.id AS evaluation_id, "
+        "s.key, v.version, c.criterion_id, c.value, c.max, c.na, e.total, e.passed, "
+        "e.auto_failed, e.stale, e.created_at, r.text, c.ordinal FROM %1 c "
         "JOIN evaluations e ON e.id = c.evaluation_id "
         "LEFT JOIN rationale_texts r ON r.id = c.rationale_id "
         "JOIN interactions i ON i.id = e.interaction_id "
@@ -58,7 +58,7 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
         "JOIN scorecards s ON s.id = v.scorecard_id");
     if (!q.exec(half.arg(QLatin1String("automated_scores")) + QStringLiteral(" UNION ALL ") +
                 half.arg(QLatin1String("criterion_scores")) +
-                QStringLiteral(" ORDER BY 5, 18, 8"))) {
+                QStringLiteral(" ORDER BY evaluation_id, ordinal, criterion_id"))) {
         *error = q.lastError().text();
         return -1;
     }

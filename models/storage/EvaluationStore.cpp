@@ -74,15 +74,16 @@ qint64 EvaluationStore::save(const Evaluation &e)
     // An automated evaluation's scores are packed into its row, a human one's are rows.
     std::string packed;
     std::vector<qint64> rationaleIds;
-    for (const CriterionResult &r : e.criteria) {
-        rationaleIds.push_back(rationaleTextId(m_workspace.database(), r.rationale, &m_error));
-        if (rationaleIds.back() < 0)
+    for (size_t ordinal = 0; ordinal < e.criteria.size(); ++ordinal) {
+        const CriterionResult &r = e.criteria[ordinal];
+        const qint64 rationaleId = rationaleTextId(m_workspace.database(), r.rationale, &m_error);
+        if (rationaleId < 0)
             return -1;
+        rationaleIds.push_back(rationaleId);
         if (automated) {
             const QByteArray id = r.criterionId.toUtf8();
             packed_scores::appendRecord(std::string_view(id.constData(), size_t(id.size())),
-                                        int(rationaleIds.size() - 1), r, rationaleIds.back(),
-                                        &packed);
+                                        int(ordinal), r, rationaleId, &packed);
         }
     }
     q.bindValue(11, automated ? QVariant(QString::fromStdString(packed)) : QVariant());
