@@ -3,7 +3,7 @@
 #include "Prompts.h"
 #include "domain/Evaluation.h"
 #include "import/ImportTypes.h"
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/WorkspaceQueries.h"
 #include "settings/AppSettings.h"
 #include "storage/Workspace.h"

@@ -1,6 +1,6 @@
 #include "analytics/CriterionPassMarks.h"
 
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/ScorecardRepository.h"
 
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "calibration/HumanEvaluationImport.h"
 
 #include "calibration/HumanEvaluationStore.h"
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 

@@ -1,6 +1,6 @@
 #include "calibration/HumanEvaluationStore.h"
 
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/EvaluationStore.h"
 #include "storage/RationaleTexts.h"
 #include "storage/Workspace.h"

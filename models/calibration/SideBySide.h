@@ -2,7 +2,7 @@
 
 #include "calibration/CalibrationSession.h"
 #include "domain/Evaluation.h"
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 
 #include <QString>
 #include <QStringList>

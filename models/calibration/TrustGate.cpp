@@ -1,6 +1,6 @@
 #include "calibration/TrustGate.h"
 
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 

@@ -2,7 +2,7 @@
 
 #include "calibration/AgreementAdapter.h"
 #include "domain/Evaluation.h"
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 #include <vector>
@@ -23,6 +24,18 @@ struct EvidenceSpan
     }
 };
 
+//! How strong the evidence behind a verdict is. Clear: the words or the moments that
+//! decide it are there (or, for an absence, the situation that called for the behaviour
+//! is). Weak: partial or indirect evidence; the verdict needs a person's review. None: no
+//! evidence either way (every N/A, and a verdict that is only a default). Only clear
+//! verdicts auto-fail an evaluation or become coaching items.
+enum class Confidence { Clear, Weak, None };
+
+//! "clear", "weak", "none": the names stored and exported.
+QString confidenceName(Confidence confidence);
+//! The confidence a name gives; nullopt for anything else.
+std::optional<Confidence> confidenceFromName(QStringView name);
+
 //! One criterion's verdict: a value on the criterion's scale, or N/A.
 struct CriterionResult
 {
@@ -33,6 +46,11 @@ struct CriterionResult
     QString rationale; //!< why: the rule and the words, or the reason it is N/A
     QString comment;   //!< a human reviewer's note
     std::vector<EvidenceSpan> evidence;
+    //! Human verdicts are clear; the automated ones say how strong their evidence is.
+    Confidence confidence = Confidence::Clear;
+
+    //! An applicable verdict a person should look at before anyone acts on it.
+    bool needsReview() const { return !na && confidence != Confidence::Clear; }
 };
 
 enum class EvaluatorKind { Automated, Human };

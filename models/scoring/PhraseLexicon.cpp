@@ -100,7 +100,7 @@ private:
 PhraseLexicon::PhraseLexicon() : m_serial(nextSerial())
 {
     // The first ids are the negations (isNegation() relies on it).
-    for (const char *negation : {"not", "never", "no", "nothing"})
+    for (const char *negation : {"not", "never", "no", "nothing", "without", "nobody"})
         intern(QString::fromLatin1(negation));
     m_negationCount = int(m_words.size());
 }
@@ -166,12 +166,45 @@ int PhraseLexicon::idOfNormalised(const QString &w) const
     return -1;
 }
 
+int PhraseLexicon::idOf(const QString &word) const
+{
+    const QStringList words = text::normalisedWords(word);
+    return words.size() == 1 ? idOfNormalised(words.front()) : -1;
+}
+
 void PhraseLexicon::lookup(const QString &surface, QVarLengthArray<int, 3> *ids) const
 {
     ids->clear();
     for (const QString &w : text::normalisedWords(surface))
-        ids->append(idOfNormalised(w));
+        if (!text::isFiller(w)) // "um", "uh": speech-to-text noise between the words
+            ids->append(idOfNormalised(w));
 }
+
+namespace {
+
+//! What the separators before a word say about where it stands.
+quint8 breakFlags(const QChar *from, const QChar *to, const QChar *textEnd)
+{
+    quint8 flags = 0;
+    for (const QChar *c = from; c < to; ++c) {
+        const char16_t u = c->unicode();
+        // A full stop inside a number or an abbreviation ("4.5", "e.g.") ends nothing.
+        const bool stop = u == '.' && (c + 1 == textEnd || c[1].isSpace());
+        if (stop || u == '?' || u == '!' || u == '\n')
+            flags |= TextToken::SentenceStart | TextToken::ClauseStart;
+        else if (u == ',' || u == ';' || u == ':' || u == 0x2013 || u == 0x2014 ||
+                 (u == '-' && c > from && c[-1].isSpace()))
+            flags |= TextToken::ClauseStart;
+    }
+    return flags;
+}
+
+bool hasQuestionMark(const QChar *from, const QChar *to)
+{
+    return std::find(from, to, QLatin1Char('?')) != to;
+}
+
+} // namespace
 
 TokenisedText PhraseLexicon::tokenise(const QString &text) const
 {
@@ -184,18 +217,39 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
     out.tokens.reserve(size_t(text.size() / 5 + 1));
     out.words.resize((m_words.size() + 63) / 64);
     std::fill(out.words.begin(), out.words.end(), quint64(0));
-    auto add = [&out](int id, int start, int end) {
-        out.tokens.push_back({id, start, end});
+    quint8 pending = TextToken::SentenceStart | TextToken::ClauseStart;
+    size_t sentenceBegin = 0;
+    auto add = [&out, &pending](int id, int start, int end) {
+        // A word said twice in a row with nothing between ("who who am I", "the the") is
+        // a false start in speech-to-text: kept once.
+        if (pending == 0 && id >= 0 && !out.tokens.empty() && out.tokens.back().id == id)
+            return;
+        out.tokens.push_back({id, start, end, pending});
+        pending = 0;
         if (id >= 0)
             out.words[id / 64] |= quint64(1) << (unsigned(id) % 64);
+    };
+    // Marks the words of the sentence that has just ended as a question.
+    auto endSentence = [&out, &sentenceBegin](bool question) {
+        if (question)
+            for (size_t k = sentenceBegin; k < out.tokens.size(); ++k)
+                out.tokens[k].flags |= TextToken::InQuestion;
+        sentenceBegin = out.tokens.size();
     };
     const QChar *data = text.constData();
     const int n = int(text.size());
     QVarLengthArray<int, 3> ids;
     int i = 0;
     while (i < n) {
+        const int separatorStart = i;
         while (i < n && !text::isWordChar(data[i]))
             ++i;
+        if (i > separatorStart) {
+            const quint8 flags = breakFlags(data + separatorStart, data + i, data + n);
+            if ((flags & TextToken::SentenceStart) != 0)
+                endSentence(hasQuestionMark(data + separatorStart, data + i));
+            pending |= flags;
+        }
         if (i == n)
             break;
         const int start = i;
@@ -203,6 +257,9 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
             ++i;
         const QChar *surface = data + start;
         const int size = i - start;
+        if (surface->isDigit() && std::all_of(surface, surface + size,
+                                              [](QChar c) { return c.isDigit(); }))
+            pending |= TextToken::Digits; // add() clears it with the other flags
         const size_t hash = text::hashChars(surface, size);
         WordCache::Entry *entry = &cache.slot(surface, size, hash);
         if (entry->surface.isEmpty()) {
@@ -218,6 +275,7 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
         for (int k = 0; k < entry->count; ++k)
             add(entry->ids[k], start, i);
     }
+    endSentence(false);
     return out;
 }
 

@@ -15,9 +15,21 @@ namespace qaw {
 //! same characters ("you're" -> "you", "are").
 struct TextToken
 {
+    enum Flag : quint8 {
+        SentenceStart = 1, //!< first word of the text or after '.', '?', '!' or a line break
+        ClauseStart = 2,   //!< first word of a sentence or after ',', ';', ':' or a dash
+        InQuestion = 4,    //!< the sentence ends with '?'
+        Digits = 8,        //!< written in digits ("4421")
+    };
+
     int id = -1;
     int charStart = 0;
     int charEnd = 0;
+    quint8 flags = 0;
+
+    bool startsSentence() const { return (flags & SentenceStart) != 0; }
+    bool startsClause() const { return (flags & ClauseStart) != 0; }
+    bool isNumber() const { return (flags & Digits) != 0; }
 };
 
 //! A tokenised text and the set of lexicon words in it (one bit per id), so that a
@@ -53,6 +65,9 @@ public:
     //! "not", "never", "no": words a phrase match may not skip over, so that "I don't
     //! understand" is not taken for "I understand".
     bool isNegation(int id) const { return id >= 0 && id < m_negationCount; }
+    //! The id of a word as intern() would give it (normalised), or -1 when no phrase
+    //! uses it.
+    int idOf(const QString &word) const;
 
 private:
     void lookup(const QString &surface, QVarLengthArray<int, 3> *ids) const;

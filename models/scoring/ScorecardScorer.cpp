@@ -73,6 +73,13 @@ std::unique_ptr<ScorecardScorer> ScorecardScorer::compile(const Scorecard &card,
     std::unique_ptr<ScorecardScorer> scorer(new ScorecardScorer);
     scorer->m_card = card;
     const int errorsBefore = int(errors->size());
+    // Concepts first: the detectors refer to them by index.
+    if (!scorer->m_card.concepts.isEmpty()) {
+        scorer->m_concepts = ConceptMatcher::compile(scorer->m_card.concepts, scorer->m_lexicon,
+                                                     errors);
+        if (!scorer->m_concepts)
+            return nullptr;
+    }
     static const QStringList naKeys = {QStringLiteral("channel_in"),
                                        QStringLiteral("channel_not_in"),
                                        QStringLiteral("queue_in"), QStringLiteral("when")};
@@ -81,7 +88,8 @@ std::unique_ptr<ScorecardScorer> ScorecardScorer::compile(const Scorecard &card,
         c.criterion = criterion;
         scorer->m_counted.push_back(scorer->m_card.counted(criterion->id));
         DetectorBuild build{scorer->m_lexicon, *errors,
-                            QStringLiteral("criterion \"%1\"").arg(criterion->id)};
+                            QStringLiteral("criterion \"%1\"").arg(criterion->id),
+                            scorer->m_concepts.get()};
         if (!isManual(criterion->detector))
             c.detector = createDetector(criterion->detector, build);
         for (const QString &key : criterion->na.keys())
@@ -113,6 +121,7 @@ CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
         r.na = true;
         r.value.reset();
         r.rationale = why;
+        r.confidence = Confidence::None;
         return r;
     };
     // Most criteria have no channel or queue rule: no lower-case copy for them.
@@ -137,6 +146,7 @@ CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
     if (o.na)
         return notApplicable(QLatin1String("N/A: ") + o.rationale);
     r.value = valueOnScale(c.criterion->scale, o.fraction);
+    r.confidence = o.confidence;
     r.rationale = std::move(o.rationale);
     r.evidence = mergedSpans(std::move(o.evidence));
     return r;
@@ -144,7 +154,7 @@ CriterionResult ScorecardScorer::scoreCriterion(const CompiledCriterion &c,
 
 Evaluation ScorecardScorer::score(const StoredInteraction &stored) const
 {
-    ScoringContext context(stored, m_lexicon);
+    ScoringContext context(stored, m_lexicon, m_concepts.get());
     Evaluation e;
     e.interactionId = stored.id;
     e.kind = EvaluatorKind::Automated;

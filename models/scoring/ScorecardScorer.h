@@ -1,8 +1,9 @@
 #pragma once
 
 #include "domain/Evaluation.h"
+#include "domain/Scorecard.h"
+#include "scoring/ConceptMatcher.h"
 #include "scoring/PhraseLexicon.h"
-#include "scoring/Scorecard.h"
 #include "scoring/detectors/Detector.h"
 #include "storage/WorkspaceQueries.h"
 
@@ -26,6 +27,9 @@ public:
     static std::unique_ptr<ScorecardScorer> compile(const Scorecard &card, QStringList *errors);
 
     const Scorecard &scorecard() const { return m_card; }
+    //! The scorecard's concepts compiled against its lexicon; null when it has none.
+    const ConceptMatcher *concepts() const { return m_concepts.get(); }
+    const PhraseLexicon &lexicon() const { return m_lexicon; }
 
     //! The automated evaluation (evaluator "auto"; scorecard version and creation time
     //! left for the caller), with one result per criterion in scorecard order and the
@@ -58,6 +62,7 @@ private:
 
     Scorecard m_card;
     PhraseLexicon m_lexicon;
+    std::unique_ptr<ConceptMatcher> m_concepts; //!< null: the scorecard has no concepts
     std::vector<CompiledCriterion> m_criteria;
     //! Where each criterion's result counts (Scorecard::counted()), in m_criteria's order.
     std::vector<CountedCriterion> m_counted;

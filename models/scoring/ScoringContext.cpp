@@ -6,8 +6,20 @@
 
 namespace qaw {
 
-ScoringContext::ScoringContext(const StoredInteraction &stored, const PhraseLexicon &lexicon)
-    : m_stored(stored), m_lexicon(lexicon)
+namespace {
+
+constexpr int kNotLookedFor = -2;
+
+Speaker opposite(Speaker s)
+{
+    return s == Speaker::Agent ? Speaker::Customer : s == Speaker::Customer ? Speaker::Agent : s;
+}
+
+} // namespace
+
+ScoringContext::ScoringContext(const StoredInteraction &stored, const PhraseLexicon &lexicon,
+                               const ConceptMatcher *concepts)
+    : m_stored(stored), m_lexicon(lexicon), m_concepts(concepts)
 {
     const size_t n = stored.interaction.turns.size();
     m_turnCache.resize(n);
@@ -59,10 +71,55 @@ qint64 ScoringContext::turnTimeMs(int turn) const
     return -1;
 }
 
+const ConceptMatch &ScoringContext::concept(int turn, int concept) const
+{
+    const size_t perTurn = size_t(m_concepts->size());
+    if (m_conceptCache.empty()) {
+        ConceptMatch unknown;
+        unknown.pattern = kNotLookedFor;
+        m_conceptCache.assign(perTurn * turns().size(), unknown);
+    }
+    ConceptMatch &m = m_conceptCache[size_t(turn) * perTurn + size_t(concept)];
+    if (m.pattern == kNotLookedFor)
+        m = m_concepts->find(tokens(turn), concept);
+    return m;
+}
+
+bool ScoringContext::speakersSwapped() const
+{
+    if (m_swapped >= 0)
+        return m_swapped != 0;
+    m_swapped = 0;
+    const int signature = m_concepts ? m_concepts->agentSignature() : -1;
+    if (signature < 0)
+        return false;
+    int customerSays = 0;
+    for (int i = 0; i < turnCount(); ++i) {
+        const Speaker s = turns()[size_t(i)].speaker;
+        if (s != Speaker::Agent && s != Speaker::Customer)
+            continue;
+        if (concept(i, signature).strength != ConceptMatch::Clear)
+            continue;
+        if (s == Speaker::Agent)
+            return false; // the usual case: decided at the agent's first such turn
+        ++customerSays;
+    }
+    m_swapped = customerSays >= 2 ? 1 : 0;
+    return m_swapped != 0;
+}
+
+Speaker ScoringContext::speakerOf(int turn) const
+{
+    const Speaker s = turns()[size_t(turn)].speaker;
+    return speakersSwapped() ? opposite(s) : s;
+}
+
 bool ScoringContext::speaks(Speaker speaker) const
 {
-    return std::any_of(turns().begin(), turns().end(),
-                       [speaker](const Turn &t) { return t.speaker == speaker; });
+    for (int i = 0; i < turnCount(); ++i)
+        if (speakerOf(i) == speaker)
+            return true;
+    return false;
 }
 
 EvidenceSpan ScoringContext::span(int turn, int charStart, int charEnd) const

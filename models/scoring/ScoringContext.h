@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Evaluation.h"
+#include "scoring/ConceptMatcher.h"
 #include "scoring/PhraseLexicon.h"
 #include "storage/WorkspaceQueries.h"
 
@@ -14,7 +15,9 @@ namespace qaw {
 class ScoringContext
 {
 public:
-    ScoringContext(const StoredInteraction &stored, const PhraseLexicon &lexicon);
+    //! \a concepts: the scorecard's compiled concepts (null: a scorecard without any).
+    ScoringContext(const StoredInteraction &stored, const PhraseLexicon &lexicon,
+                   const ConceptMatcher *concepts = nullptr);
 
     const StoredInteraction &stored() const { return m_stored; }
     const Interaction &interaction() const { return m_stored.interaction; }
@@ -25,6 +28,20 @@ public:
     const TokenisedText &tokens(int turn) const;
     //! VADER compound score of a turn, -1 to 1.
     double sentiment(int turn) const;
+
+    const ConceptMatcher *concepts() const { return m_concepts; }
+    //! The strongest evidence of \a concept (an index into concepts()) in a turn, found at
+    //! most once per turn and concept.
+    const ConceptMatch &concept(int turn, int concept) const;
+
+    //! Who said a turn, as the detectors should take it: the stored label, or its opposite
+    //! when the agent's and the customer's labels are swapped (speakersSwapped()).
+    Speaker speakerOf(int turn) const;
+    //! Speech-to-text exports sometimes give the agent's channel the customer's label.
+    //! Taken as swapped when no turn labelled agent says anything only an agent says (the
+    //! library's agent signature: "how can I help", "can I take your postcode") and at
+    //! least two turns labelled customer do.
+    bool speakersSwapped() const;
 
     //! Every turn has start and end offsets (a timed voice transcript).
     bool hasOffsets() const { return m_allOffsets; }
@@ -41,7 +58,9 @@ public:
 private:
     const StoredInteraction &m_stored;
     const PhraseLexicon &m_lexicon;
+    const ConceptMatcher *m_concepts = nullptr;
     bool m_allOffsets = false;
+    mutable qint8 m_swapped = -1; //!< -1: not worked out yet
     qint64 m_startMs = -1;
     std::vector<int> m_byStart;
     //! What is worked out per turn on first use (one allocation for all of them).
@@ -53,6 +72,8 @@ private:
         bool hasSentiment = false;
     };
     mutable std::vector<TurnCache> m_turnCache;
+    //! Turn t's match of concept c at t * concepts + c; pattern -2 until looked for.
+    mutable std::vector<ConceptMatch> m_conceptCache;
 };
 
 } // namespace qaw

@@ -1,6 +1,7 @@
 #include "scoring/TextNormaliser.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace qaw::text {
 namespace {
@@ -25,6 +26,27 @@ const QHash<QString, QStringList> &expansions()
         {S("isnt"), {S("is"), S("not")}},     {S("youre"), {S("you"), S("are")}},
         {S("youll"), {S("you"), S("will")}},  {S("ive"), {S("i"), S("have")}},
         {S("thankyou"), {S("thank"), S("you")}},
+        // Contractions typed without the apostrophe.
+        {S("wouldnt"), {S("would"), S("not")}}, {S("couldnt"), {S("could"), S("not")}},
+        {S("shouldnt"), {S("should"), S("not")}}, {S("wasnt"), {S("was"), S("not")}},
+        {S("werent"), {S("were"), S("not")}}, {S("arent"), {S("are"), S("not")}},
+        {S("havent"), {S("have"), S("not")}}, {S("hasnt"), {S("has"), S("not")}},
+        {S("hadnt"), {S("had"), S("not")}},   {S("aint"), {S("is"), S("not")}},
+        {S("theyre"), {S("they"), S("are")}}, {S("youve"), {S("you"), S("have")}},
+        {S("weve"), {S("we"), S("have")}},    {S("whos"), {S("who"), S("is")}},
+        {S("hows"), {S("how"), S("is")}},     {S("wheres"), {S("where"), S("is")}},
+        // Chat shorthand.
+        {S("ty"), {S("thank"), S("you")}},    {S("tysm"), {S("thank"), S("you"), S("so"), S("much")}},
+        {S("np"), {S("no"), S("problem")}},   {S("wanna"), {S("want"), S("to")}},
+        {S("gonna"), {S("going"), S("to")}},  {S("gotta"), {S("got"), S("to")}},
+        {S("lemme"), {S("let"), S("me")}},    {S("gimme"), {S("give"), S("me")}},
+        {S("brb"), {S("be"), S("right"), S("back")}},
+        {S("idk"), {S("i"), S("do"), S("not"), S("know")}},
+        {S("dunno"), {S("do"), S("not"), S("know")}},
+        {S("tbh"), {S("to"), S("be"), S("honest")}},
+        {S("shouldve"), {S("should"), S("have")}}, {S("couldve"), {S("could"), S("have")}},
+        {S("wouldve"), {S("would"), S("have")}},   {S("mustve"), {S("must"), S("have")}},
+        {S("youd"), {S("you"), S("would")}},       {S("theyd"), {S("they"), S("would")}},
     };
     return all;
 }
@@ -53,6 +75,30 @@ const QHash<QString, QString> &synonyms()
         {S("entire"), S("whole")},      {S("1"), S("one")},
         {S("2"), S("two")},            {S("3"), S("three")},
         {S("4"), S("four")},           {S("5"), S("five")},
+        // Chat shorthand and spoken variants.
+        {S("u"), S("you")},            {S("ya"), S("you")},
+        {S("ur"), S("your")},          {S("yr"), S("your")},
+        {S("r"), S("are")},            {S("pls"), S("please")},
+        {S("plz"), S("please")},       {S("plse"), S("please")},
+        {S("thx"), S("thank")},        {S("thnx"), S("thank")},
+        {S("thanx"), S("thank")},      {S("tnx"), S("thank")},
+        {S("ta"), S("thank")},         {S("cheers"), S("thank")},
+        {S("b4"), S("before")},        {S("acct"), S("account")},
+        {S("acc"), S("account")},      {S("addr"), S("address")},
+        {S("pw"), S("password")},      {S("pwd"), S("password")},
+        {S("passwd"), S("password")},  {S("mins"), S("moment")},
+        {S("min"), S("moment")},       {S("secs"), S("moment")},
+        {S("mo"), S("moment")},        {S("ticks"), S("moment")},
+        {S("seconds"), S("moment")},   {S("moments"), S("moment")},
+        {S("k"), S("ok")},             {S("kk"), S("ok")},
+        {S("yep"), S("yes")},          {S("yup"), S("yes")},
+        {S("yeah"), S("yes")},         {S("yea"), S("yes")},
+        {S("nope"), S("no")},          {S("bday"), S("birthday")},
+        {S("tmrw"), S("tomorrow")},    {S("2day"), S("today")},
+        {S("coz"), S("because")},      {S("cos"), S("because")},
+        {S("cuz"), S("because")},      {S("abt"), S("about")},
+        {S("msg"), S("message")},      {S("info"), S("information")},
+        {S("sry"), S("sorry")},        {S("soz"), S("sorry")},
     };
     return all;
 }
@@ -80,6 +126,16 @@ QString undouble(QString w)
 }
 
 } // namespace
+
+bool isFiller(const QString &w)
+{
+    static const QSet<QString> fillers = {
+        QStringLiteral("um"), QStringLiteral("umm"), QStringLiteral("ummm"), QStringLiteral("uh"),
+        QStringLiteral("uhh"), QStringLiteral("uhm"), QStringLiteral("erm"), QStringLiteral("er"),
+        QStringLiteral("err"), QStringLiteral("ah"), QStringLiteral("ahh"), QStringLiteral("hmm"),
+        QStringLiteral("hm"), QStringLiteral("mm"), QStringLiteral("mmm"), QStringLiteral("eh")};
+    return fillers.contains(w);
+}
 
 QString stem(const QString &lowerWord)
 {

@@ -14,6 +14,10 @@ namespace qaw::text {
 //! runs on phrases and on transcripts, so both sides meet in the middle.
 QStringList normalisedWords(const QString &word);
 
+//! Speech-to-text fillers ("um", "uh", "erm") as normalisedWords() gives them: noise
+//! between the words of a transcript, which the matcher skips.
+bool isFiller(const QString &normalisedWord);
+
 //! The light suffix-stripping stemmer normalisedWords() uses.
 QString stem(const QString &lowerWord);
 

@@ -1,5 +1,6 @@
 #include "storage/DefaultContent.h"
 
+#include "domain/Scorecard.h"
 #include "storage/Workspace.h"
 
 #include <QFile>
@@ -21,12 +22,17 @@ QByteArray defaultScorecardJson()
 
 bool installDefaultContent(Workspace &workspace, QString *error)
 {
-    const QByteArray json = defaultScorecardJson();
-    const QJsonObject card = QJsonDocument::fromJson(json).object();
-    if (card.isEmpty()) {
-        *error = QStringLiteral("the default scorecard resource is missing or not valid JSON");
+    // Parsed and written out again, so that the stored version holds the concept library
+    // itself rather than a reference to the resource (a later release may change it).
+    QStringList problems;
+    const std::optional<Scorecard> parsed = Scorecard::fromJson(defaultScorecardJson(), &problems);
+    if (!parsed) {
+        *error = QStringLiteral("the default scorecard resource is not valid: %1")
+                     .arg(problems.join(QStringLiteral("; ")));
         return false;
     }
+    const QByteArray json = parsed->toJson();
+    const QJsonObject card = QJsonDocument::fromJson(json).object();
     QSqlDatabase db = workspace.database();
     beginWriteTransaction(db);
     QSqlQuery q(db);

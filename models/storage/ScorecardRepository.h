@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 
 #include <QString>
 

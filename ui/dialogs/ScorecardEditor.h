@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/Evaluation.h"
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/WorkspaceQueries.h"
 
 #include <QDialog>

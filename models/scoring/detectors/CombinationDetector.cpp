@@ -41,13 +41,26 @@ public:
         DetectorOutcome out;
         out.fraction = applicable.front().fraction;
         QStringList reasons;
+        const DetectorOutcome *decisive = &applicable.front();
+        Confidence weakest = Confidence::Clear;
         for (DetectorOutcome &o : applicable) {
-            out.fraction = kind == Kind::All ? std::min(out.fraction, o.fraction)
-                                             : std::max(out.fraction, o.fraction);
+            const bool decides = kind == Kind::All ? o.fraction < out.fraction
+                                                   : o.fraction > out.fraction;
+            if (decides) {
+                out.fraction = o.fraction;
+                decisive = &o;
+            }
+            if (o.confidence != Confidence::Clear)
+                weakest = Confidence::Weak;
             reasons << o.rationale;
             for (EvidenceSpan &s : o.evidence)
                 out.evidence.push_back(s);
         }
+        // A clear fail of one part of "all" (a clear pass of one part of "any") decides
+        // however unsure the others are; otherwise the verdict is as sure as its least
+        // sure part.
+        const bool settledByOne = kind == Kind::All ? out.fraction < 0.5 : out.fraction >= 0.5;
+        out.confidence = settledByOne ? decisive->confidence : weakest;
         out.rationale = reasons.join(QLatin1Char(' '));
         return out;
     }

@@ -20,6 +20,8 @@ struct DetectorOutcome
     double fraction = 0;
     QString rationale;
     std::vector<EvidenceSpan> evidence;
+    //! How strong the evidence for the verdict is (domain/Evaluation.h); N/A is None.
+    Confidence confidence = Confidence::Clear;
 
     bool passed() const { return !na && fraction >= 0.5; }
 
@@ -28,6 +30,7 @@ struct DetectorOutcome
         DetectorOutcome o;
         o.na = true;
         o.rationale = why;
+        o.confidence = Confidence::None;
         return o;
     }
     static DetectorOutcome graded(double fraction, const QString &why,
@@ -46,6 +49,12 @@ struct DetectorOutcome
     static DetectorOutcome fail(const QString &why, std::vector<EvidenceSpan> evidence = {})
     {
         return graded(0, why, std::move(evidence));
+    }
+    //! This outcome with \a c as its confidence.
+    DetectorOutcome &&withConfidence(Confidence c) &&
+    {
+        confidence = c;
+        return std::move(*this);
     }
 };
 

@@ -1,5 +1,9 @@
 #include "scoring/detectors/DetectorFactory.h"
 
+#include "scoring/ConceptMatcher.h"
+
+#include <QJsonArray>
+
 #include <map>
 
 namespace qaw {
@@ -24,11 +28,31 @@ const std::map<QString, Maker> &makers()
         {QStringLiteral("all"), makeCombinationDetector},
         {QStringLiteral("any"), makeCombinationDetector},
         {QStringLiteral("not"), makeCombinationDetector},
+        {QStringLiteral("concepts"), makeConceptDetector},
+        {QStringLiteral("tone"), makeToneDetector},
     };
     return all;
 }
 
 } // namespace
+
+std::vector<int> DetectorBuild::conceptIndices(const QJsonValue &ids)
+{
+    std::vector<int> out;
+    const QJsonArray list = ids.isString() ? QJsonArray{ids} : ids.toArray();
+    for (const QJsonValue &v : list) {
+        const int index = concepts ? concepts->indexOf(v.toString()) : -1;
+        if (index < 0)
+            error(QStringLiteral("unknown concept \"%1\" (the scorecard's concept library has "
+                                 "no such concept)")
+                      .arg(v.toString()));
+        else
+            out.push_back(index);
+    }
+    if (list.isEmpty())
+        error(QStringLiteral("\"concepts\" must name at least one concept"));
+    return out;
+}
 
 QStringList detectorTypes()
 {

@@ -9,17 +9,22 @@
 
 namespace qaw {
 
+class ConceptMatcher;
 class PhraseLexicon;
 
-//! What building a detector needs: the scorecard's lexicon to intern phrases into, and
-//! where to say what is wrong with a configuration.
+//! What building a detector needs: the scorecard's lexicon to intern phrases into, its
+//! compiled concepts to refer to, and where to say what is wrong with a configuration.
 struct DetectorBuild
 {
     PhraseLexicon &lexicon;
     QStringList &errors;
     QString where; //!< e.g. "criterion \"greeting\"", to prefix error messages
+    const ConceptMatcher *concepts = nullptr; //!< null: the scorecard has no concepts
 
     void error(const QString &message) { errors.append(where + QStringLiteral(": ") + message); }
+    //! The indices of the concepts \a ids names (a JSON array of ids), or an error for
+    //! each unknown one; empty with an error when there are none.
+    std::vector<int> conceptIndices(const QJsonValue &ids);
 };
 
 //! Builds the detector a JSON configuration describes ("type" picks it; see
@@ -48,5 +53,7 @@ std::unique_ptr<Detector> makeComplianceDetector(const QJsonObject &config, Dete
 std::unique_ptr<Detector> makeMetadataDetector(const QJsonObject &config, DetectorBuild &build);
 std::unique_ptr<Detector> makeCombinationDetector(const QJsonObject &config,
                                                   DetectorBuild &build);
+std::unique_ptr<Detector> makeConceptDetector(const QJsonObject &config, DetectorBuild &build);
+std::unique_ptr<Detector> makeToneDetector(const QJsonObject &config, DetectorBuild &build);
 
 } // namespace qaw

@@ -1,122 +1,106 @@
-#include "scoring/PhraseLexicon.h"
 #include "scoring/ScoringContext.h"
 #include "scoring/detectors/DetectorFactory.h"
+#include "scoring/detectors/Silences.h"
 
 #include <QJsonArray>
+
+#include <limits>
 
 namespace qaw {
 namespace {
 
-//! Hold etiquette: every hold (a gap of at least min_hold_seconds in a timed transcript)
-//! must be asked for by the agent just before it and thanked for just after it. N/A
-//! when there was no hold, and when the transcript has no times to find holds with.
+QString secondsAt(const Silence &s)
+{
+    return s.fromMs >= 0 ? QStringLiteral(" at %1 s").arg(double(s.fromMs) / 1000.0, 0, 'f', 0)
+                         : QString();
+}
+
+//! Hold etiquette: every hold (a silence of at least hold_seconds, or a system event
+//! saying the customer was put on hold) must be announced or asked for by the agent just
+//! before it and thanked for just after it. N/A when there was no hold: saying "one
+//! moment" makes no hold, and a shorter pause is judged as dead air. A silence that
+//! nobody announced or thanked for may not have been a hold at all (a line fault, a
+//! transcript gap): its fail is weak, for review.
 class HoldDetector : public Detector
 {
 public:
-    qint64 minHoldMs = 15000;
-    int lookback = 2;
-    int lookahead = 2;
-    PhraseSet askPhrases;
-    PhraseSet thankPhrases;
+    SilenceRules rules;
 
     DetectorOutcome evaluate(const ScoringContext &context) const override
     {
         if (context.isEmpty())
             return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
-        if (!context.hasOffsets())
+        const qint64 minMs = rules.holdMs > 0 ? rules.holdMs : std::numeric_limits<qint64>::max();
+        std::vector<Silence> holds = rules.find(context, minMs);
+        if (holds.empty())
             return DetectorOutcome::notApplicable(
-                QStringLiteral("The transcript has no turn start/end times, so holds cannot "
-                               "be found."));
-        const std::vector<int> &order = context.byStart();
-        qint64 coveredUntil = context.turns()[size_t(order.front())].startMs;
-        int holds = 0;
+                context.hasOffsets()
+                    ? QStringLiteral("There was no hold.")
+                    : QStringLiteral("There was no hold event, and the transcript has no turn "
+                                     "start/end times to find holds by their silence."));
         QStringList problems;
         std::vector<EvidenceSpan> evidence;
-        for (size_t k = 0; k < order.size(); ++k) {
-            const Turn &t = context.turns()[size_t(order[k])];
-            if (k > 0 && t.startMs - coveredUntil >= minHoldMs) {
-                ++holds;
-                const int asked = findAgentTurn(context, order, k, -1, lookback, askPhrases);
-                const int thanked = findAgentTurn(context, order, k, +1, lookahead, thankPhrases);
-                const QString at = QString::number(double(coveredUntil) / 1000.0, 'f', 0);
-                if (asked < 0)
-                    problems << QStringLiteral("the hold at %1 s was not asked for").arg(at);
-                else
-                    evidence.push_back(context.wholeTurn(asked));
-                if (thanked < 0)
-                    problems << QStringLiteral("the customer was not thanked after the hold "
-                                               "at %1 s")
-                                    .arg(at);
-                else
-                    evidence.push_back(context.wholeTurn(thanked));
-                if (asked < 0 || thanked < 0) {
-                    EvidenceSpan s = context.wholeTurn(order[k]);
-                    s.timeMs = coveredUntil;
-                    evidence.push_back(s);
-                }
+        Confidence confidence = Confidence::Clear;
+        for (const Silence &hold : holds) {
+            const ConceptHit asked = rules.announced(context, hold);
+            const ConceptHit thanked = rules.thanked(context, hold);
+            const QString at = secondsAt(hold);
+            for (const ConceptHit *cue : {&asked, &thanked}) {
+                if (cue->match.found())
+                    evidence.push_back(spanOf(context, *cue));
+                if (cue->match.strength == ConceptMatch::Weak)
+                    confidence = Confidence::Weak;
             }
-            coveredUntil = std::max(coveredUntil, t.endMs);
+            if (!asked.match.found())
+                problems << QStringLiteral("the hold%1 was not announced").arg(at);
+            if (!thanked.match.found())
+                problems << QStringLiteral("the customer was not thanked after the hold%1").arg(at);
+            if (!asked.match.found() || !thanked.match.found()) {
+                EvidenceSpan s = context.wholeTurn(context.byStart()[hold.position]);
+                if (hold.fromMs >= 0)
+                    s.timeMs = hold.fromMs;
+                evidence.push_back(s);
+            }
+            if (!asked.match.found() && !thanked.match.found() && !hold.holdEvent)
+                confidence = Confidence::Weak; // a silence nobody spoke of
         }
-        if (holds == 0)
-            return DetectorOutcome::notApplicable(QStringLiteral("There was no hold."));
         if (!problems.isEmpty())
-            return DetectorOutcome::fail(
-                QStringLiteral("%1 hold(s): %2.").arg(holds).arg(problems.join(QStringLiteral("; "))),
-                std::move(evidence));
+            return DetectorOutcome::fail(QStringLiteral("%1 hold(s): %2.")
+                                             .arg(holds.size())
+                                             .arg(problems.join(QStringLiteral("; "))),
+                                         std::move(evidence))
+                .withConfidence(confidence);
         return DetectorOutcome::pass(
-            QStringLiteral("%1 hold(s), each asked for before and thanked for after.").arg(holds),
-            std::move(evidence));
-    }
-
-private:
-    // The agent turn within `reach` turns before (direction -1) or from (direction +1)
-    // position k of the start order that says one of the phrases; -1 when there is none.
-    int findAgentTurn(const ScoringContext &context, const std::vector<int> &order, size_t k,
-                      int direction, int reach, const PhraseSet &phrases) const
-    {
-        for (int step = 0; step < reach; ++step) {
-            const qint64 position = direction < 0 ? qint64(k) - 1 - step : qint64(k) + step;
-            if (position < 0 || position >= qint64(order.size()))
-                break;
-            const int turn = order[size_t(position)];
-            if (context.turns()[size_t(turn)].speaker == Speaker::Agent &&
-                phrases.first(context.tokens(turn)))
-                return turn;
-        }
-        return -1;
+                   QStringLiteral("%1 hold(s), each announced before and thanked for after.")
+                       .arg(holds.size()),
+                   std::move(evidence))
+            .withConfidence(confidence);
     }
 };
-
-QStringList stringList(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &item : v.toArray())
-        out << item.toString();
-    return out;
-}
 
 } // namespace
 
 std::unique_ptr<Detector> makeHoldDetector(const QJsonObject &config, DetectorBuild &build)
 {
     auto d = std::make_unique<HoldDetector>();
-    d->minHoldMs = qint64(config.value(QStringLiteral("min_hold_seconds")).toDouble(15) * 1000);
-    d->lookback = std::max(1, config.value(QStringLiteral("lookback_turns")).toInt(2));
-    d->lookahead = std::max(1, config.value(QStringLiteral("lookahead_turns")).toInt(2));
-    QStringList ask = stringList(config.value(QStringLiteral("ask_phrases")));
-    if (ask.isEmpty())
-        ask = defaultHoldPhrases();
-    const QStringList thank = stringList(config.value(QStringLiteral("thank_phrases")));
-    if (thank.isEmpty()) {
-        build.error(QStringLiteral("a hold detector needs \"thank_phrases\""));
+    const int errorsBefore = int(build.errors.size());
+    // min_hold_seconds: the name before concepts; 15 s was its default.
+    const double legacy = config.value(QStringLiteral("min_hold_seconds")).toDouble(15);
+    d->rules.read(config, build, legacy);
+    if (d->rules.holdMs <= 0 && d->rules.holdEventConcepts.isEmpty()) {
+        build.error(QStringLiteral("hold_seconds must be above 0 unless hold_event_concepts "
+                                   "find holds"));
         return nullptr;
     }
-    if (d->minHoldMs <= 0) {
-        build.error(QStringLiteral("min_hold_seconds must be above 0"));
+    if (d->rules.askPhrases.isEmpty() && d->rules.askConcepts.isEmpty())
+        d->rules.askPhrases = PhraseSet(defaultHoldPhrases(), build.lexicon, 2, true);
+    if (d->rules.thankPhrases.isEmpty() && d->rules.thankConcepts.isEmpty()) {
+        build.error(QStringLiteral("a hold detector needs \"thank_phrases\" or "
+                                   "\"thank_concepts\""));
         return nullptr;
     }
-    d->askPhrases = PhraseSet(ask, build.lexicon, 2, true);
-    d->thankPhrases = PhraseSet(thank, build.lexicon, 2, true);
+    if (build.errors.size() > errorsBefore)
+        return nullptr;
     return d;
 }
 

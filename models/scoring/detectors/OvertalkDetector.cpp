@@ -34,13 +34,15 @@ public:
         qint64 customerMs = 0;
         std::vector<EvidenceSpan> evidence;
         const Turn *previous = nullptr;
+        Speaker previousSpeaker = Speaker::System;
         for (int index : order) {
             const Turn &t = context.turns()[size_t(index)];
-            if (t.speaker == Speaker::Agent)
+            const Speaker speaker = context.speakerOf(index);
+            if (speaker == Speaker::Agent)
                 agentMs += t.endMs - t.startMs;
-            else if (t.speaker == Speaker::Customer)
+            else if (speaker == Speaker::Customer)
                 customerMs += t.endMs - t.startMs;
-            if (previous && previous->speaker != t.speaker) {
+            if (previous && previousSpeaker != speaker) {
                 const qint64 overlap = std::min(previous->endMs, t.endMs) - t.startMs;
                 if (overlap > minOverlapMs) {
                     ++count;
@@ -50,6 +52,7 @@ public:
                 }
             }
             previous = &t;
+            previousSpeaker = speaker;
         }
         const double total = double(totalMs) / 1000.0;
         double fraction = 1.0 - std::max(double(count) / (2.0 * std::max(1, maxCount)),

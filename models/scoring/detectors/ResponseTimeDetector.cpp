@@ -34,7 +34,7 @@ public:
         bool firstCustomerSeen = false;
         bool firstAnswered = false;
         for (int i = 0; i < context.turnCount(); ++i) {
-            const Speaker s = context.turns()[size_t(i)].speaker;
+            const Speaker s = context.speakerOf(i);
             const qint64 at = context.turnTimeMs(i);
             if (s == Speaker::Customer) {
                 firstCustomerSeen = true;

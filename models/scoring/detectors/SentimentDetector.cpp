@@ -36,7 +36,7 @@ public:
             return DetectorOutcome::notApplicable(QStringLiteral("There is no transcript."));
         std::vector<int> turns;
         for (int i = 0; i < context.turnCount(); ++i)
-            if (context.turns()[size_t(i)].speaker == speaker)
+            if (context.speakerOf(i) == speaker)
                 turns.push_back(i);
         if (turns.empty())
             return DetectorOutcome::notApplicable(

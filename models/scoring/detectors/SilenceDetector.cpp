@@ -1,6 +1,7 @@
 #include "scoring/PhraseLexicon.h"
 #include "scoring/ScoringContext.h"
 #include "scoring/detectors/DetectorFactory.h"
+#include "scoring/detectors/Silences.h"
 
 #include <QJsonArray>
 
@@ -12,15 +13,15 @@ QString seconds(qint64 ms)
     return QString::number(double(ms) / 1000.0, 'f', 1);
 }
 
-//! Dead air: gaps in a timed transcript longer than max_gap_seconds where nobody
-//! speaks. A gap that follows, within hold_lookback_turns, an agent turn announcing a hold
-//! is a hold, not dead air (hold etiquette is its own criterion).
+//! Dead air: silences in a timed transcript longer than max_gap_seconds that the agent
+//! did not announce in the turns just before ("bear with me while I check"). Holds (a
+//! silence of hold_seconds or more, or a hold event) are judged by hold etiquette, not
+//! here; with hold_seconds 0 every long silence counts.
 class SilenceDetector : public Detector
 {
 public:
     qint64 maxGapMs = 10000;
-    int lookback = 2;
-    PhraseSet holdPhrases;
+    SilenceRules rules;
 
     DetectorOutcome evaluate(const ScoringContext &context) const override
     {
@@ -30,51 +31,50 @@ public:
             return DetectorOutcome::notApplicable(
                 QStringLiteral("The transcript has no turn start/end times, so silences "
                                "cannot be measured."));
-        const std::vector<int> &order = context.byStart();
-        qint64 coveredUntil = context.turns()[size_t(order.front())].startMs;
+        int announced = 0;
         int holds = 0;
+        Confidence confidence = Confidence::Clear;
         std::vector<EvidenceSpan> evidence;
         QString firstGap;
-        for (size_t k = 0; k < order.size(); ++k) {
-            const Turn &t = context.turns()[size_t(order[k])];
-            const qint64 gap = t.startMs - coveredUntil;
-            if (k > 0 && gap > maxGapMs) {
-                if (announcedHold(context, order, k)) {
-                    ++holds;
-                } else {
-                    EvidenceSpan s = context.wholeTurn(order[k]);
-                    s.timeMs = coveredUntil;
-                    evidence.push_back(s);
-                    if (firstGap.isEmpty())
-                        firstGap = QStringLiteral("%1 s of silence at %2 s, before turn %3, "
-                                                  "with no hold announced")
-                                       .arg(seconds(gap), seconds(coveredUntil))
-                                       .arg(order[k] + 1);
-                }
+        for (const Silence &s : rules.find(context, maxGapMs + 1)) {
+            if (rules.isHold(s)) {
+                ++holds;
+                continue;
             }
-            coveredUntil = std::max(coveredUntil, t.endMs);
+            const ConceptHit cue = rules.announced(context, s);
+            if (cue.match.found()) {
+                ++announced;
+                if (cue.match.strength == ConceptMatch::Weak)
+                    confidence = Confidence::Weak;
+                continue;
+            }
+            const int next = context.byStart()[s.position];
+            EvidenceSpan span = context.wholeTurn(next);
+            span.timeMs = s.fromMs;
+            evidence.push_back(span);
+            if (firstGap.isEmpty())
+                firstGap = QStringLiteral("%1 s of silence at %2 s, before turn %3, with nothing "
+                                          "said about it")
+                               .arg(seconds(s.lengthMs()), seconds(s.fromMs))
+                               .arg(next + 1);
         }
-        if (evidence.empty())
-            return DetectorOutcome::pass(
-                QStringLiteral("No unexplained silence over %1 s%2.")
-                    .arg(seconds(maxGapMs))
-                    .arg(holds ? QStringLiteral(" (%1 announced hold(s))").arg(holds) : QString()));
-        const QString why =
-            QStringLiteral("%1 unexplained silence(s): %2.").arg(evidence.size()).arg(firstGap);
-        return DetectorOutcome::fail(why, std::move(evidence));
-    }
-
-private:
-    bool announcedHold(const ScoringContext &context, const std::vector<int> &order,
-                       size_t k) const
-    {
-        for (size_t back = 1; back <= size_t(lookback) && back <= k; ++back) {
-            const int turn = order[k - back];
-            if (context.turns()[size_t(turn)].speaker == Speaker::Agent &&
-                holdPhrases.first(context.tokens(turn)))
-                return true;
-        }
-        return false;
+        if (!evidence.empty())
+            return DetectorOutcome::fail(QStringLiteral("%1 unexplained silence(s): %2.")
+                                             .arg(evidence.size())
+                                             .arg(firstGap),
+                                         std::move(evidence));
+        QStringList notes;
+        if (announced > 0)
+            notes << QStringLiteral("%1 announced pause(s)").arg(announced);
+        if (holds > 0)
+            notes << QStringLiteral("%1 hold(s), judged as hold etiquette").arg(holds);
+        return DetectorOutcome::pass(QStringLiteral("No unexplained silence over %1 s%2.")
+                                         .arg(seconds(maxGapMs),
+                                              notes.isEmpty()
+                                                  ? QString()
+                                                  : QStringLiteral(" (%1)").arg(notes.join(
+                                                        QStringLiteral(", ")))))
+            .withConfidence(confidence);
     }
 };
 
@@ -98,13 +98,13 @@ std::unique_ptr<Detector> makeSilenceDetector(const QJsonObject &config, Detecto
         return nullptr;
     }
     d->maxGapMs = qint64(maxGap * 1000);
-    d->lookback = std::max(1, config.value(QStringLiteral("hold_lookback_turns")).toInt(2));
-    QStringList phrases;
-    for (const QJsonValue &v : config.value(QStringLiteral("hold_phrases")).toArray())
-        phrases << v.toString();
-    if (phrases.isEmpty())
-        phrases = defaultHoldPhrases();
-    d->holdPhrases = PhraseSet(phrases, build.lexicon, 2, true);
+    const int errorsBefore = int(build.errors.size());
+    // Before concepts every long silence was dead air unless announced: hold_seconds 0.
+    d->rules.read(config, build, 0);
+    if (d->rules.askPhrases.isEmpty() && d->rules.askConcepts.isEmpty())
+        d->rules.askPhrases = PhraseSet(defaultHoldPhrases(), build.lexicon, 2, true);
+    if (build.errors.size() > errorsBefore)
+        return nullptr;
     return d;
 }
 

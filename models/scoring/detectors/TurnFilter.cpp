@@ -42,7 +42,7 @@ bool TurnFilter::select(const ScoringContext &context, std::vector<int> *turns,
     std::vector<int> candidates;
     candidates.reserve(size_t(context.turnCount()));
     for (int i = 0; i < context.turnCount(); ++i)
-        if (!m_speaker || context.turns()[size_t(i)].speaker == *m_speaker)
+        if (!m_speaker || context.speakerOf(i) == *m_speaker)
             candidates.push_back(i);
     if (m_firstTurns >= 0) {
         candidates.resize(std::min(candidates.size(), size_t(m_firstTurns)));

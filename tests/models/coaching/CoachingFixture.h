@@ -4,7 +4,7 @@
 // the coaching tests. Rows go in directly or through EvaluationStore, as the scorer
 // would write them.
 #include "domain/Evaluation.h"
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/EvaluationStore.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"

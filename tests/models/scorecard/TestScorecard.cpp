@@ -1,4 +1,4 @@
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 #include "storage/DefaultContent.h"
 
 #include <QTest>

@@ -127,16 +127,16 @@ private slots:
         editor.tree()->setCurrentItem(
             criterionItem(editor.tree(), QStringLiteral("Greeting and introduction")));
 
-        auto *phrases = editor.findChild<QPlainTextEdit *>(QStringLiteral("detectorField_phrases"));
-        QVERIFY(phrases);
-        QVERIFY(phrases->toPlainText().contains(QStringLiteral("thank you for calling")));
-        phrases->setPlainText(phrases->toPlainText() + QStringLiteral("\n  howdy partner \n\n"));
+        auto *concepts = editor.findChild<QPlainTextEdit *>(QStringLiteral("detectorField_concepts"));
+        QVERIFY(concepts);
+        QVERIFY(concepts->toPlainText().contains(QStringLiteral("greeting")));
+        concepts->setPlainText(concepts->toPlainText() + QStringLiteral("\n  closing \n\n"));
         const QJsonObject edited = editor.editedScorecard().criterion(QStringLiteral("greeting"))->detector;
-        const QJsonArray list = edited.value(QLatin1String("phrases")).toArray();
-        QCOMPARE(list.last().toString(), QStringLiteral("howdy partner")); // trimmed, blank lines dropped
+        const QJsonArray list = edited.value(QLatin1String("concepts")).toArray();
+        QCOMPARE(list.last().toString(), QStringLiteral("closing")); // trimmed, blank lines dropped
         QCOMPARE(previewed, edited);
         auto *json = editor.findChild<QPlainTextEdit *>(QStringLiteral("criterionDetector"));
-        QVERIFY(json->toPlainText().contains(QStringLiteral("howdy partner")));
+        QVERIFY(json->toPlainText().contains(QStringLiteral("closing")));
 
         auto *firstTurns = editor.findChild<QDoubleSpinBox *>(QStringLiteral("detectorField_window_first_turns"));
         QVERIFY(firstTurns);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/ConceptLibrary.h"
 #include "domain/Evaluation.h"
 
 #include <QByteArray>
@@ -73,13 +74,20 @@ struct ScoreTotals
 //! file format (docs/scorecard-format.md).
 struct Scorecard
 {
+    //! How verdicts on weak evidence (Confidence::Weak or None) count in the total: as
+    //! scored, or left out like N/A. Either way they never auto-fail.
+    enum class WeakVerdicts { Count, Exclude };
+
     QString key;
     QString name;
     QString description;
     double passMark = 80;
+    WeakVerdicts weakVerdicts = WeakVerdicts::Count;
     std::vector<ScorecardSection> sections;
+    //! The concepts the detectors refer to, kept with the version (docs/scorecard-format.md).
+    ConceptLibrary concepts;
 
-    static constexpr int kFormatVersion = 1;
+    static constexpr int kFormatVersion = 2; //!< 2: concepts and weak_verdicts
 
     //! Parses the JSON format; on failure returns nullopt and says why in \a errors.
     static std::optional<Scorecard> fromJson(const QByteArray &json, QStringList *errors);
@@ -92,8 +100,9 @@ struct Scorecard
     std::vector<const Criterion *> criteria() const;
 
     //! Total = weighted mean of the applicable criteria, 0-100. N/A criteria are left out
-    //! (never a pass, never a fail). A failed critical criterion zeroes the evaluation (or
-    //! its section) and marks it auto-failed.
+    //! (never a pass, never a fail), and so are weak verdicts under WeakVerdicts::Exclude.
+    //! A failed critical criterion with a clear verdict zeroes the evaluation (or its
+    //! section) and marks it auto-failed; a weak one never does.
     ScoreTotals totals(const std::vector<CriterionResult> &results) const;
     //! The same with each result's place already resolved: \a counted[k] is
     //! counted(results[k].criterionId). A scorer resolves them once per scorecard.

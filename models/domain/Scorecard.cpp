@@ -1,4 +1,4 @@
-#include "scoring/Scorecard.h"
+#include "domain/Scorecard.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +29,27 @@ std::optional<Scale> scaleFromJson(const QJsonObject &o)
         return std::nullopt;
     }
     return s;
+}
+
+// "concepts" is a library object (what a stored version holds), or "builtin:NAME" for
+// one shipped in the resources, which the version then keeps as an object.
+bool readConcepts(const QJsonValue &value, ConceptLibrary *out, QStringList *errors)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    std::optional<ConceptLibrary> library;
+    const QString builtInPrefix = QStringLiteral("builtin:");
+    if (value.isString() && value.toString().startsWith(builtInPrefix))
+        library = ConceptLibrary::builtIn(value.toString().mid(builtInPrefix.size()), errors);
+    else if (value.isObject())
+        library = ConceptLibrary::fromJson(value.toObject(), errors);
+    else
+        errors->append(QStringLiteral("\"concepts\" must be a concept library object or "
+                                      "\"builtin:NAME\""));
+    if (!library)
+        return false;
+    *out = std::move(*library);
+    return true;
 }
 
 QString autoFailName(AutoFail a)
@@ -111,6 +132,14 @@ std::optional<Scorecard> Scorecard::fromJson(const QByteArray &json, QStringList
     card.name = o.value(QStringLiteral("name")).toString();
     card.description = o.value(QStringLiteral("description")).toString();
     card.passMark = o.value(QStringLiteral("pass_mark")).toDouble(80);
+    const QString weak = o.value(QStringLiteral("weak_verdicts")).toString(QStringLiteral("count"));
+    if (weak != QLatin1String("count") && weak != QLatin1String("exclude")) {
+        errors->append(QStringLiteral("\"weak_verdicts\" must be \"count\" or \"exclude\""));
+        return std::nullopt;
+    }
+    card.weakVerdicts = weak == QLatin1String("exclude") ? WeakVerdicts::Exclude : WeakVerdicts::Count;
+    if (!readConcepts(o.value(QStringLiteral("concepts")), &card.concepts, errors))
+        return std::nullopt;
     for (const QJsonValue &sv : o.value(QStringLiteral("sections")).toArray()) {
         const QJsonObject so = sv.toObject();
         ScorecardSection section;
@@ -174,13 +203,18 @@ QByteArray Scorecard::toJson() const
                                         {QStringLiteral("name"), s.name},
                                         {QStringLiteral("criteria"), criteriaArray}});
     }
-    const QJsonObject o{{QStringLiteral("format"), kFormat},
+    QJsonObject o{{QStringLiteral("format"), kFormat},
                         {QStringLiteral("format_version"), kFormatVersion},
                         {QStringLiteral("key"), key},
                         {QStringLiteral("name"), name},
                         {QStringLiteral("description"), description},
                         {QStringLiteral("pass_mark"), passMark},
+                        {QStringLiteral("weak_verdicts"),
+                         weakVerdicts == WeakVerdicts::Exclude ? QStringLiteral("exclude")
+                                                               : QStringLiteral("count")},
                         {QStringLiteral("sections"), sectionArray}};
+    if (!concepts.isEmpty())
+        o.insert(QStringLiteral("concepts"), concepts.toJson());
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -287,7 +321,9 @@ ScoreTotals Scorecard::totals(const std::vector<CriterionResult> &results,
     for (size_t k = 0; k < results.size(); ++k) {
         const CriterionResult &r = results[k];
         const Criterion *c = counted[k].criterion;
-        if (!c || r.na || !r.value || !c->scale.isFail(*r.value))
+        // A weak verdict is a question for a person, not grounds to zero the evaluation.
+        if (!c || r.na || !r.value || !c->scale.isFail(*r.value) ||
+            r.confidence != Confidence::Clear)
             continue;
         if (c->autoFail == AutoFail::Evaluation) {
             t.autoFailed = true;
@@ -302,6 +338,8 @@ ScoreTotals Scorecard::totals(const std::vector<CriterionResult> &results,
         const CriterionResult &r = results[k];
         const Criterion *c = counted[k].criterion;
         if (!c || r.na || !r.value)
+            continue;
+        if (weakVerdicts == WeakVerdicts::Exclude && r.confidence != Confidence::Clear)
             continue;
         const bool isZeroed = zeroed[counted[k].section] != 0;
         weighted += c->weight * (isZeroed ? 0.0 : c->scale.normalised(*r.value));

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "domain/ConceptLibrary.h"
+#include "scoring/PhraseLexicon.h"
+
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace qaw {
+
+//! The strongest evidence of one concept in one text.
+struct ConceptMatch
+{
+    enum Strength : qint8 { NotFound = 0, Weak = 1, Clear = 2 };
+
+    Strength strength = NotFound;
+    int charStart = 0;
+    int charEnd = 0;
+    int pattern = -1; //!< which of the concept's patterns (clear ones first, then weak)
+
+    bool found() const { return strength != NotFound; }
+};
+
+//! A concept library compiled against a scorecard's lexicon: every pattern's words as
+//! lexicon ids, each concept's patterns indexed by the words they can begin with. Built
+//! once per scorecard version; read-only afterwards, shared by all scoring threads.
+//!
+//! A pattern matches a run of words of one clause (an element marked '^' may begin the
+//! next): its elements in order, each a word or class member taken whole, with at most
+//! ConceptLibrary::gap other words between two elements (none in exclude patterns; "..."
+//! allows more), never skipping over a negation. A match of a negatable
+//! concept is dropped when a negation stands shortly before it in its clause ("I don't
+//! need your PIN"), and any match is dropped when one of the concept's exclude patterns
+//! begins in its clause ("I've put a hold on your card").
+class ConceptMatcher
+{
+public:
+    //! Interns every pattern's words into \a lexicon (call before lexicon.finalise()).
+    //! Null with the reasons in \a errors when the library is not valid.
+    static std::unique_ptr<ConceptMatcher> compile(const ConceptLibrary &library,
+                                                   PhraseLexicon &lexicon, QStringList *errors);
+
+    int size() const { return int(m_concepts.size()); }
+    //! The index of concept \a id, or -1.
+    int indexOf(const QString &id) const;
+    const QString &id(int concept) const { return m_concepts[size_t(concept)].id; }
+    //! The pattern a match names, as written in the library.
+    const QString &patternText(int concept, int pattern) const;
+    //! The concept that tells an agent's turns from a customer's; -1 when none.
+    int agentSignature() const { return m_agentSignature; }
+
+    //! The first clear match of \a concept in \a text, else the first weak one.
+    ConceptMatch find(const TokenisedText &text, int concept) const;
+
+private:
+    struct Element
+    {
+        enum class Kind : quint8 { Words, AnyWord, Number };
+        Kind kind = Kind::Words;
+        bool optional = false;
+        bool atClauseStart = false;
+        bool clauseEndAfter = false; //!< a '$' after it: its last word ends a clause
+        int gapBefore = 0;            //!< words that may stand before it (0 for the first)
+        std::vector<int> altStart;    //!< alternative k is m_ids[altStart[k]..altStart[k + 1])
+        std::vector<int> firstIds;    //!< each alternative's first id, once each
+    };
+    struct Pattern
+    {
+        std::vector<Element> elements;
+        QString text;
+        bool inQuestion = false;
+    };
+    struct Compiled
+    {
+        QString id;
+        bool negatable = true;
+        std::vector<int> patterns; //!< clear ones, then weak ones (indices into m_patterns)
+        int clearCount = 0;
+        std::vector<int> excludes;
+        //! Patterns (positions in `patterns`) by a word they can begin with, as in PhraseSet.
+        std::vector<int> firstStart;
+        std::vector<int> byFirstWord;
+    };
+
+    //! \a gap: how many words may stand between two elements.
+    bool addPattern(const ConceptLibrary &library, const QString &text, int gap,
+                    PhraseLexicon &lexicon, QString *error);
+    void indexFirstWords(Compiled *concept) const;
+    bool mayMatch(const Pattern &pattern, const TokenisedText &text) const;
+    //! Whether the pattern's elements from \a element on match from token \a from, with
+    //! up to \a gap words skipped first; the last token used in \a last.
+    bool matchFrom(const Pattern &pattern, size_t element, const std::vector<TextToken> &tokens,
+                   size_t from, int gap, size_t matchStart, size_t *last) const;
+    bool wordsAt(const Element &e, int alternative, const std::vector<TextToken> &tokens,
+                 size_t at, size_t matchStart) const;
+    bool negatedBefore(const std::vector<TextToken> &tokens, size_t start) const;
+    bool excluded(const Compiled &concept, const TokenisedText &text, size_t start,
+                  size_t last) const;
+
+    const PhraseLexicon *m_lexicon = nullptr;
+    std::vector<int> m_ids;
+    std::vector<Pattern> m_patterns;
+    std::vector<Compiled> m_concepts;
+    std::vector<int> m_notNegation; //!< words after which "no"/"not" negates nothing
+    int m_agentSignature = -1;
+};
+
+} // namespace qaw
