@@ -32,7 +32,8 @@ int runCreate(const QStringList &args)
                                   QStringLiteral("NAME"));
     const QCommandLineOption sample(QStringLiteral("sample"),
                                     QStringLiteral("random, stratified (low/middle/high third "
-                                                   "of automated totals), flagged or ids."),
+                                                   "of automated totals), flagged, needs-review (verdicts on weak "
+                                                   "evidence) or ids."),
                                     QStringLiteral("METHOD"), QStringLiteral("random"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Interactions (default 10)."),
                                   QStringLiteral("K"), QStringLiteral("10"));
@@ -64,7 +65,7 @@ int runCreate(const QStringList &args)
     if (!method || !okSize || !okSeed || request.size < 1 || parser.value(name).trimmed().isEmpty() ||
         reviewerNames.isEmpty() || (parser.isSet(blind) && parser.isSet(open))) {
         printErr(QStringLiteral("qaw calibration create: needs --name, --reviewers A,B, "
-                                "--sample random|stratified|flagged|ids, a --size and --seed "
+                                "--sample random|stratified|flagged|needs-review|ids, a --size and --seed "
                                 "that are whole numbers, and at most one of --blind / --open"));
         return Usage;
     }

@@ -11,6 +11,8 @@ QString samplingMethodName(SamplingMethod method)
         return QStringLiteral("stratified");
     case SamplingMethod::Flagged:
         return QStringLiteral("flagged");
+    case SamplingMethod::NeedsReview:
+        return QStringLiteral("needs-review");
     case SamplingMethod::HandPicked:
         break;
     }
@@ -20,7 +22,8 @@ QString samplingMethodName(SamplingMethod method)
 std::optional<SamplingMethod> samplingMethodFromName(const QString &name)
 {
     for (SamplingMethod m : {SamplingMethod::Random, SamplingMethod::Stratified,
-                             SamplingMethod::Flagged, SamplingMethod::HandPicked})
+                             SamplingMethod::Flagged, SamplingMethod::HandPicked,
+                             SamplingMethod::NeedsReview})
         if (samplingMethodName(m) == name)
             return m;
     if (name == QLatin1String("ids"))

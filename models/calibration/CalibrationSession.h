@@ -14,6 +14,7 @@ enum class SamplingMethod {
     Stratified, //!< equal shares from the low, middle and high third of automated totals
     Flagged,    //!< uniformly among the flagged interactions
     HandPicked, //!< exactly the ids given
+    NeedsReview, //!< uniformly among interactions whose automated verdicts need review
 };
 
 QString samplingMethodName(SamplingMethod method); //!< "random", "stratified", ...

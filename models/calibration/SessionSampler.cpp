@@ -112,6 +112,15 @@ std::vector<qint64> drawSample(const Workspace &ws, const SampleRequest &request
         if (out.empty())
             *error = QStringLiteral("no interaction is flagged");
         break;
+    case SamplingMethod::NeedsReview:
+        out = pick(idsOf(ws, QStringLiteral("SELECT i.id FROM interactions i JOIN evaluations e "
+                                            "ON e.id = i.auto_evaluation_id WHERE "
+                                            "e.needs_review > 0 ORDER BY i.id")),
+                   size_t(request.size), rng);
+        if (out.empty())
+            *error = QStringLiteral("no automated verdict needs review: every scored "
+                                    "interaction rests on clear evidence (or none is scored yet)");
+        break;
     case SamplingMethod::HandPicked: {
         QStringList missing;
         QSqlQuery q(ws.database());

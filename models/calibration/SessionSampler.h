@@ -29,6 +29,9 @@ struct SampleRequest
 //!   third gets size / 3 draws, the remainder going to low first, then middle. A third
 //!   with too few candidates gives its shortfall to the next one.
 //! - Flagged: uniformly among flagged interactions.
+//! - NeedsReview: uniformly among interactions whose current automated evaluation has a
+//!   verdict on weak evidence (evaluations.needs_review): where a person's score teaches
+//!   the most about the detectors.
 //! - HandPicked: exactly the given ids, which must exist.
 //! Fewer candidates than \a size gives every candidate. Returns an empty list and sets
 //! \a error when there is nothing to sample or a hand-picked id is unknown.

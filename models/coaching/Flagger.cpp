@@ -224,7 +224,10 @@ std::vector<Flagger::Hit> Flagger::criterionFailed(const FlagRule &rule, const Q
                              "r.text FROM interactions i CROSS JOIN automated_scores cs "
                              "ON cs.evaluation_id = i.auto_evaluation_id AND cs.criterion_id = ? "
                              "LEFT JOIN rationale_texts r ON r.id = cs.rationale_id "
-                             "WHERE cs.na = 0 AND cs.value IS NOT NULL AND cs.value ") +
+                             // A verdict on weak evidence is a question for a reviewer,
+                             // never a coaching item (NULL: scored before confidence).
+                             "WHERE cs.na = 0 AND cs.value IS NOT NULL AND "
+                             "coalesce(cs.confidence, 'clear') = 'clear' AND cs.value ") +
               (inclusiveMax ? QStringLiteral("<= ?") : QStringLiteral("< ?")));
     q.addBindValue(criterion);
     q.addBindValue(bound);

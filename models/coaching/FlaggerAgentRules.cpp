@@ -104,7 +104,8 @@ std::vector<Flagger::Hit> Flagger::belowTeam(const FlagRule &rule)
     q.prepare(QStringLiteral(
         "SELECT i.agent_id, i.team_id, i.id, i.started_at, cs.value, cs.max FROM interactions i "
         "CROSS JOIN automated_scores cs ON cs.evaluation_id = i.auto_evaluation_id AND "
-        "cs.criterion_id = ? WHERE cs.na = 0 AND cs.value IS NOT NULL AND i.started_at > ? "
+        "cs.criterion_id = ? WHERE cs.na = 0 AND cs.value IS NOT NULL AND "
+        "coalesce(cs.confidence, 'clear') = 'clear' AND i.started_at > ? "
         "AND i.team_id IS NOT NULL"));
     q.addBindValue(criterion);
     q.addBindValue(latestScoredStart() - qint64(days) * kDayMs);

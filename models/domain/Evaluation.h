@@ -71,6 +71,15 @@ struct Evaluation
     qint64 createdAtMs = 0;
     std::vector<CriterionResult> criteria;
 
+    //! How many applicable verdicts need a person's review.
+    int needsReview() const
+    {
+        int n = 0;
+        for (const CriterionResult &c : criteria)
+            n += c.needsReview() ? 1 : 0;
+        return n;
+    }
+
     const CriterionResult *criterion(const QString &id) const
     {
         for (const CriterionResult &c : criteria)

@@ -53,7 +53,7 @@ void bindOptional(sqlite3_stmt *s, int index, const std::optional<double> &value
 // (for the summary UPDATE) the trigger's table, and seeks from the root: one statement
 // for many rows pays that once. Bounded well under SQLite's 32,766 parameters.
 constexpr size_t kEvaluationsPerInsert = 32;
-constexpr int kEvaluationColumns = 13;
+constexpr int kEvaluationColumns = 14;
 constexpr size_t kScoresPerInsert = 128;
 constexpr int kScoreColumns = 9;
 constexpr size_t kSummariesPerUpdate = 64;
@@ -213,8 +213,8 @@ bool EvaluationBatchWriter::insertEvaluations(const Evaluation *evaluations, siz
         &m_insertEvaluations, count,
         "INSERT INTO evaluations(id, interaction_id, scorecard_version_id, evaluator_kind, "
         "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
-        "auto_failed, stale, scores) VALUES",
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
+        "auto_failed, stale, scores, needs_review) VALUES",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "");
     if (!s)
         return false;
     if (m_text.size() < count)
@@ -240,6 +240,7 @@ bool EvaluationBatchWriter::insertEvaluations(const Evaluation *evaluations, siz
             sqlite3_bind_text(s, p + 13, m_packed[i].data(), int(m_packed[i].size()), SQLITE_STATIC);
         else
             sqlite3_bind_null(s, p + 13);
+        sqlite3_bind_int(s, p + 14, e.needsReview());
     }
     return step(s, "inserting evaluations");
 }

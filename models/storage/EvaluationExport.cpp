@@ -19,7 +19,7 @@ const char *const kColumns[] = {"interaction_id", "external_id",       "agent_id
                                 "scorecard_version", "criterion_id",   "value",
                                 "max",            "na",                "total",
                                 "passed",         "auto_failed",       "stale",
-                                "created_at",     "rationale"};
+                                "created_at",     "rationale",         "confidence"};
 constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
 
 QString csvField(const QString &text)
@@ -49,15 +49,19 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
     const QString half = QStringLiteral(
         "SELECT i.id, i.external_id, a.external_id, e.evaluator, e.id AS evaluation_id, "
         "s.key, v.version, c.criterion_id, c.value, c.max, c.na, e.total, e.passed, "
-        "e.auto_failed, e.stale, e.created_at, r.text, c.ordinal FROM %1 c "
+        "e.auto_failed, e.stale, e.created_at, r.text, c.ordinal, %2 FROM %1 c "
         "JOIN evaluations e ON e.id = c.evaluation_id "
         "LEFT JOIN rationale_texts r ON r.id = c.rationale_id "
         "JOIN interactions i ON i.id = e.interaction_id "
         "JOIN agents a ON a.id = i.agent_id "
         "JOIN scorecard_versions v ON v.id = e.scorecard_version_id "
         "JOIN scorecards s ON s.id = v.scorecard_id");
-    if (!q.exec(half.arg(QLatin1String("automated_scores")) + QStringLiteral(" UNION ALL ") +
-                half.arg(QLatin1String("criterion_scores")) +
+    // A person's verdict is clear; an automated one from before confidence was kept is
+    // left empty.
+    if (!q.exec(half.arg(QLatin1String("automated_scores"), QLatin1String("c.confidence")) +
+                QStringLiteral(" UNION ALL ") +
+                half.arg(QLatin1String("criterion_scores"),
+                         QLatin1String("coalesce(c.confidence, 'clear')")) +
                 QStringLiteral(" ORDER BY evaluation_id, ordinal, criterion_id"))) {
         *error = q.lastError().text();
         return -1;
@@ -94,6 +98,8 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
             o.insert(QStringLiteral("stale"), q.value(14).toBool());
             o.insert(QStringLiteral("created_at"), created);
             o.insert(QStringLiteral("rationale"), q.value(16).toString());
+            o.insert(QStringLiteral("confidence"),
+                     q.value(18).isNull() ? QJsonValue() : QJsonValue(q.value(18).toString()));
             out.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
         } else {
             QStringList f;
@@ -105,7 +111,7 @@ qint64 exportEvaluations(const Workspace &workspace, QIODevice &out, bool jsonLi
               << number(q.value(9)) << QString::number(q.value(10).toInt())
               << number(q.value(11)) << QString::number(q.value(12).toInt())
               << QString::number(q.value(13).toInt()) << QString::number(q.value(14).toInt())
-              << created << csvField(q.value(16).toString());
+              << created << csvField(q.value(16).toString()) << q.value(18).toString();
             out.write(f.join(QLatin1Char(',')).toUtf8() + '\n');
         }
         ++rows;

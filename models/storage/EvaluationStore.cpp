@@ -39,7 +39,8 @@ bool EvaluationStore::prepare()
         m_insertEvaluation.prepare(QStringLiteral(
             "INSERT INTO evaluations(interaction_id, scorecard_version_id, evaluator_kind, "
             "evaluator, calibration_session_id, created_at, updated_at, total, passed, "
-            "auto_failed, stale, scores) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
+            "auto_failed, stale, scores, needs_review) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
         m_insertScore.prepare(QStringLiteral(
             "INSERT INTO criterion_scores(evaluation_id, criterion_id, ordinal, value, max, na, "
             "rationale_id, comment, evidence) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")) &&
@@ -87,6 +88,7 @@ qint64 EvaluationStore::save(const Evaluation &e)
         }
     }
     q.bindValue(11, automated ? QVariant(QString::fromStdString(packed)) : QVariant());
+    q.bindValue(12, e.needsReview());
     if (!q.exec()) {
         m_error = q.lastError().text();
         return -1;
@@ -158,7 +160,7 @@ std::vector<Evaluation> EvaluationStore::loadWhere(const QString &where, qint64 
     // human ones.
     const QString scoresSql =
         QStringLiteral("SELECT cs.criterion_id, cs.value, cs.max, cs.na, r.text, cs.comment, "
-                       "cs.evidence FROM %1 cs LEFT JOIN rationale_texts r ON r.id = "
+                       "cs.evidence, cs.confidence FROM %1 cs LEFT JOIN rationale_texts r ON r.id = "
                        "cs.rationale_id WHERE cs.evaluation_id = ? ORDER BY cs.ordinal, "
                        "cs.criterion_id");
     QSqlQuery automatedScores(m_workspace.database());
@@ -187,6 +189,8 @@ std::vector<Evaluation> EvaluationStore::loadWhere(const QString &where, qint64 
             r.rationale = s.value(4).toString();
             r.comment = s.value(5).toString();
             r.evidence = evidence_encoding::decode(s.value(6).toString());
+            // NULL: a person's verdict, or an automated one from before confidence.
+            r.confidence = confidenceFromName(s.value(7).toString()).value_or(Confidence::Clear);
             e.criteria.push_back(r);
         }
         whole.push_back(std::move(e));

@@ -10,7 +10,13 @@ namespace {
 
 constexpr char kFieldSeparator = '\t';
 constexpr char kRecordSeparator = '\n';
-constexpr int kFields = 8;
+constexpr int kFields = 9;
+constexpr int kFieldsBeforeConfidence = 8;
+
+char confidenceLetter(Confidence c)
+{
+    return c == Confidence::Clear ? 'c' : c == Confidence::Weak ? 'w' : 'n';
+}
 
 //! Writes \a value as the shortest text that reads back as it. Scores are nearly always
 //! whole numbers, which the integer formatter writes in a fraction of the time, with
@@ -42,8 +48,20 @@ bool validEscapes(std::string_view text)
 }
 
 //! Fills \a record from the fields of one record; the reason when they do not make one.
-QString readRecord(const std::string_view (&fields)[kFields], Record *record)
+QString readRecord(const std::string_view (&fields)[kFields], int count, Record *record)
 {
+    record->confidence.reset();
+    if (count == kFields) {
+        const std::string_view c = fields[kFields - 1];
+        if (c == "c")
+            record->confidence = Confidence::Clear;
+        else if (c == "w")
+            record->confidence = Confidence::Weak;
+        else if (c == "n")
+            record->confidence = Confidence::None;
+        else
+            return QStringLiteral("the confidence is none of c, w and n");
+    }
     record->criterionId = fields[0];
     if (fields[0].empty() || !validEscapes(fields[0]))
         return QStringLiteral("the criterion id is empty or badly escaped");
@@ -143,6 +161,8 @@ void appendRecord(std::string_view criterionId, int ordinal, const CriterionResu
         const QByteArray utf8 = result.comment.toUtf8();
         appendEscaped(std::string_view(utf8.constData(), size_t(utf8.size())), out);
     }
+    out->push_back(kFieldSeparator);
+    out->push_back(confidenceLetter(result.confidence));
 }
 
 bool parse(std::string_view text, std::vector<Record> *records, QString *error)
@@ -166,8 +186,8 @@ bool parse(std::string_view text, std::vector<Record> *records, QString *error)
             fieldStart = i + 1;
         }
         Record record;
-        const QString reason = count == kFields
-                                   ? readRecord(fields, &record)
+        const QString reason = count == kFields || count == kFieldsBeforeConfidence
+                                   ? readRecord(fields, count, &record)
                                    : QStringLiteral("it has %1 fields instead of %2")
                                          .arg(count)
                                          .arg(kFields);

@@ -19,8 +19,10 @@ namespace qaw {
 //! packed_scores(text), storage/PackedScoresTable.h); human evaluations, edited one
 //! score at a time, keep their rows in criterion_scores.
 //!
-//! One record per score, separated by '\n'; eight fields separated by '\t':
-//!     criterion_id  ordinal  value  max  na  rationale_id  evidence  comment
+//! One record per score, separated by '\n'; nine fields separated by '\t':
+//!     criterion_id  ordinal  value  max  na  rationale_id  evidence  comment  confidence
+//! confidence is c, w or n (clear, weak, none); records written before schema 13 have
+//! eight fields and no confidence.
 //! value and max are decimal numbers (value empty when there is none), ordinal, na (0 or
 //! 1) and rationale_id decimal integers, evidence in storage/EvidenceEncoding's form.
 //! criterion_id and comment escape '\\', tab and newline as "\\\\", "\\t" and "\\n". No
@@ -39,6 +41,7 @@ struct Record
     qint64 rationaleId = 0;
     std::string_view evidence;
     std::string_view comment; //!< escaped
+    std::optional<Confidence> confidence; //!< none before schema 13
 };
 
 //! Appends \a text (UTF-8) escaped to \a out.

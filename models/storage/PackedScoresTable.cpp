@@ -19,6 +19,7 @@ enum Column {
     RationaleId,
     Comment,
     Evidence,
+    ConfidenceName,
     PackedText, // the hidden argument
 };
 
@@ -39,7 +40,8 @@ int connect(sqlite3 *db, void *, int, const char *const *, sqlite3_vtab **table,
 {
     const int rc = sqlite3_declare_vtab(
         db, "CREATE TABLE x(criterion_id TEXT, ordinal INTEGER, value REAL, max REAL, "
-            "na INTEGER, rationale_id INTEGER, comment TEXT, evidence TEXT, scores HIDDEN)");
+            "na INTEGER, rationale_id INTEGER, comment TEXT, evidence TEXT, confidence TEXT, "
+            "scores HIDDEN)");
     if (rc != SQLITE_OK)
         return rc;
     // It reads only its argument, so views and triggers may use it whatever
@@ -159,6 +161,14 @@ int column(sqlite3_vtab_cursor *base, sqlite3_context *context, int column)
         break;
     case Evidence:
         sqlite3_result_text(context, r.evidence.data(), int(r.evidence.size()), SQLITE_TRANSIENT);
+        break;
+    case ConfidenceName:
+        if (r.confidence) {
+            const QByteArray name = confidenceName(*r.confidence).toLatin1();
+            sqlite3_result_text(context, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+        } else {
+            sqlite3_result_null(context);
+        }
         break;
     default:
         sqlite3_result_text(context, cursor->text.data(), int(cursor->text.size()),

@@ -396,12 +396,27 @@ const char *const kVersion12[] = {
 };
 #undef QAW_ESCAPED
 
+// Version 13, "confidence". Every verdict says how strong its evidence is (clear, weak,
+// none: domain/Evaluation.h); automated scores carry it as a ninth packed field (older
+// records have eight and read as NULL), human rows in a column (NULL: a person's verdict,
+// clear). An evaluation counts its applicable verdicts that need review, so that the
+// "needs review" sample and filters do not unpack every evaluation.
+const char *const kVersion13[] = {
+    "ALTER TABLE criterion_scores ADD COLUMN confidence TEXT",
+    "ALTER TABLE evaluations ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0",
+    "DROP VIEW automated_scores",
+    "CREATE VIEW automated_scores AS SELECT e.id AS evaluation_id, s.criterion_id, s.ordinal, "
+    "s.value, s.max, s.na, s.rationale_id, s.comment, s.evidence, s.confidence "
+    "FROM evaluations e CROSS JOIN packed_scores(e.scores) s",
+};
+
 const Migration kMigrations[] = {domainSchema(),         migrationOf(kVersion2),
                                  migrationOf(kVersion3), migrationOf(kVersion4),
                                  migrationOf(kVersion5), migrationOf(kVersion6),
                                  migrationOf(kVersion7), migrationOf(kVersion8),
                                  migrationOf(kVersion9), migrationOf(kVersion10),
-                                 migrationOf(kVersion11), migrationOf(kVersion12)};
+                                 migrationOf(kVersion11), migrationOf(kVersion12),
+                                 migrationOf(kVersion13)};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCurrentVersion,
               "one migration per schema version");
 

@@ -25,6 +25,8 @@ NewCalibrationSessionDialog::NewCalibrationSessionDialog(const QString &defaultR
     m_method->addItem(tr("Stratified: low / middle / high third of automated totals"),
                       int(SamplingMethod::Stratified));
     m_method->addItem(tr("Flagged interactions only"), int(SamplingMethod::Flagged));
+    m_method->addItem(tr("Verdicts that need review (weak evidence)"),
+                      int(SamplingMethod::NeedsReview));
     m_method->addItem(tr("Hand-picked ids"), int(SamplingMethod::HandPicked));
     m_size = new QSpinBox(this);
     m_size->setObjectName(QStringLiteral("sessionSize"));

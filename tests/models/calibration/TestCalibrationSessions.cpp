@@ -6,6 +6,8 @@
 #include "calibration/SessionReport.h"
 #include "calibration/SessionSampler.h"
 #include "calibration/SideBySide.h"
+#include "storage/EvaluationStore.h"
+#include "storage/ScorecardRepository.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -21,6 +23,7 @@ private slots:
     void sameSeedSameSample();
     void stratifiedTakesEveryThird();
     void flaggedAndHandPicked();
+    void needsReviewDrawsWeakVerdicts();
     void createAndLoad();
     void endToEndTwoReviewers();
     void disagreementRule_data();
@@ -98,6 +101,35 @@ void TestCalibrationSessions::flaggedAndHandPicked()
     QCOMPARE(picked, (std::vector<qint64>{f.ids[3], f.ids[1]}));
     QVERIFY(drawSample(f.ws, {SamplingMethod::HandPicked, 0, 1, {f.ids[3], 99999}}, &error).empty());
     QVERIFY(error.contains(QLatin1String("99999")));
+}
+
+// Only interactions whose current automated evaluation has a verdict on weak evidence.
+void TestCalibrationSessions::needsReviewDrawsWeakVerdicts()
+{
+    CalibrationFixture f;
+    QVERIFY(f.open());
+    QVERIFY(f.addInteractions(6));
+    QString error;
+    QVERIFY(drawSample(f.ws, {SamplingMethod::NeedsReview, 5, 1, {}}, &error).empty());
+    QVERIFY(error.contains(QLatin1String("needs review")));
+    const auto version = ScorecardRepository(f.ws).active();
+    QVERIFY(version.has_value());
+    EvaluationStore store(f.ws);
+    for (size_t k = 0; k < f.ids.size(); ++k) {
+        Evaluation e;
+        e.interactionId = f.ids[k];
+        e.scorecardVersionId = version->versionId;
+        CriterionResult r;
+        r.criterionId = QStringLiteral("verification");
+        r.value = 1.0;
+        r.confidence = k % 3 == 0 ? Confidence::Weak : Confidence::Clear;
+        e.criteria.push_back(r);
+        QVERIFY(store.save(e) > 0);
+    }
+    auto sample = drawSample(f.ws, {SamplingMethod::NeedsReview, 5, 1, {}}, &error);
+    std::sort(sample.begin(), sample.end());
+    QCOMPARE(sample, (std::vector<qint64>{f.ids[0], f.ids[3]}));
+    QCOMPARE(samplingMethodFromName(QStringLiteral("needs-review")), SamplingMethod::NeedsReview);
 }
 
 void TestCalibrationSessions::createAndLoad()

@@ -94,13 +94,14 @@ private slots:
                           {{3, 10, 29, 5000}, {4, 0, 12, -1}}};
         std::string packed;
         packed_scores::appendRecord("greeting", 0, r, 17, &packed);
-        QCOMPARE(QByteArray::fromStdString(packed), QByteArray("greeting\t0\t1\t1\t0\t17\t3:10-29@5000;4:0-12\t"));
+        QCOMPARE(QByteArray::fromStdString(packed), QByteArray("greeting\t0\t1\t1\t0\t17\t3:10-29@5000;4:0-12\t\tc"));
         r.na = true;
         r.comment = QStringLiteral("a\tb");
+        r.confidence = Confidence::None;
         packed_scores::appendRecord("tab\there", 1, r, 2, &packed);
         QCOMPARE(QByteArray::fromStdString(packed),
-                 QByteArray("greeting\t0\t1\t1\t0\t17\t3:10-29@5000;4:0-12\t\n"
-                            "tab\\there\t1\t\t1\t1\t2\t3:10-29@5000;4:0-12\ta\\tb"));
+                 QByteArray("greeting\t0\t1\t1\t0\t17\t3:10-29@5000;4:0-12\t\tc\n"
+                            "tab\\there\t1\t\t1\t1\t2\t3:10-29@5000;4:0-12\ta\\tb\tn"));
         std::vector<packed_scores::Record> records;
         QString error;
         QVERIFY2(packed_scores::parse(packed, &records, &error), qPrintable(error));
@@ -111,6 +112,11 @@ private slots:
         QVERIFY(records[1].na);
         QCOMPARE(records[1].rationaleId, qint64(2));
         QCOMPARE(packed_scores::unescape(records[1].comment), std::string("a\tb"));
+        QCOMPARE(records[0].confidence, std::optional<Confidence>(Confidence::Clear));
+        QCOMPARE(records[1].confidence, std::optional<Confidence>(Confidence::None));
+        // Records written before schema 13 have no confidence field.
+        QVERIFY(packed_scores::parse("g\t0\t1\t1\t0\t3\t\t", &records, &error));
+        QVERIFY(!records[0].confidence.has_value());
         QVERIFY(packed_scores::parse("", &records, &error));
         QVERIFY(records.empty());
     }
@@ -121,7 +127,8 @@ private slots:
         QTest::addColumn<QString>("reason");
         const QByteArray good("g\t0\t1\t1\t0\t3\t\t");
         QTest::addRow("too few fields") << QByteArray("g\t0\t1\t1\t0\t3\t") << QStringLiteral("7 fields");
-        QTest::addRow("too many fields") << good + "\tx" << QStringLiteral("9 fields");
+        QTest::addRow("too many fields") << good + "\tc\tx" << QStringLiteral("10 fields");
+        QTest::addRow("confidence") << good + "\tx" << QStringLiteral("confidence");
         QTest::addRow("empty id") << QByteArray("\t0\t1\t1\t0\t3\t\t") << QStringLiteral("criterion id");
         QTest::addRow("bad escape") << QByteArray("g\\q\t0\t1\t1\t0\t3\t\t") << QStringLiteral("criterion id");
         QTest::addRow("ordinal") << QByteArray("g\tx\t1\t1\t0\t3\t\t") << QStringLiteral("ordinal");
