@@ -81,6 +81,9 @@ void EvaluationPanel::setEvaluation(const Evaluation &e, const std::optional<Sco
                                                     : tr("not passed"));
     if (e.stale)
         summary += QStringLiteral(", ") + tr("stale (the interaction changed since)");
+    if (const int review = e.needsReview(); review > 0 && e.kind == EvaluatorKind::Automated)
+        summary += QStringLiteral(", <b>") +
+                   tr("%n verdict(s) need review", nullptr, review) + QStringLiteral("</b>");
     m_summary->setText(summary);
 
     for (const CriterionResult &r : e.criteria) {
@@ -88,13 +91,23 @@ void EvaluationPanel::setEvaluation(const Evaluation &e, const std::optional<Sco
         auto *item = new QTreeWidgetItem(m_tree);
         const bool untrusted = e.kind == EvaluatorKind::Automated && m_calibrationKnown &&
                                !m_calibrated.contains(r.criterionId);
+        // Weak evidence: the verdict is counted, but a person should confirm it before it
+        // is coached on or trusted.
+        const bool review = e.kind == EvaluatorKind::Automated && r.needsReview();
         item->setText(0, (c ? c->name : r.criterionId) +
-                             (untrusted ? tr("  (not calibrated)") : QString()));
+                             (untrusted ? tr("  (not calibrated)") : QString()) +
+                             (review ? tr("  (needs review)") : QString()));
+        item->setData(0, Qt::AccessibleDescriptionRole,
+                      review ? tr("needs review: weak evidence") : QString());
         item->setToolTip(0, (c ? c->purpose : QString()) +
                                 (untrusted ? tr("\nNot calibrated: automated and human scores "
                                                 "do not yet agree well enough (or too few "
                                                 "interactions were reviewed) to trust it.")
-                                           : QString()));
+                                           : QString()) +
+                                (review ? tr("\nNeeds review: the evidence for this verdict is "
+                                             "weak or missing, so it never auto-fails the "
+                                             "evaluation or becomes a coaching item.")
+                                        : QString()));
         item->setText(1, valueText(r, c));
         QString why = r.rationale;
         if (!r.comment.isEmpty())
@@ -108,6 +121,11 @@ void EvaluationPanel::setEvaluation(const Evaluation &e, const std::optional<Sco
                                                                  QPalette::Text));
         } else if (c && r.value && c->scale.isFail(*r.value)) {
             item->setForeground(1, QBrush(QColor(0xb0, 0x20, 0x20)));
+        }
+        if (review) {
+            QFont italic = item->font(1);
+            italic.setItalic(true);
+            item->setFont(1, italic);
         }
         if (!r.evidence.empty())
             setSpan(item, r.evidence.front());

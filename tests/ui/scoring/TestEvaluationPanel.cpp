@@ -1,5 +1,6 @@
 #include "views/EvaluationPanel.h"
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -66,6 +67,24 @@ private slots:
         // A criterion without evidence emits nothing.
         emit tree->itemClicked(tree->topLevelItem(1), 0);
         QCOMPARE(spy.count(), 2);
+    }
+
+    // A verdict on weak evidence is marked for review; a person's never is.
+    void marksVerdictsThatNeedReview()
+    {
+        Evaluation e = evaluation();
+        e.criteria[0].confidence = Confidence::Weak;
+        EvaluationPanel panel;
+        panel.setEvaluation(e);
+        QTreeWidget *tree = panel.criteriaTree();
+        QVERIFY(tree->topLevelItem(0)->text(0).contains(QLatin1String("needs review")));
+        QVERIFY(!tree->topLevelItem(1)->text(0).contains(QLatin1String("needs review"))); // N/A
+        auto *summary = panel.findChild<QLabel *>(QStringLiteral("evaluationSummary"));
+        QVERIFY(summary->text().contains(QLatin1String("1 verdict(s) need review")));
+        e.kind = EvaluatorKind::Human;
+        e.evaluator = QStringLiteral("Robin");
+        panel.setEvaluation(e);
+        QVERIFY(!tree->topLevelItem(0)->text(0).contains(QLatin1String("needs review")));
     }
 
     void clearShowsNothing()
