@@ -1,10 +1,13 @@
 #include "CliSupport.h"
 
 #include "evaluation/AccuracyEvaluation.h"
+#include "domain/InteractionJson.h"
+#include "evaluation/EvaluationComposer.h"
 #include "scoring/ScorecardScorer.h"
 #include "storage/DefaultContent.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace qaw::cli {
@@ -30,6 +33,28 @@ std::unique_ptr<ScorecardScorer> loadScorer(const QString &path)
     return scorer;
 }
 
+bool writeLabelled(const std::vector<LabelledInteraction> &interactions, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        printErr(QStringLiteral("qaw evaluate: cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    for (const LabelledInteraction &li : interactions) {
+        QJsonObject o = interactionToJson(li.stored.interaction);
+        QJsonObject expected;
+        for (auto it = li.expected.begin(); it != li.expected.end(); ++it)
+            expected.insert(it.key(), it.value());
+        o.insert(QStringLiteral("expected"), expected);
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    }
+    if (!file.flush()) {
+        printErr(QStringLiteral("qaw evaluate: cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
 int runEvaluate(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -39,8 +64,19 @@ int runEvaluate(const QStringList &args)
                                        QStringLiteral("FILE"));
     const QCommandLineOption mistakes(QStringLiteral("mistakes"),
                                       QStringLiteral("List every item the scorecard got wrong."));
-    parser.addOptions({scorecard, mistakes, formatOption(QStringLiteral("text|json"),
-                                                         QStringLiteral("text"))});
+    const QCommandLineOption compose(QStringLiteral("compose"),
+                                     QStringLiteral("Also put N whole calls and chats together "
+                                                    "from the utterances and score those."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed for --compose (default 1)."),
+                                  QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption dump(QStringLiteral("write-composed"),
+                                  QStringLiteral("Write the composed interactions, with their "
+                                                 "expected verdicts, as JSON Lines to FILE."),
+                                  QStringLiteral("FILE"));
+    parser.addOptions({scorecard, mistakes, compose, seed, dump,
+                       formatOption(QStringLiteral("text|json"), QStringLiteral("text"))});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("Labelled utterances (.tsv) or interactions "
                                                 "(.jsonl); docs/scoring-evaluation.md."));
@@ -75,19 +111,33 @@ int runEvaluate(const QStringList &args)
             return Failure;
         }
     }
+    const int composeCount = parser.value(compose).toInt();
+    const std::vector<LabelledInteraction> composed =
+        composeInteractions(utterances, composeCount, parser.value(seed).toULongLong());
+    if (composeCount > 0 && composed.empty()) {
+        printErr(QStringLiteral("qaw evaluate: --compose needs utterances of both labels for "
+                                "every criterion"));
+        return Failure;
+    }
+    if (parser.isSet(dump) && !writeLabelled(composed, parser.value(dump)))
+        return Failure;
     const AccuracyReport u = evaluateUtterances(*scorer, utterances);
     const AccuracyReport i = evaluateInteractions(*scorer, interactions);
+    const AccuracyReport c = evaluateInteractions(*scorer, composed);
     if (parser.value(QStringLiteral("format")) == QLatin1String("json")) {
         printJson(QJsonObject{{QStringLiteral("utterances"), accuracyToJson(u)},
-                              {QStringLiteral("interactions"), accuracyToJson(i)}});
+                              {QStringLiteral("interactions"), accuracyToJson(i)},
+                              {QStringLiteral("composed"), accuracyToJson(c)}});
         return Ok;
     }
     if (u.items > 0)
         printOut(formatAccuracy(u, QStringLiteral("Utterances")));
     if (i.items > 0)
         printOut(formatAccuracy(i, QStringLiteral("Interactions")));
+    if (c.items > 0)
+        printOut(formatAccuracy(c, QStringLiteral("Composed interactions")));
     if (parser.isSet(mistakes))
-        for (const QString &line : u.mistakes + i.mistakes)
+        for (const QString &line : u.mistakes + i.mistakes + c.mistakes)
             printOut(line);
     return Ok;
 }

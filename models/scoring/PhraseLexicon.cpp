@@ -9,7 +9,7 @@
 namespace qaw {
 namespace {
 
-constexpr int kMinFuzzyLength = 5;
+constexpr int kMinFuzzyLength = 6;
 
 quint64 nextSerial()
 {

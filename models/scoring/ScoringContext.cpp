@@ -93,6 +93,10 @@ bool ScoringContext::speakersSwapped() const
     const int signature = m_concepts ? m_concepts->agentSignature() : -1;
     if (signature < 0)
         return false;
+    // Customers say an agent's words now and then ("let me check my email"), agents
+    // nearly always several times: swapped when the customer's side says them at least
+    // twice and three times as often as the agent's.
+    int agentSays = 0;
     int customerSays = 0;
     for (int i = 0; i < turnCount(); ++i) {
         const Speaker s = turns()[size_t(i)].speaker;
@@ -100,11 +104,11 @@ bool ScoringContext::speakersSwapped() const
             continue;
         if (concept(i, signature).strength != ConceptMatch::Clear)
             continue;
-        if (s == Speaker::Agent)
-            return false; // the usual case: decided at the agent's first such turn
-        ++customerSays;
+        if (s == Speaker::Agent && ++agentSays >= 2)
+            return false; // the usual case: decided at the agent's second such turn
+        customerSays += s == Speaker::Customer ? 1 : 0;
     }
-    m_swapped = customerSays >= 2 ? 1 : 0;
+    m_swapped = customerSays >= 2 && customerSays >= 3 * agentSays ? 1 : 0;
     return m_swapped != 0;
 }
 

@@ -38,9 +38,9 @@ public:
     //! when the agent's and the customer's labels are swapped (speakersSwapped()).
     Speaker speakerOf(int turn) const;
     //! Speech-to-text exports sometimes give the agent's channel the customer's label.
-    //! Taken as swapped when no turn labelled agent says anything only an agent says (the
-    //! library's agent signature: "how can I help", "can I take your postcode") and at
-    //! least two turns labelled customer do.
+    //! Taken as swapped when turns labelled customer say what only agents say (the
+    //! library's agent signature: "how can I help", "can I take your postcode") at least
+    //! twice and three times as often as turns labelled agent.
     bool speakersSwapped() const;
 
     //! Every turn has start and end offsets (a timed voice transcript).

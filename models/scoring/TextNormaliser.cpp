@@ -99,6 +99,7 @@ const QHash<QString, QString> &synonyms()
         {S("cuz"), S("because")},      {S("abt"), S("about")},
         {S("msg"), S("message")},      {S("info"), S("information")},
         {S("sry"), S("sorry")},        {S("soz"), S("sorry")},
+        {S("gr8"), S("great")},        {S("l8r"), S("later")},
     };
     return all;
 }

@@ -101,8 +101,7 @@ void TestHumanEvaluationImport::csvHeaderMissing()
 void TestHumanEvaluationImport::genuineConnectForm()
 {
     QFile file(connectPath());
-    if (!file.exists())
-        QSKIP("the genuine Amazon Connect example is not available");
+    QVERIFY2(file.exists(), qPrintable(file.fileName() + QStringLiteral(" is missing")));
     CalibrationFixture f;
     QVERIFY(f.open());
     QVERIFY(f.addInteractions(1));
@@ -133,8 +132,7 @@ void TestHumanEvaluationImport::genuineConnectForm()
 void TestHumanEvaluationImport::connectWithoutMapping()
 {
     QFile file(connectPath());
-    if (!file.exists())
-        QSKIP("the genuine Amazon Connect example is not available");
+    QVERIFY2(file.exists(), qPrintable(file.fileName() + QStringLiteral(" is missing")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     CalibrationFixture f;
     QVERIFY(f.open());

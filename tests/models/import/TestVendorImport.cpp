@@ -1,4 +1,4 @@
-// The import pipeline over genuine vendor exports (read in place from ../shared/data/real):
+// The import pipeline over genuine vendor exports (tests/data/vendor, see its README):
 // detection, one batch per file, and the vendor parsers' records stored whole.
 #include "ImportTestSupport.h"
 
@@ -45,8 +45,7 @@ void TestVendorImport::genuineFiles()
     QFETCH(QString, format);
     QFETCH(qint64, imported);
     const QString path = QStringLiteral(QAW_REAL_DATA_DIR "/") + file;
-    if (!QFileInfo::exists(path))
-        QSKIP("the genuine sample files are not on this machine");
+    QVERIFY2(QFileInfo::exists(path), qPrintable(path + QStringLiteral(" is missing")));
     QString error;
     const std::optional<SourceFormat> detected = detectSourceFormat(path, &error);
     QVERIFY2(detected, qPrintable(error));

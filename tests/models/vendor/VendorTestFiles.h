@@ -8,7 +8,8 @@
 #include <QTest>
 
 // Reading the fixtures (tests/data/import/<format>/) and the genuine files
-// (../shared/data/real/) the vendor reader tests use.
+// (tests/data/vendor/, with their sources and licences in its README) the vendor reader
+// tests use.
 namespace qaw::testing {
 
 inline QString fixturePath(const QString &relative)
