@@ -24,7 +24,11 @@ int runDemo(const QStringList &args)
                                    QStringLiteral("Write native JSON Lines to FILE instead of "
                                                   "a workspace."),
                                    QStringLiteral("FILE"));
-    parser.addOptions({count, seed, jsonl});
+    const QCommandLineOption unique(QStringLiteral("unique-turns"),
+                                    QStringLiteral("End every turn with a reference number of "
+                                                   "its own, so that no two turn texts repeat "
+                                                   "(for benchmarks)."));
+    parser.addOptions({count, seed, jsonl, unique});
     int exitCode = Ok;
     if (!parseArguments(parser, args,
                         QStringLiteral("Create a realistic demo workspace (deterministic for a "
@@ -36,6 +40,7 @@ int runDemo(const QStringList &args)
     DemoOptions options;
     options.interactions = parser.value(count).toInt(&okCount);
     options.seed = parser.value(seed).toULongLong(&okSeed);
+    options.uniqueTurns = parser.isSet(unique);
     if (!okCount || options.interactions < 0 || !okSeed) {
         printErr(QStringLiteral("qaw demo: --interactions and --seed take non-negative whole "
                                 "numbers"));

@@ -136,7 +136,12 @@ void DemoGenerator::generate(const std::function<void(const Interaction &)> &sin
         } else {
             customer = QStringLiteral("cus-%1").arg(nextCustomer++, 6, 10, QLatin1Char('0'));
         }
-        const Interaction in = makeInteraction(i, starts[size_t(i)], customer, isRepeat);
+        Interaction in = makeInteraction(i, starts[size_t(i)], customer, isRepeat);
+        // A number never used before: the turns' own count, spread by an odd multiplier
+        // so that neighbouring turns do not share their leading digits.
+        for (Turn &t : in.turns)
+            if (m_uniqueTurns)
+                t.text += QStringLiteral(" Ref %1.").arg((++m_turnsMade * 2654435761ULL) % 10000000000ULL);
         if (in.resolved && !*in.resolved) {
             unresolvedRecently.push_back(customer);
             if (unresolvedRecently.size() > 150)

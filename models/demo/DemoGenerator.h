@@ -55,6 +55,10 @@ public:
 
     //! Calls \a sink once per interaction, in order of start time.
     void generate(const std::function<void(const Interaction &)> &sink);
+    //! Ends every turn with a reference number of its own, so that no two turn texts are
+    //! the same. The interactions are otherwise as without it (it draws from a random
+    //! generator of its own).
+    void setUniqueTurns(bool unique) { m_uniqueTurns = unique; }
 
 private:
     double uniform();
@@ -73,6 +77,8 @@ private:
     QDate m_firstDay;
     QDate m_lastDay;
     std::vector<DemoAgentProfile> m_agents;
+    bool m_uniqueTurns = false;
+    quint64 m_turnsMade = 0;
 };
 
 } // namespace qaw

@@ -53,6 +53,7 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
                         const std::function<bool(int)> &progress)
 {
     DemoGenerator generator(options.seed, options.interactions);
+    generator.setUniqueTurns(options.uniqueTurns);
     QSqlDatabase db = workspace.database();
     InteractionStore store(workspace);
 
@@ -129,6 +130,7 @@ bool writeDemoJsonl(const QString &path, const DemoOptions &options, QString *er
         return false;
     }
     DemoGenerator generator(options.seed, options.interactions);
+    generator.setUniqueTurns(options.uniqueTurns);
     generator.generate([&file](const Interaction &in) { file.write(interactionToJsonLine(in)); });
     return true;
 }

@@ -12,6 +12,9 @@ struct DemoOptions
 {
     int interactions = 20000;
     quint64 seed = 42;
+    //! Every turn's text different from every other's (a reference number added), as in
+    //! real transcripts: for benchmarks, so that nothing depends on texts repeating.
+    bool uniqueTurns = false;
 };
 
 //! Fills an open, empty workspace with the demo data set. \a progress gets the number

@@ -3,6 +3,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <map>
 
 namespace qaw {
 namespace {
@@ -126,8 +127,25 @@ bool ConceptMatcher::addPattern(const ConceptLibrary &library, const QString &te
             return false;
         }
         e.altStart.push_back(int(m_ids.size()));
+        std::map<int, quint64> bits;
+        for (size_t a = 0; a + 1 < e.altStart.size(); ++a) {
+            const int first = m_ids[size_t(e.altStart[a])];
+            e.byFirstId.emplace_back(first, int(a));
+            bits[first / 64] |= quint64(1) << (unsigned(first) % 64);
+        }
+        e.firstBits.assign(bits.begin(), bits.end());
+        std::sort(e.byFirstId.begin(), e.byFirstId.end());
         pattern.elements.push_back(std::move(e));
     }
+    for (size_t k = 0; k < pattern.elements.size(); ++k) {
+        const Element &e = pattern.elements[k];
+        if (!e.optional && e.kind == Element::Kind::Words)
+            pattern.required.push_back(int(k));
+    }
+    std::sort(pattern.required.begin(), pattern.required.end(), [&pattern](int a, int b) {
+        return pattern.elements[size_t(a)].firstBits.size() <
+               pattern.elements[size_t(b)].firstBits.size();
+    });
     m_patterns.push_back(std::move(pattern));
     return true;
 }
@@ -177,11 +195,12 @@ const QString &ConceptMatcher::patternText(int concept, int pattern) const
 
 bool ConceptMatcher::mayMatch(const Pattern &pattern, const TokenisedText &text) const
 {
-    for (const Element &e : pattern.elements) {
-        if (e.optional || e.kind != Element::Kind::Words)
-            continue;
-        if (std::none_of(e.firstIds.begin(), e.firstIds.end(),
-                         [&text](int id) { return text.contains(id); }))
+    for (int k : pattern.required) {
+        const Element &e = pattern.elements[size_t(k)];
+        const bool any = std::any_of(e.firstBits.begin(), e.firstBits.end(), [&text](const auto &b) {
+            return b.first < text.words.size() && (b.second & text.words[b.first]) != 0;
+        });
+        if (!any)
             return false;
     }
     return true;
@@ -236,7 +255,11 @@ bool ConceptMatcher::matchFrom(const Pattern &pattern, size_t element,
             }
             continue;
         }
-        for (size_t a = 0; a + 1 < e.altStart.size(); ++a) {
+        const auto candidates = std::equal_range(
+            e.byFirstId.begin(), e.byFirstId.end(), std::pair<int, int>(tokens[k].id, -1),
+            [](const std::pair<int, int> &x, const std::pair<int, int> &y) { return x.first < y.first; });
+        for (auto c = candidates.first; c != candidates.second; ++c) {
+            const size_t a = size_t(c->second);
             if (!wordsAt(e, int(a), tokens, k, matchStart))
                 continue;
             const size_t next = k + size_t(e.altStart[a + 1] - e.altStart[a]);
@@ -303,8 +326,9 @@ ConceptMatch ConceptMatcher::find(const TokenisedText &text, int concept) const
     if (c.firstStart.size() < 2)
         return best;
     enum : char { Untried, Possible, Impossible };
-    QVarLengthArray<char, 128> state(qsizetype(c.patterns.size()));
-    std::fill(state.begin(), state.end(), char(Untried));
+    // Reused: concepts have up to a few hundred patterns, asked of every turn.
+    thread_local std::vector<char> state;
+    state.assign(c.patterns.size(), char(Untried));
     const std::vector<TextToken> &tokens = text.tokens;
     for (size_t i = 0; i < tokens.size(); ++i) {
         const int id = tokens[i].id;
@@ -316,7 +340,7 @@ ConceptMatch ConceptMatcher::find(const TokenisedText &text, int concept) const
             const bool clear = k < c.clearCount;
             if (!clear && best.found())
                 continue; // only a clear match could do better
-            char &st = state[k];
+            char &st = state[size_t(k)];
             const Pattern &pattern = m_patterns[size_t(c.patterns[size_t(k)])];
             if (st == Untried)
                 st = mayMatch(pattern, text) ? Possible : Impossible;

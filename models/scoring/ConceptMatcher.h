@@ -65,12 +65,19 @@ private:
         int gapBefore = 0;            //!< words that may stand before it (0 for the first)
         std::vector<int> altStart;    //!< alternative k is m_ids[altStart[k]..altStart[k + 1])
         std::vector<int> firstIds;    //!< each alternative's first id, once each
+        //! (first id, alternative) sorted: a class of 200 members is looked up, not walked.
+        std::vector<std::pair<int, int>> byFirstId;
+        //! firstIds as the words of a bit set over lexicon ids that are not zero (index,
+        //! bits): a text's word set is asked in a few ANDs.
+        std::vector<std::pair<int, quint64>> firstBits;
     };
     struct Pattern
     {
         std::vector<Element> elements;
         QString text;
         bool inQuestion = false;
+        //! The elements a text must hold a first word of, fewest words first (mayMatch).
+        std::vector<int> required;
     };
     struct Compiled
     {

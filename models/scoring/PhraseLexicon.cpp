@@ -258,8 +258,16 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
         const QChar *surface = data + start;
         const int size = i - start;
         if (surface->isDigit() && std::all_of(surface, surface + size,
-                                              [](QChar c) { return c.isDigit(); }))
+                                              [](QChar c) { return c.isDigit(); })) {
             pending |= TextToken::Digits; // add() clears it with the other flags
+            // Numbers of two digits or more normalise to themselves, are nearly always
+            // new (amounts, references) and would only fill the cache.
+            if (size > 1) {
+                const auto it = m_ids.constFind(QString::fromRawData(surface, size));
+                add(it == m_ids.constEnd() ? -1 : *it, start, i);
+                continue;
+            }
+        }
         const size_t hash = text::hashChars(surface, size);
         WordCache::Entry *entry = &cache.slot(surface, size, hash);
         if (entry->surface.isEmpty()) {

@@ -96,18 +96,19 @@ bool ScoringContext::speakersSwapped() const
     // Customers say an agent's words now and then ("let me check my email"), agents
     // nearly always several times: swapped when the customer's side says them at least
     // twice and three times as often as the agent's.
-    int agentSays = 0;
-    int customerSays = 0;
-    for (int i = 0; i < turnCount(); ++i) {
-        const Speaker s = turns()[size_t(i)].speaker;
-        if (s != Speaker::Agent && s != Speaker::Customer)
-            continue;
-        if (concept(i, signature).strength != ConceptMatch::Clear)
-            continue;
-        if (s == Speaker::Agent && ++agentSays >= 2)
-            return false; // the usual case: decided at the agent's second such turn
-        customerSays += s == Speaker::Customer ? 1 : 0;
-    }
+    auto count = [&](Speaker speaker, int enough) {
+        int says = 0;
+        for (int i = 0; i < turnCount() && says < enough; ++i)
+            if (turns()[size_t(i)].speaker == speaker &&
+                concept(i, signature).strength == ConceptMatch::Clear)
+                ++says;
+        return says;
+    };
+    // The agent's side first: nearly always it says such things twice early on.
+    const int agentSays = count(Speaker::Agent, 2);
+    if (agentSays >= 2)
+        return false;
+    const int customerSays = count(Speaker::Customer, turnCount());
     m_swapped = customerSays >= 2 && customerSays >= 3 * agentSays ? 1 : 0;
     return m_swapped != 0;
 }

@@ -1,10 +1,11 @@
 #include "scoring/VaderSentiment.h"
 
 #include <QFile>
-#include <unordered_set>
 
+#include <array>
 #include <atomic>
 #include <cmath>
+#include <unordered_set>
 
 namespace qaw {
 namespace {
@@ -17,9 +18,16 @@ constexpr double kNormalisationAlpha = 15;
 
 bool isPunctuation(QChar c)
 {
-    // The ASCII punctuation the reference implementation strips.
-    static const QString chars = QStringLiteral("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
-    return chars.contains(c);
+    // The ASCII punctuation the reference implementation strips, as a table: this is
+    // asked of the first and last character of every word.
+    static const std::array<bool, 128> table = [] {
+        std::array<bool, 128> t{};
+        for (const char *p = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"; *p; ++p)
+            t[size_t(*p)] = true;
+        return t;
+    }();
+    const char16_t u = c.unicode();
+    return u < 128 && table[u];
 }
 
 using WordSet = std::unordered_set<QString, text::FastStringHash>;
@@ -199,14 +207,17 @@ bool hasPunctuation(const QString &text, int from)
     return false;
 }
 
+// The tokens point into \a text (QString::fromRawData): no copy per word, so they must
+// not outlive it.
 QStringList splitOnSpace(const QString &text)
 {
     QStringList out;
+    out.reserve(text.size() / 5 + 1);
     int start = -1;
     for (int i = 0; i <= text.size(); ++i) {
         const bool space = i == text.size() || text[i].isSpace();
         if (space && start >= 0) {
-            out.append(text.mid(start, i - start));
+            out.append(QString::fromRawData(text.constData() + start, i - start));
             start = -1;
         } else if (!space && start < 0) {
             start = i;
@@ -220,6 +231,8 @@ QStringList splitOnSpace(const QString &text)
 namespace {
 std::atomic<bool> g_memoEnabled{true};
 constexpr size_t kMemoLimit = 50000;
+//! Texts looked up before the memo judges whether it pays.
+constexpr qint64 kMemoTrial = 5000;
 } // namespace
 
 void VaderSentiment::setMemoEnabled(bool enabled)
@@ -235,15 +248,25 @@ double VaderSentiment::memoisedCompound(const QString &text) const
     {
         const VaderSentiment *owner = nullptr;
         std::unordered_map<QString, double, text::FastStringHash> scores;
+        qint64 hits = 0;
+        qint64 misses = 0;
     };
     thread_local Memo memo;
     if (memo.owner != this || memo.scores.size() > kMemoLimit) {
         memo.scores.clear();
         memo.owner = this;
+        memo.hits = memo.misses = 0;
     }
+    // Real transcripts rarely repeat a turn word for word: when the memo has hardly
+    // ever helped, keeping every text costs more than it saves.
+    if (memo.misses > kMemoTrial && memo.hits * 10 < memo.misses)
+        return compound(text);
     const auto it = memo.scores.find(text);
-    if (it != memo.scores.end())
+    if (it != memo.scores.end()) {
+        ++memo.hits;
         return it->second;
+    }
+    ++memo.misses;
     const double score = compound(text);
     memo.scores.emplace(text, score);
     return score;
@@ -283,9 +306,15 @@ VaderSentiment::VaderSentiment(const QByteArray &lexiconText)
 QStringList VaderSentiment::words(const QString &text) const
 {
     QStringList out;
-    for (const QString &token : splitOnSpace(text)) {
+    const QStringList tokens = splitOnSpace(text);
+    out.reserve(tokens.size());
+    for (const QString &token : tokens) {
         if (token.size() <= 1)
             continue;
+        if (!isPunctuation(token.front()) && !isPunctuation(token.back())) {
+            out.append(token); // the usual case: no affix to look at
+            continue;
+        }
         int lead = 0;
         while (lead < token.size() && isPunctuation(token[lead]))
             ++lead;
@@ -398,18 +427,24 @@ double VaderSentiment::compound(const QString &text) const
     s.lw.reserve(w.size());
     s.lex.reserve(size_t(w.size()));
     s.negation.reserve(size_t(w.size()));
+    bool anyRated = false;
     for (const QString &word : w) {
-        s.lw.append(word.toLower());
+        s.lw.append(word.isLower() ? word : word.toLower());
         const auto it = m_lexicon.find(s.lw.back());
         s.lex.push_back(it == m_lexicon.end() ? std::nan("") : it->second);
-        s.negation.push_back(isNegation(word) ? 1 : 0);
+        anyRated = anyRated || it != m_lexicon.end();
     }
+    // No rated word: every sentiment is 0, and so is the sum that emphasis would scale.
+    if (!anyRated)
+        return 0;
+    for (const QString &word : w)
+        s.negation.push_back(isNegation(word) ? 1 : 0);
     std::vector<double> sentiments;
     sentiments.reserve(size_t(w.size()));
     for (int i = 0; i < w.size(); ++i) {
         const bool kindOf = i < w.size() - 1 && s.lw[i] == QLatin1String("kind") &&
                             s.lw[i + 1] == QLatin1String("of");
-        if (kindOf || boosters().count(s.lw[i]) || !inLexicon(s, i)) {
+        if (!inLexicon(s, i) || kindOf || boosters().count(s.lw[i])) {
             sentiments.push_back(0);
             continue;
         }

@@ -3,9 +3,10 @@
 // engine run (read + score + write, overlapped), each with wall and CPU seconds, and the
 // load average before and after. Building the demo workspace is not timed.
 //   bench_scoring [interactions=100000] [threads=0] [workspace file to reuse] [nomemo|build|-]
-//                 [chunk=the engine's default]
+//                 [chunk=the engine's default] [repeated|diverse]
 // (nomemo: also score once with the sentiment memo off; build: only build the workspace,
-// to copy before each run; chunk: interactions per read,
+// to copy before each run; diverse: build the demo with every turn text unique, as real
+// transcripts are; chunk: interactions per read,
 // score and write transaction, in the separate steps and in the engine run). Each run adds two automated
 // evaluations per interaction to the workspace (the write step and the engine run).
 #include "demo/DemoWorkspace.h"
@@ -69,7 +70,9 @@ int main(int argc, char **argv)
     const int poolThreads = threads > 0 ? threads : QThread::idealThreadCount();
     const bool noMemoRun = args.size() > 4 && args[4] == QLatin1String("nomemo");
     const bool buildOnly = args.size() > 4 && args[4] == QLatin1String("build");
-    const size_t chunkSize = size_t(args.size() > 5 ? args[5].toInt() : ScoringOptions().chunkSize);
+    const size_t chunkSize = size_t(args.size() > 5 && args[5].toInt() > 0 ? args[5].toInt()
+                                                                           : ScoringOptions().chunkSize);
+    const bool diverse = args.size() > 6 && args[6] == QLatin1String("diverse");
     std::printf("load average at start: %s\n", loadAverage().constData());
 
     Workspace ws;
@@ -84,6 +87,7 @@ int main(int argc, char **argv)
         build.start();
         DemoOptions options;
         options.interactions = count;
+        options.uniqueTurns = diverse;
         if (!buildDemoWorkspace(ws, options, &error)) {
             std::fprintf(stderr, "demo: %s\n", qPrintable(error));
             return 1;
