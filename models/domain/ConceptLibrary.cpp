@@ -190,6 +190,7 @@ std::optional<ConceptLibrary> ConceptLibrary::fromJson(const QJsonObject &o, QSt
         c.clear = stringList(co.value(QStringLiteral("clear")));
         c.weak = stringList(co.value(QStringLiteral("weak")));
         c.exclude = stringList(co.value(QStringLiteral("exclude")));
+        c.excludeInClause = stringList(co.value(QStringLiteral("exclude_in_clause")));
         c.negatable = co.value(QStringLiteral("negatable")).toBool(true);
         library.concepts.insert(c.id, c);
     }
@@ -214,6 +215,8 @@ QJsonObject ConceptLibrary::toJson() const
             co.insert(QStringLiteral("weak"), jsonArray(c.weak));
         if (!c.exclude.isEmpty())
             co.insert(QStringLiteral("exclude"), jsonArray(c.exclude));
+        if (!c.excludeInClause.isEmpty())
+            co.insert(QStringLiteral("exclude_in_clause"), jsonArray(c.excludeInClause));
         if (!c.negatable)
             co.insert(QStringLiteral("negatable"), false);
         conceptObject.insert(c.id, co);
@@ -282,7 +285,7 @@ QStringList ConceptLibrary::validate() const
                             .arg(c.id);
         if (c.clear.isEmpty() && c.weak.isEmpty())
             problems << QStringLiteral("concept \"%1\" has no patterns").arg(c.id);
-        for (const QStringList *list : {&c.clear, &c.weak, &c.exclude}) {
+        for (const QStringList *list : {&c.clear, &c.weak, &c.exclude, &c.excludeInClause}) {
             for (const QString &pattern : *list) {
                 QString error;
                 const auto elements = parseConceptPattern(pattern, &error);

@@ -18,7 +18,8 @@ namespace qaw {
 //!   *               any one word
 //!   #               a number written in digits
 //!   ...             up to ConceptLibrary::kLongGap words
-//!   ^               the next element begins a clause (or the text)
+//!   ^               the next element begins a clause (or the text); before "...", the
+//!                   gap may run on into the next clause
 //!   $               the previous element ends a clause (or the text)
 //!   ?               (alone) the match must lie in a question
 //! A trailing '?' makes a word, an alternative, a class or a number optional.
@@ -46,6 +47,9 @@ struct ConceptDefinition
     QStringList clear;   //!< a match is clear evidence of the concept
     QStringList weak;    //!< a match is weak evidence (needs review)
     QStringList exclude; //!< a match overlapping a clear or weak match cancels it
+    //! A match anywhere in the clause of a clear or weak match cancels it ("I'll check
+    //! with the team and call you back tomorrow" announces no pause).
+    QStringList excludeInClause;
     //! A negation shortly before a match in the same clause cancels it ("I don't need your
     //! date of birth"). Off for concepts that are themselves negative ("not my problem").
     bool negatable = true;

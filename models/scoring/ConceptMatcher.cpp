@@ -34,10 +34,14 @@ std::unique_ptr<ConceptMatcher> ConceptMatcher::compile(const ConceptLibrary &li
     }
     std::unique_ptr<ConceptMatcher> m(new ConceptMatcher);
     m->m_lexicon = &lexicon;
-    for (const QString &word : library.expandedClass(QStringLiteral("not_negation"))) {
-        const std::vector<int> ids = lexicon.intern(word);
-        if (ids.size() == 1)
-            m->m_notNegation.push_back(ids.front());
+    for (auto [name, into] : {std::pair{QStringLiteral("not_negation"), &m->m_notNegation},
+                              std::pair{QStringLiteral("not_negation_after"),
+                                        &m->m_notNegationAfter}}) {
+        for (const QString &word : library.expandedClass(name)) {
+            const std::vector<int> ids = lexicon.intern(word);
+            if (ids.size() == 1)
+                into->push_back(ids.front());
+        }
     }
     const int errorsBefore = int(errors->size());
     for (const ConceptDefinition &definition : library.concepts) {
@@ -60,6 +64,7 @@ std::unique_ptr<ConceptMatcher> ConceptMatcher::compile(const ConceptLibrary &li
         add(definition.weak, &c.patterns, library.gap);
         // Exclusions name exact phrases: no words left out unless they say so.
         add(definition.exclude, &c.excludes, 0);
+        add(definition.excludeInClause, &c.excludesInClause, 0);
         m->indexFirstWords(&c);
         m->m_concepts.push_back(std::move(c));
     }
@@ -78,6 +83,7 @@ bool ConceptMatcher::addPattern(const ConceptLibrary &library, const QString &te
     Pattern pattern;
     pattern.text = text;
     bool longGapNext = false;
+    bool crossNext = false;
     for (const ConceptPatternElement &p : *parsed) {
         if (p.kind == ConceptPatternElement::Kind::Question) {
             pattern.inQuestion = true;
@@ -85,6 +91,7 @@ bool ConceptMatcher::addPattern(const ConceptLibrary &library, const QString &te
         }
         if (p.kind == ConceptPatternElement::Kind::LongGap) {
             longGapNext = true;
+            crossNext = p.atClauseStart;
             continue;
         }
         if (p.kind == ConceptPatternElement::Kind::ClauseEnd) {
@@ -95,6 +102,8 @@ bool ConceptMatcher::addPattern(const ConceptLibrary &library, const QString &te
         Element e;
         e.optional = p.optional;
         e.atClauseStart = p.atClauseStart;
+        e.gapCrossesClause = crossNext;
+        crossNext = false;
         e.gapBefore = pattern.elements.empty() ? 0 : longGapNext ? ConceptLibrary::kLongGap : gap;
         longGapNext = false;
         if (p.kind == ConceptPatternElement::Kind::AnyWord ||
@@ -238,7 +247,8 @@ bool ConceptMatcher::matchFrom(const Pattern &pattern, size_t element,
             break;
         // A match stays in its clause unless the pattern says an element begins the next
         // one ("sorry ^ can you repeat that").
-        if (k > matchStart && tokens[k].startsClause() && !e.atClauseStart)
+        if (k > matchStart && tokens[k].startsClause() && !e.atClauseStart &&
+            !e.gapCrossesClause)
             break;
         if (e.atClauseStart && !tokens[k].startsClause())
             continue;
@@ -286,9 +296,13 @@ bool ConceptMatcher::negatedBefore(const std::vector<TextToken> &tokens, size_t 
         --j;
         if (!m_lexicon->isNegation(tokens[j].id))
             continue;
+        // "no problem, ..." and "yeah no, ..." negate nothing.
         const int after = tokens[j + 1].id;
-        if (std::find(m_notNegation.begin(), m_notNegation.end(), after) == m_notNegation.end())
-            return true; // "no problem, ..." negates nothing
+        const int before = j > 0 ? tokens[j - 1].id : -1;
+        if (std::find(m_notNegation.begin(), m_notNegation.end(), after) == m_notNegation.end() &&
+            std::find(m_notNegationAfter.begin(), m_notNegationAfter.end(), before) ==
+                m_notNegationAfter.end())
+            return true;
     }
     return false;
 }
@@ -296,8 +310,6 @@ bool ConceptMatcher::negatedBefore(const std::vector<TextToken> &tokens, size_t 
 bool ConceptMatcher::excluded(const Compiled &c, const TokenisedText &text, size_t start,
                               size_t last) const
 {
-    // An exclude pattern beginning anywhere in the match's clause cancels it ("I'll check
-    // with the team and call you back tomorrow" announces no pause).
     const std::vector<TextToken> &tokens = text.tokens;
     size_t clauseStart = start;
     while (clauseStart > 0 && !tokens[clauseStart].startsClause() &&
@@ -306,17 +318,22 @@ bool ConceptMatcher::excluded(const Compiled &c, const TokenisedText &text, size
     size_t clauseEnd = last;
     while (clauseEnd + 1 < tokens.size() && !tokens[clauseEnd + 1].startsClause())
         ++clauseEnd;
-    for (int p : c.excludes) {
-        const Pattern &pattern = m_patterns[size_t(p)];
-        if (!mayMatch(pattern, text))
-            continue;
-        for (size_t s = clauseStart; s <= clauseEnd; ++s) {
-            size_t end = s;
-            if (matchFrom(pattern, 0, tokens, s, 0, s, &end))
-                return true;
+    // An exclusion begins in the clause; an overlapping one must also reach the match.
+    auto anyMatch = [&](const std::vector<int> &patterns, bool mustOverlap) {
+        for (int p : patterns) {
+            const Pattern &pattern = m_patterns[size_t(p)];
+            if (!mayMatch(pattern, text))
+                continue;
+            const size_t to = mustOverlap ? last : clauseEnd;
+            for (size_t s = clauseStart; s <= to; ++s) {
+                size_t end = s;
+                if (matchFrom(pattern, 0, tokens, s, 0, s, &end) && (!mustOverlap || end >= start))
+                    return true;
+            }
         }
-    }
-    return false;
+        return false;
+    };
+    return anyMatch(c.excludes, true) || anyMatch(c.excludesInClause, false);
 }
 
 ConceptMatch ConceptMatcher::find(const TokenisedText &text, int concept) const

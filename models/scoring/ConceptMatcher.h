@@ -33,7 +33,8 @@ struct ConceptMatch
 //! allows more), never skipping over a negation. A match of a negatable
 //! concept is dropped when a negation stands shortly before it in its clause ("I don't
 //! need your PIN"), and any match is dropped when one of the concept's exclude patterns
-//! begins in its clause ("I've put a hold on your card").
+//! overlaps it ("I've put a hold on your card") or one of its exclude_in_clause patterns
+//! matches in its clause ("I'll check with the team and call you back tomorrow").
 class ConceptMatcher
 {
 public:
@@ -62,6 +63,7 @@ private:
         bool optional = false;
         bool atClauseStart = false;
         bool clauseEndAfter = false; //!< a '$' after it: its last word ends a clause
+        bool gapCrossesClause = false; //!< "^ ..." before it: the gap may cross a clause
         int gapBefore = 0;            //!< words that may stand before it (0 for the first)
         std::vector<int> altStart;    //!< alternative k is m_ids[altStart[k]..altStart[k + 1])
         std::vector<int> firstIds;    //!< each alternative's first id, once each
@@ -86,6 +88,7 @@ private:
         std::vector<int> patterns; //!< clear ones, then weak ones (indices into m_patterns)
         int clearCount = 0;
         std::vector<int> excludes;
+        std::vector<int> excludesInClause;
         //! Patterns (positions in `patterns`) by a word they can begin with, as in PhraseSet.
         std::vector<int> firstStart;
         std::vector<int> byFirstWord;
@@ -110,7 +113,8 @@ private:
     std::vector<int> m_ids;
     std::vector<Pattern> m_patterns;
     std::vector<Compiled> m_concepts;
-    std::vector<int> m_notNegation; //!< words after which "no"/"not" negates nothing
+    std::vector<int> m_notNegation;      //!< words after which "no"/"not" negates nothing
+    std::vector<int> m_notNegationAfter; //!< words before which "no" negates nothing ("yeah")
     int m_agentSignature = -1;
 };
 

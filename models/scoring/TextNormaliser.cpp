@@ -79,7 +79,7 @@ const QHash<QString, QString> &synonyms()
         {S("u"), S("you")},            {S("ya"), S("you")},
         {S("ur"), S("your")},          {S("yr"), S("your")},
         {S("r"), S("are")},            {S("pls"), S("please")},
-        {S("plz"), S("please")},       {S("plse"), S("please")},
+        {S("plse"), S("please")},
         {S("thx"), S("thank")},        {S("thnx"), S("thank")},
         {S("thanx"), S("thank")},      {S("tnx"), S("thank")},
         {S("ta"), S("thank")},         {S("cheers"), S("thank")},
@@ -100,6 +100,8 @@ const QHash<QString, QString> &synonyms()
         {S("msg"), S("message")},      {S("info"), S("information")},
         {S("sry"), S("sorry")},        {S("soz"), S("sorry")},
         {S("gr8"), S("great")},        {S("l8r"), S("later")},
+        {S("urself"), S("yourself")},  {S("shld"), S("should")},
+        {S("shud"), S("should")},      {S("plz"), S("please")},
     };
     return all;
 }

@@ -11,9 +11,10 @@ namespace {
 
 //! Looks for concepts (docs/scorecard-format.md, "Concepts") in the selected turns.
 //! any: the behaviour must be there; clear evidence passes with a clear verdict, weak
-//! evidence passes as needing review. When nothing is found, "applies_when" can make the
-//! criterion N/A (the situation never called for it) and "traces" can make the verdict
-//! weak (something suggests it happened in words the library does not know).
+//! evidence passes as needing review. When nothing is found, "applies_when" makes the
+//! criterion N/A unless its concepts are clearly there (the situation never called for
+//! it; a hint such as "my phone" is not enough), and "traces" can make the verdict weak
+//! (something suggests it happened in words the library does not know).
 //! none: the behaviour must not be there; clear evidence fails, weak evidence fails as
 //! needing review.
 class ConceptDetector : public Detector
@@ -80,10 +81,14 @@ private:
         ConceptFindings situation;
         if (!appliesWhen.isEmpty()) {
             situation = appliesWhen.find(context, true);
-            if (!situation.any())
+            if (situation.clear.empty())
                 return DetectorOutcome::notApplicable(
-                    QStringLiteral("Nothing called for it: no %1 in %2.")
-                        .arg(appliesWhen.names(context), appliesWhen.filter().describe()));
+                    situation.weak.empty()
+                        ? QStringLiteral("Nothing called for it: no %1 in %2.")
+                              .arg(appliesWhen.names(context), appliesWhen.filter().describe())
+                        : QStringLiteral("Nothing called for it: only %1, no clear %2.")
+                              .arg(describeHit(context, situation.weak.front()),
+                                   appliesWhen.names(context)));
         }
         if (!traces.isEmpty()) {
             const ConceptFindings hints = traces.find(context);

@@ -4,7 +4,8 @@
 // auto-failed for a violation that did not happen) may not get worse than the figures
 // recorded in heldout-floor.json, written by
 //   qaw evaluate heldout/*.tsv heldout/*.jsonl --compose 3000 --seed 7 --format json
-// and updated only when a change makes them better.
+// and written again only when a deliberate change moves them, with the reason in
+// docs/scoring.md ("Accuracy").
 #include "evaluation/AccuracyEvaluation.h"
 #include "evaluation/EvaluationComposer.h"
 #include "scoring/ScorecardScorer.h"
