@@ -136,7 +136,10 @@ void DemoGenerator::generate(const std::function<void(const Interaction &)> &sin
         } else {
             customer = QStringLiteral("cus-%1").arg(nextCustomer++, 6, 10, QLatin1Char('0'));
         }
-        Interaction in = makeInteraction(i, starts[size_t(i)], customer, isRepeat);
+        DemoTruth truth;
+        Interaction in = makeInteraction(i, starts[size_t(i)], customer, isRepeat, &truth);
+        if (m_truthSink)
+            m_truthSink(in.externalId, truth);
         // A number never used before: the turns' own count, spread by an odd multiplier
         // so that neighbouring turns do not share their leading digits.
         for (Turn &t : in.turns)
@@ -152,7 +155,7 @@ void DemoGenerator::generate(const std::function<void(const Interaction &)> &sin
 }
 
 Interaction DemoGenerator::makeInteraction(int index, qint64 startMs, const QString &customerId,
-                                           bool isRepeat)
+                                           bool isRepeat, DemoTruth *truth)
 {
     const demo::Scenario &scenario = pick(demo::scenarios());
     std::vector<const DemoAgentProfile *> team;
@@ -180,6 +183,12 @@ Interaction DemoGenerator::makeInteraction(int index, qint64 startMs, const QStr
     const bool closes = chance(agent.closing);
     const int variant = below(int(scenario.problems.size()));
     const QString firstName = agent.name.section(QLatin1Char(' '), 0, 0);
+    *truth = DemoTruth{voice,    channel == QLatin1String("email"),
+                       greeted,  verified,
+                       empathic, negative,
+                       holds,    holds && politeHold,
+                       deadAir,  resolved,
+                       owns,     closes};
 
     std::vector<ScriptLine> script;
     auto say = [&script](Speaker s, const QString &text) { script.push_back({s, text}); };

@@ -32,6 +32,24 @@ struct DemoAgentProfile
     double improvedGreeting = 0; //!< greeting rate after coaching
 };
 
+//! What the demo agent really did in one interaction, which the generator knows and the
+//! demo's reviewers judge by (demo/DemoReviews).
+struct DemoTruth
+{
+    bool voice = false;
+    bool email = false;
+    bool greeted = false;
+    bool verified = false;
+    bool empathic = false;
+    bool negative = false;
+    bool held = false;
+    bool politeHold = false;
+    bool deadAir = false;
+    bool resolved = false;
+    bool owned = false;
+    bool closed = false;
+};
+
 struct DemoCoachingSession
 {
     QString agentId;
@@ -59,6 +77,11 @@ public:
     //! the same. The interactions are otherwise as without it (it draws from a random
     //! generator of its own).
     void setUniqueTurns(bool unique) { m_uniqueTurns = unique; }
+    //! Also tells \a sink, for each interaction (by external id), what its agent did.
+    void setTruthSink(std::function<void(const QString &externalId, const DemoTruth &)> sink)
+    {
+        m_truthSink = std::move(sink);
+    }
 
 private:
     double uniform();
@@ -70,7 +93,7 @@ private:
     }
     void makeAgents();
     Interaction makeInteraction(int index, qint64 startMs, const QString &customerId,
-                                bool isRepeat);
+                                bool isRepeat, DemoTruth *truth);
 
     std::mt19937_64 m_rng;
     int m_count;
@@ -78,6 +101,7 @@ private:
     QDate m_lastDay;
     std::vector<DemoAgentProfile> m_agents;
     bool m_uniqueTurns = false;
+    std::function<void(const QString &, const DemoTruth &)> m_truthSink;
     quint64 m_turnsMade = 0;
 };
 

@@ -50,8 +50,35 @@ private:
     std::mt19937_64 m_rng;
 };
 
-Evaluation review(const Evaluation &automated, const Scorecard &card, const Reviewer &reviewer,
-                  Dice &dice)
+//! What a careful reviewer would give \a criterion for what the agent did; nullopt when
+//! the generator does not decide it (the reviewer then starts from the automated verdict).
+std::optional<std::optional<double>> trueValue(const QString &criterion, const DemoTruth &t)
+{
+    using Value = std::optional<double>;
+    const auto yesNo = [](bool b) { return Value(b ? 1.0 : 0.0); };
+    if (criterion == QLatin1String("greeting"))
+        return yesNo(t.greeted);
+    if (criterion == QLatin1String("verification"))
+        return t.email ? Value() : yesNo(t.verified);
+    if (criterion == QLatin1String("empathy"))
+        return yesNo(t.empathic);
+    if (criterion == QLatin1String("professional_tone"))
+        return Value(t.negative ? 2.0 : 5.0);
+    if (criterion == QLatin1String("hold_etiquette"))
+        return t.held ? yesNo(t.politeHold) : Value();
+    if (criterion == QLatin1String("dead_air"))
+        return t.voice ? yesNo(!t.deadAir) : Value();
+    if (criterion == QLatin1String("resolution"))
+        return yesNo(t.resolved);
+    if (criterion == QLatin1String("ownership"))
+        return yesNo(t.owned);
+    if (criterion == QLatin1String("closing"))
+        return yesNo(t.closed);
+    return std::nullopt;
+}
+
+Evaluation review(const Evaluation &automated, const Scorecard &card, const DemoTruth *truth,
+                  const Reviewer &reviewer, Dice &dice)
 {
     Evaluation human = automated;
     human.id = -1;
@@ -61,6 +88,13 @@ Evaluation review(const Evaluation &automated, const Scorecard &card, const Revi
     human.createdAtMs = 0;
     for (CriterionResult &r : human.criteria) {
         r.evidence.clear();
+        r.confidence = Confidence::Clear;
+        const auto known = truth ? trueValue(r.criterionId, *truth) : std::nullopt;
+        if (known) {
+            r.value = *known;
+            r.na = !known->has_value();
+            r.rationale = QStringLiteral("Judged by the reviewer.");
+        }
         const Criterion *c = card.criterion(r.criterionId);
         if (!c || r.na || !r.value)
             continue;
@@ -115,7 +149,8 @@ QStringList demoReviewers()
     return names;
 }
 
-bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions, QString *error)
+bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions,
+                    const QHash<QString, DemoTruth> &truths, QString *error)
 {
     QSqlQuery q(workspace.database());
     if (!q.exec(QStringLiteral("SELECT count(*) FROM interactions WHERE auto_evaluation_id IS "
@@ -127,13 +162,17 @@ bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions, QStrin
         return true;
     const qint64 step = std::max<qint64>(1, scored / interactions);
     std::vector<qint64> ids;
-    q.prepare(QStringLiteral("SELECT id FROM interactions WHERE auto_evaluation_id IS NOT NULL "
-                             "ORDER BY id"));
+    std::vector<QString> externalIds;
+    q.prepare(QStringLiteral("SELECT id, external_id FROM interactions WHERE "
+                             "auto_evaluation_id IS NOT NULL ORDER BY id"));
     if (!q.exec())
         return true;
-    for (qint64 row = 0; q.next(); ++row)
-        if (row % step == 0 && qint64(ids.size()) < interactions)
+    for (qint64 row = 0; q.next(); ++row) {
+        if (row % step == 0 && qint64(ids.size()) < interactions) {
             ids.push_back(q.value(0).toLongLong());
+            externalIds.push_back(q.value(1).toString());
+        }
+    }
     if (ids.empty())
         return true;
 
@@ -162,7 +201,9 @@ bool addDemoReviews(Workspace &workspace, quint64 seed, int interactions, QStrin
         for (size_t r = 0; r < reviewers().size(); ++r) {
             if (k >= size_t(kEveryoneReviews) && r != k % reviewers().size())
                 continue;
-            Evaluation e = review(*automated, card, reviewers()[r], dice);
+            const auto truth = truths.constFind(externalIds[k]);
+            Evaluation e = review(*automated, card, truth == truths.constEnd() ? nullptr : &*truth,
+                                  reviewers()[r], dice);
             e.createdAtMs = reviewedAt;
             if (k < size_t(kEveryoneReviews))
                 e.calibrationSessionId = sessionId;

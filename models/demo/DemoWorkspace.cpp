@@ -21,6 +21,10 @@
 namespace qaw {
 namespace {
 
+//! Interactions the demo's reviewers score.
+constexpr int kReviewed = 200;
+
+
 constexpr int kChunk = 2000;
 
 bool recordCoachingSessions(Workspace &workspace, const DemoGenerator &generator, QString *error)
@@ -54,6 +58,15 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
 {
     DemoGenerator generator(options.seed, options.interactions);
     generator.setUniqueTurns(options.uniqueTurns);
+    // What each agent really did, kept for the interactions the reviewers will take (every
+    // step-th, as addDemoReviews() picks them), for them to judge by.
+    QHash<QString, DemoTruth> truths;
+    const int step = std::max(1, options.interactions / kReviewed);
+    int generated = 0;
+    generator.setTruthSink([&](const QString &id, const DemoTruth &t) {
+        if (generated++ % step == 0)
+            truths.insert(id, t);
+    });
     QSqlDatabase db = workspace.database();
     InteractionStore store(workspace);
 
@@ -108,7 +121,7 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
     if (ok && !cancelled) {
         ScoringEngine engine(workspace);
         ok = engine.run(ScoringOptions{}, error).has_value() &&
-             addDemoReviews(workspace, options.seed, 200, error);
+             addDemoReviews(workspace, options.seed, kReviewed, truths, error);
     }
     // As after scoring in the GUI: the trust gate is published, then the flag rules run,
     // so the coaching queue starts with real items.

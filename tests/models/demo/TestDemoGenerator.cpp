@@ -5,6 +5,7 @@
 #include "storage/Workspace.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -180,6 +181,40 @@ private slots:
                      "AND c.interaction_id = e.interaction_id "
                      "WHERE e.calibration_session_id IS NOT NULL AND c.session_id IS NULL")),
                  0);
+    }
+
+    // The reviewers judge what the agent did, which the generator knows: on the criteria
+    // it decides they agree with the truth but for their slips and leanings, and so they
+    // differ from the automated verdict exactly where a detector errs (or not at all).
+    void reviewersJudgeWhatTheAgentDid()
+    {
+        QHash<QString, DemoTruth> truths;
+        DemoGenerator generator(42, 4000);
+        generator.setTruthSink([&truths](const QString &id, const DemoTruth &t) { truths.insert(id, t); });
+        generator.generate([](const Interaction &) {});
+        QSqlQuery q(m_ws->database());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT i.external_id, cs.value FROM evaluations e JOIN interactions i ON "
+            "i.id = e.interaction_id JOIN criterion_scores cs ON cs.evaluation_id = e.id "
+            "WHERE e.evaluator_kind = 'human' AND cs.criterion_id = 'greeting' AND cs.na = 0")));
+        int agree = 0;
+        int total = 0;
+        while (q.next()) {
+            const auto t = truths.constFind(q.value(0).toString());
+            QVERIFY(t != truths.constEnd());
+            agree += (q.value(1).toDouble() > 0) == t->greeted ? 1 : 0;
+            ++total;
+        }
+        QVERIFY(total >= 200);
+        QVERIFY2(agree >= total * 9 / 10 && agree < total,
+                 qPrintable(QStringLiteral("%1 of %2").arg(agree).arg(total)));
+        // Hold etiquette is N/A for a reviewer exactly when the call had no hold.
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT i.external_id, cs.na FROM evaluations e JOIN interactions i ON "
+            "i.id = e.interaction_id JOIN criterion_scores cs ON cs.evaluation_id = e.id "
+            "WHERE e.evaluator_kind = 'human' AND cs.criterion_id = 'hold_etiquette'")));
+        while (q.next())
+            QCOMPARE(q.value(1).toBool(), !truths.value(q.value(0).toString()).held);
     }
 };
 
