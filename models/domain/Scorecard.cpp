@@ -253,6 +253,8 @@ QStringList Scorecard::validate() const
                                 .arg(c.id, outcomes.join(QStringLiteral(", ")));
         }
     }
+    if (!concepts.isEmpty())
+        problems << concepts.validate();
     if (ids.isEmpty())
         problems << QStringLiteral("The scorecard has no criteria.");
     else if (!(totalWeight > 0))

@@ -233,7 +233,7 @@ bool ConceptMatcher::wordsAt(const Element &e, int alternative,
 
 bool ConceptMatcher::matchFrom(const Pattern &pattern, size_t element,
                                const std::vector<TextToken> &tokens, size_t from, int gap,
-                               size_t matchStart, size_t *last) const
+                               size_t matchStart, size_t *last, bool anchored) const
 {
     if (element == pattern.elements.size())
         return true;
@@ -250,7 +250,7 @@ bool ConceptMatcher::matchFrom(const Pattern &pattern, size_t element,
         if (k > matchStart && tokens[k].startsClause() && !e.atClauseStart &&
             !e.gapCrossesClause)
             break;
-        if (e.atClauseStart && !tokens[k].startsClause())
+        if ((e.atClauseStart || anchored) && !tokens[k].startsClause())
             continue;
         if (e.kind != Element::Kind::Words) {
             if (e.kind == Element::Kind::AnyWord ? m_lexicon->isNegation(tokens[k].id)
@@ -284,9 +284,11 @@ bool ConceptMatcher::matchFrom(const Pattern &pattern, size_t element,
     }
     if (!e.optional)
         return false;
-    // Left out: the next element may stand where this one would have.
+    // Left out: the next element may stand where this one would have, and must begin the
+    // clause if this one had to ("^ {polite}? confirm ...").
     const int skipGap = element == 0 ? 0 : std::max(gap, nextGap);
-    return matchFrom(pattern, element + 1, tokens, from, skipGap, matchStart, last);
+    return matchFrom(pattern, element + 1, tokens, from, skipGap, matchStart, last,
+                     anchored || e.atClauseStart);
 }
 
 bool ConceptMatcher::negatedBefore(const std::vector<TextToken> &tokens, size_t start) const

@@ -101,8 +101,11 @@ private:
     bool mayMatch(const Pattern &pattern, const TokenisedText &text) const;
     //! Whether the pattern's elements from \a element on match from token \a from, with
     //! up to \a gap words skipped first; the last token used in \a last.
+    //! \a anchored: the element must begin a clause (an optional '^' element before it
+    //! was left out).
     bool matchFrom(const Pattern &pattern, size_t element, const std::vector<TextToken> &tokens,
-                   size_t from, int gap, size_t matchStart, size_t *last) const;
+                   size_t from, int gap, size_t matchStart, size_t *last,
+                   bool anchored = false) const;
     bool wordsAt(const Element &e, int alternative, const std::vector<TextToken> &tokens,
                  size_t at, size_t matchStart) const;
     bool negatedBefore(const std::vector<TextToken> &tokens, size_t start) const;

@@ -1,5 +1,6 @@
 #include "ScorecardEditor.h"
 
+#include "dialogs/ConceptLibraryEditor.h"
 #include "dialogs/DetectorSettingsForm.h"
 
 #include "storage/ScorecardRepository.h"
@@ -176,9 +177,20 @@ ScorecardEditor::ScorecardEditor(Workspace &workspace, const Scorecard &card, in
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("scorecardEditorButtons"));
     buttons->button(QDialogButtonBox::Save)->setText(tr("Save as new version"));
+    // The concepts the detectors refer to are part of the version: edited beside the
+    // criteria, the preview following every edit.
+    m_concepts = new ConceptLibraryEditor(m_card.concepts, this);
+    auto *tabs = named(new QTabWidget(this), "scorecardEditorTabs");
+    tabs->addTab(splitter, tr("Criteria"));
+    tabs->addTab(m_concepts, tr("Concepts"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(tabs, 1);
     layout->addWidget(buttons);
+    connect(m_concepts, &ConceptLibraryEditor::libraryEdited, this,
+            [this](const ConceptLibrary &library) {
+                m_card.concepts = library;
+                refreshValidationAndPreview();
+            });
 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

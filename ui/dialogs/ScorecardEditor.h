@@ -22,12 +22,14 @@ class QTextBrowser;
 
 namespace qaw {
 
+class ConceptLibraryEditor;
 class DetectorSettingsForm;
 class Workspace;
 
 //! Edits a scorecard: the tree of sections and criteria, weights, scales, auto-fail, N/A
-//! rules and detector settings, with validation messages and a live preview that scores
-//! the selected interaction with the unsaved edits. Saving makes a new version.
+//! rules and detector settings, and (a second tab) the concept library the detectors
+//! refer to, with validation messages and a live preview that scores the selected
+//! interaction with the unsaved edits. Saving makes a new version.
 class ScorecardEditor : public QDialog
 {
     Q_OBJECT
@@ -84,6 +86,7 @@ private:
     QLabel *m_jsonError = nullptr;
     QLabel *m_validation = nullptr;
     QTextBrowser *m_preview = nullptr;
+    ConceptLibraryEditor *m_concepts = nullptr;
 };
 
 } // namespace qaw

@@ -1,3 +1,4 @@
+#include "dialogs/ConceptLibraryEditor.h"
 #include "dialogs/ScorecardEditor.h"
 
 #include "storage/ScorecardRepository.h"
@@ -160,6 +161,50 @@ private slots:
         QVERIFY(mode);
         QCOMPARE(mode->currentText(), QStringLiteral("none"));
         QVERIFY(!editor.findChild<QDoubleSpinBox *>(QStringLiteral("detectorField_window_first_turns")));
+    }
+
+    // A centre's own wording taught to the concept library in the Concepts tab: the
+    // sentence tester finds it at once, the scorecard (and its live preview) gets it, and
+    // a broken pattern blocks saving with the reason.
+    void teachesTheConceptLibraryANewPhrasing()
+    {
+        const auto stored = ScorecardRepository(m_ws).active();
+        QVERIFY(stored.has_value());
+        ScorecardEditor editor(m_ws, stored->scorecard, stored->version);
+        editor.show();
+        ConceptLibrary previewed;
+        StoredInteraction interaction;
+        editor.setPreview([&previewed](const Scorecard &card, const StoredInteraction &) {
+            previewed = card.concepts;
+            return Evaluation{};
+        }, interaction);
+        auto *library = editor.findChild<ConceptLibraryEditor *>(QStringLiteral("conceptLibraryEditor"));
+        QVERIFY(library);
+        auto *result = library->findChild<QTextBrowser *>(QStringLiteral("conceptTryResult"));
+        library->tryText(QStringLiteral("bung me your booking ref"));
+        QVERIFY(!result->toPlainText().contains(QLatin1String("identity_request")));
+
+        auto *tree = library->findChild<QTreeWidget *>(QStringLiteral("conceptTree"));
+        const auto found = tree->findItems(QStringLiteral("identity_request"),
+                                           Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(found.size(), 1);
+        tree->setCurrentItem(found.front());
+        auto *clear = library->findChild<QPlainTextEdit *>(QStringLiteral("conceptClear"));
+        QVERIFY(clear->toPlainText().contains(QLatin1String("{identity_item}")));
+        const QString pattern = QStringLiteral("bung me your {identity_item}");
+        clear->setPlainText(clear->toPlainText() + QStringLiteral("\n") + pattern + QStringLiteral("\n"));
+        library->tryText(QStringLiteral("bung me your booking ref"));
+        QVERIFY2(result->toPlainText().contains(QLatin1String("identity_request (clear)")),
+                 qPrintable(result->toPlainText()));
+        QVERIFY(editor.editedScorecard().concepts.concept(QStringLiteral("identity_request"))
+                    ->clear.contains(pattern));
+        QVERIFY(previewed.concept(QStringLiteral("identity_request"))->clear.contains(pattern));
+
+        const auto concept = tree->findItems(QStringLiteral("greeting"), Qt::MatchExactly | Qt::MatchRecursive);
+        tree->setCurrentItem(concept.front());
+        clear->setPlainText(clear->toPlainText() + QStringLiteral("\n{no_such_class} hello"));
+        QVERIFY(editor.problems().join(QLatin1Char(' ')).contains(QLatin1String("no_such_class")));
+        QVERIFY(!editor.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
     }
 };
 
