@@ -192,6 +192,7 @@ std::optional<ConceptLibrary> ConceptLibrary::fromJson(const QJsonObject &o, QSt
         c.exclude = stringList(co.value(QStringLiteral("exclude")));
         c.excludeInClause = stringList(co.value(QStringLiteral("exclude_in_clause")));
         c.negatable = co.value(QStringLiteral("negatable")).toBool(true);
+        c.gap = co.value(QStringLiteral("gap")).toInt(-1);
         library.concepts.insert(c.id, c);
     }
     const QStringList problems = library.validate();
@@ -219,6 +220,8 @@ QJsonObject ConceptLibrary::toJson() const
             co.insert(QStringLiteral("exclude_in_clause"), jsonArray(c.excludeInClause));
         if (!c.negatable)
             co.insert(QStringLiteral("negatable"), false);
+        if (c.gap >= 0)
+            co.insert(QStringLiteral("gap"), c.gap);
         conceptObject.insert(c.id, co);
     }
     QJsonObject o{{QStringLiteral("format"), kFormat},
@@ -285,6 +288,8 @@ QStringList ConceptLibrary::validate() const
                             .arg(c.id);
         if (c.clear.isEmpty() && c.weak.isEmpty())
             problems << QStringLiteral("concept \"%1\" has no patterns").arg(c.id);
+        if (c.gap > 5)
+            problems << QStringLiteral("concept \"%1\": gap must be 0 to 5 words").arg(c.id);
         for (const QStringList *list : {&c.clear, &c.weak, &c.exclude, &c.excludeInClause}) {
             for (const QString &pattern : *list) {
                 QString error;

@@ -53,6 +53,8 @@ struct ConceptDefinition
     //! A negation shortly before a match in the same clause cancels it ("I don't need your
     //! date of birth"). Off for concepts that are themselves negative ("not my problem").
     bool negatable = true;
+    //! Words allowed between two elements of this concept's patterns; -1: the library's.
+    int gap = -1;
 };
 
 //! The concepts a scorecard's detectors refer to, with the word classes their patterns

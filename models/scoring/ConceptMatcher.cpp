@@ -59,9 +59,10 @@ std::unique_ptr<ConceptMatcher> ConceptMatcher::compile(const ConceptLibrary &li
                 into->push_back(int(m->m_patterns.size()) - 1);
             }
         };
-        add(definition.clear, &c.patterns, library.gap);
+        const int gap = definition.gap >= 0 ? definition.gap : library.gap;
+        add(definition.clear, &c.patterns, gap);
         c.clearCount = int(c.patterns.size());
-        add(definition.weak, &c.patterns, library.gap);
+        add(definition.weak, &c.patterns, gap);
         // Exclusions name exact phrases: no words left out unless they say so.
         add(definition.exclude, &c.excludes, 0);
         add(definition.excludeInClause, &c.excludesInClause, 0);

@@ -211,7 +211,11 @@ QStringList normalisedWords(const QString &word)
         if (part.isEmpty())
             continue;
         part = synonyms().value(part, part);
-        out.append(stem(part));
+        QString stemmed = stem(part);
+        // Stemming must never make a negation of another word ("note" -> "not").
+        if (stemmed != part && (stemmed == QLatin1String("not") || stemmed == QLatin1String("no")))
+            stemmed = part;
+        out.append(stemmed);
     }
     return out;
 }
