@@ -14,7 +14,10 @@ namespace {
 //! evidence passes as needing review. When nothing is found, "applies_when" makes the
 //! criterion N/A unless its concepts are clearly there (the situation never called for
 //! it; a hint such as "my phone" is not enough), and "traces" can make the verdict weak
-//! (something suggests it happened in words the library does not know).
+//! (something suggests it happened in words the library does not know). With
+//! "confident_speaker", a fail is clear only when that speaker's own turns show the
+//! situation: a customer's passing "my last bill" in a general question is too little to
+//! auto-fail an agent on.
 //! none: the behaviour must not be there; clear evidence fails, weak evidence fails as
 //! needing review.
 class ConceptDetector : public Detector
@@ -25,6 +28,7 @@ public:
     PhraseSet phrases; //!< more clear evidence, as plain phrases
     bool weakCounts = true;
     ConceptQuery appliesWhen;
+    ConceptQuery appliesWhenConfident; //!< appliesWhen in the confident speaker's turns
     ConceptQuery traces;
 
     DetectorOutcome evaluate(const ScoringContext &context) const override
@@ -102,11 +106,25 @@ private:
                     .withConfidence(Confidence::Weak);
             }
         }
+        return missing(context, situation);
+    }
+
+    DetectorOutcome missing(const ScoringContext &context, const ConceptFindings &situation) const
+    {
         const std::vector<ConceptHit> &shown = situation.clear.empty() ? situation.weak
                                                                       : situation.clear;
         QString why = QStringLiteral("No %1 in %2.").arg(query.names(context), where());
-        if (!shown.empty())
-            why += QStringLiteral(" It was called for: %1.").arg(describeHit(context, shown.front()));
+        if (shown.empty())
+            return DetectorOutcome::fail(why, {});
+        if (!appliesWhenConfident.isEmpty()
+            && appliesWhenConfident.find(context, true).clear.empty()) {
+            why += QStringLiteral(" Only %1 called for it, nothing in %2; needs review.")
+                       .arg(describeHit(context, shown.front()),
+                            appliesWhenConfident.filter().describe());
+            return DetectorOutcome::fail(why, evidenceOf(context, shown))
+                .withConfidence(Confidence::Weak);
+        }
+        why += QStringLiteral(" It was called for: %1.").arg(describeHit(context, shown.front()));
         return DetectorOutcome::fail(why, evidenceOf(context, shown));
     }
 
@@ -149,8 +167,15 @@ std::unique_ptr<Detector> makeConceptDetector(const QJsonObject &config, Detecto
         d->phrases = PhraseSet(texts, build.lexicon, 2, true);
     d->weakCounts = config.value(QStringLiteral("weak_counts")).toBool(true);
     const QJsonObject appliesWhen = config.value(QStringLiteral("applies_when")).toObject();
-    if (!appliesWhen.isEmpty())
+    if (!appliesWhen.isEmpty()) {
         d->appliesWhen = ConceptQuery(appliesWhen, build);
+        const QJsonValue confident = appliesWhen.value(QStringLiteral("confident_speaker"));
+        if (!confident.isUndefined()) {
+            QJsonObject own = appliesWhen;
+            own.insert(QStringLiteral("speaker"), confident);
+            d->appliesWhenConfident = ConceptQuery(own, build);
+        }
+    }
     const QJsonObject traces = config.value(QStringLiteral("traces")).toObject();
     if (!traces.isEmpty())
         d->traces = ConceptQuery(traces, build);
