@@ -205,11 +205,19 @@ const QString &ConceptMatcher::patternText(int concept, int pattern) const
 
 bool ConceptMatcher::mayMatch(const Pattern &pattern, const TokenisedText &text) const
 {
+    const quint64 *words = text.words.constData();
+    const int wordCount = int(text.words.size());
     for (int k : pattern.required) {
         const Element &e = pattern.elements[size_t(k)];
-        const bool any = std::any_of(e.firstBits.begin(), e.firstBits.end(), [&text](const auto &b) {
-            return b.first < text.words.size() && (b.second & text.words[b.first]) != 0;
-        });
+        bool any = false;
+        for (const auto &[index, bits] : e.firstBits) {
+            if (index >= wordCount)
+                break; // sorted by index
+            if ((bits & words[index]) != 0) {
+                any = true;
+                break;
+            }
+        }
         if (!any)
             return false;
     }
