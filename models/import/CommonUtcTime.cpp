@@ -52,4 +52,14 @@ std::optional<qint64> parseCommonUtcTime(QByteArrayView text)
            second * 1000LL + msec;
 }
 
+std::optional<QDateTime> parseIsoTime(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t.toUTC();
+}
+
 } // namespace qaw

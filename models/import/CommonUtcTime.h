@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QDateTime>
+#include <QString>
 
 #include <optional>
 
@@ -11,5 +13,8 @@ namespace qaw {
 //! nullopt for any other text, including valid ISO 8601 times of another form (parseIsoTime()
 //! reads those) and impossible dates such as 2025-02-29.
 std::optional<qint64> parseCommonUtcTime(QByteArrayView text);
+
+//! Parses an ISO 8601 time; a time without an offset is taken as UTC.
+std::optional<QDateTime> parseIsoTime(const QString &text);
 
 } // namespace qaw

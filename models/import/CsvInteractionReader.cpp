@@ -1,6 +1,6 @@
 #include "import/CsvInteractionReader.h"
 
-#include "import/NativeJsonl.h"
+#include "import/CommonUtcTime.h"
 #include "import/TranscriptText.h"
 
 #include <QRegularExpression>

@@ -205,16 +205,6 @@ bool readOutcome(Checker &check, const QJsonObject &o, Interaction *in)
 
 } // namespace
 
-std::optional<QDateTime> parseIsoTime(const QString &text)
-{
-    QDateTime t = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-    if (!t.isValid())
-        return std::nullopt;
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    return t.toUTC();
-}
-
 std::optional<Interaction> interactionFromNativeJson(const QJsonObject &o, QString *error)
 {
     Checker check(error);

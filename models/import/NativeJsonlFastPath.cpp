@@ -2,7 +2,7 @@
 
 #include "import/CommonUtcTime.h"
 #include "import/JsonStringToken.h"
-#include "import/NativeJsonl.h"
+#include "import/NativeJsonlSource.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
