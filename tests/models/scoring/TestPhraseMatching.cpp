@@ -1,8 +1,6 @@
 #include "TranscriptBuilder.h"
 
-#include "scoring/ScorecardScorer.h"
 #include "scoring/TextNormaliser.h"
-#include "storage/DefaultContent.h"
 
 #include <QTest>
 
@@ -58,9 +56,7 @@ private slots:
     void initTestCase()
     {
         QStringList errors;
-        const auto card = Scorecard::fromJson(defaultScorecardJson(), &errors);
-        QVERIFY2(card, qPrintable(errors.join(QLatin1Char(' '))));
-        m_scorer = ScorecardScorer::compile(*card, &errors);
+        m_scorer = compileDefaultScorecard(&errors);
         QVERIFY2(m_scorer, qPrintable(errors.join(QLatin1Char(' '))));
     }
 

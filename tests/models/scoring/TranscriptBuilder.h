@@ -1,8 +1,10 @@
 #pragma once
 
 #include "scoring/PhraseLexicon.h"
+#include "scoring/ScorecardScorer.h"
 #include "scoring/ScoringContext.h"
 #include "scoring/detectors/DetectorFactory.h"
+#include "storage/DefaultContent.h"
 #include "storage/WorkspaceQueries.h"
 
 #include <QJsonDocument>
@@ -92,4 +94,11 @@ inline qaw::DetectorOutcome runDetector(const QByteArray &json, const qaw::Store
                                                    problems.join(QLatin1Char(' ')));
     qaw::ScoringContext context(s, lexicon);
     return detector->evaluate(context);
+}
+
+//! The shipped default scorecard, compiled; null with the reasons in \a errors.
+inline std::unique_ptr<qaw::ScorecardScorer> compileDefaultScorecard(QStringList *errors)
+{
+    const auto card = qaw::Scorecard::fromJson(qaw::defaultScorecardJson(), errors);
+    return card ? qaw::ScorecardScorer::compile(*card, errors) : nullptr;
 }
