@@ -1,6 +1,5 @@
 #include "TranscriptBuilder.h"
 
-
 #include <QTest>
 
 using namespace qaw;
