@@ -18,6 +18,7 @@
 #include "scoring/ScorecardScorer.h"
 
 #include "demo/DemoWorkspace.h"
+#include "storage/DefaultContent.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/WorkspaceQueries.h"
 #include "storage/Workspace.h"
@@ -172,6 +173,9 @@ void MainWindow::createActions()
     m_editScorecardAction =
         scoring->addAction(tr("&Edit Scorecard..."), this, &MainWindow::editScorecard);
     m_editScorecardAction->setObjectName(QStringLiteral("actionEditScorecard"));
+    m_adoptScorecardAction = scoring->addAction(tr("Use the &Shipped Scorecard..."), this,
+                                                &MainWindow::adoptShippedScorecard);
+    m_adoptScorecardAction->setObjectName(QStringLiteral("actionAdoptShippedScorecard"));
     m_scoreNewAction = scoring->addAction(tr("Score &New and Changed"), this, [this] { scoreWorkspace(false); });
     m_scoreNewAction->setObjectName(QStringLiteral("actionScoreNew"));
     m_scoreNewAction->setShortcut(QKeySequence(Qt::Key_F9));
@@ -229,6 +233,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
         static_cast<WorkspaceView *>(m_tabs->widget(i))->setWorkspace(m_workspace.get());
     m_closeAction->setEnabled(m_workspace != nullptr);
     m_editScorecardAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
+    m_adoptScorecardAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     m_importAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     m_scoreNewAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     m_scoreAllAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
@@ -471,6 +476,31 @@ void MainWindow::editScorecard()
         return;
     }
     // A new active version is applied to every interaction.
+    scoreWorkspace(true);
+}
+
+void MainWindow::adoptShippedScorecard()
+{
+    if (!m_workspace)
+        return;
+    if (!m_prompts->question(
+            this, tr("Use the shipped scorecard"),
+            tr("Make the scorecard this release of QA Workbench ships the active version, and "
+               "re-score every interaction with it?\n\nA workspace keeps the scorecard it was "
+               "made with until you ask; the current version and its evaluations stay in the "
+               "history.")))
+        return;
+    QString error;
+    const int version = qaw::adoptShippedScorecard(*m_workspace, m_settings->reviewerName(), &error);
+    if (version < 0) {
+        m_prompts->error(this, tr("Cannot use the shipped scorecard"), error);
+        return;
+    }
+    if (version == 0) {
+        m_prompts->information(this, tr("Use the shipped scorecard"),
+                               tr("The active scorecard already is the one this release ships."));
+        return;
+    }
     scoreWorkspace(true);
 }
 

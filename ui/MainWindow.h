@@ -63,6 +63,7 @@ private:
     void setWorkspace(std::unique_ptr<Workspace> workspace);
     void showAbout();
     void editScorecard();
+    void adoptShippedScorecard();
     void importInteractions();
     //! Scores new and changed interactions (everything when \a all), then refreshes.
     bool scoreWorkspace(bool all);
@@ -80,6 +81,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_editScorecardAction = nullptr;
+    QAction *m_adoptScorecardAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_scoreNewAction = nullptr;
     QAction *m_scoreAllAction = nullptr;

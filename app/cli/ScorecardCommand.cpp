@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 
 #include "scoring/ScorecardScorer.h"
+#include "storage/DefaultContent.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 
@@ -69,6 +70,25 @@ int importScorecard(Workspace &ws, const QString &path, bool activate)
     return Ok;
 }
 
+int adoptDefault(Workspace &ws)
+{
+    QString error;
+    const int version = adoptShippedScorecard(ws, currentUserName(), &error);
+    if (version < 0) {
+        printErr(QStringLiteral("qaw scorecard adopt-default: %1").arg(error));
+        return Failure;
+    }
+    if (version == 0) {
+        printOut(QStringLiteral("The active scorecard already is the one this release ships."));
+        return Ok;
+    }
+    printOut(QStringLiteral("The scorecard this release ships is now version %1, active (run "
+                            "qaw score --all to rescore; earlier versions and their "
+                            "evaluations are kept).")
+                 .arg(version));
+    return Ok;
+}
+
 int runScorecard(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -84,18 +104,22 @@ int runScorecard(const QStringList &args)
     const QCommandLineOption activate(QStringLiteral("activate"),
                                       QStringLiteral("Make the imported version active."));
     parser.addOptions({file, key, activate});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("export or import"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("export, import or adopt-default"));
     int exitCode = Ok;
     if (!parseArguments(parser, args,
-                        QStringLiteral("Export the active scorecard version as JSON, or import "
+                        QStringLiteral("Export the active scorecard version as JSON, import "
                                        "a JSON scorecard as a new version "
-                                       "(docs/scorecard-format.md)."),
+                                       "(docs/scorecard-format.md), or make the scorecard "
+                                       "this release ships the active version "
+                                       "(adopt-default)."),
                         &exitCode))
         return exitCode;
     const QStringList action = parser.positionalArguments();
-    if (action.size() != 1 || (action.front() != QLatin1String("export") &&
-                                action.front() != QLatin1String("import"))) {
-        printErr(QStringLiteral("qaw scorecard: say export or import"));
+    const QStringList actions = {QStringLiteral("export"), QStringLiteral("import"),
+                                 QStringLiteral("adopt-default")};
+    if (action.size() != 1 || !actions.contains(action.front())) {
+        printErr(QStringLiteral("qaw scorecard: say export, import or adopt-default"));
         return Usage;
     }
     auto ws = openWorkspace(parser);
@@ -103,10 +127,13 @@ int runScorecard(const QStringList &args)
         return Failure;
     if (action.front() == QLatin1String("export"))
         return exportScorecard(*ws, parser.value(key), parser.value(file));
+    if (action.front() == QLatin1String("adopt-default"))
+        return adoptDefault(*ws);
     return importScorecard(*ws, parser.value(file), parser.isSet(activate));
 }
 
-const CommandRegistration registration("scorecard", "export or import a scorecard (JSON)",
+const CommandRegistration registration("scorecard",
+                                       "export, import or adopt the shipped scorecard",
                                        runScorecard);
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "storage/DefaultContent.h"
 
 #include "domain/Scorecard.h"
+#include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 
 #include <QFile>
@@ -66,6 +67,27 @@ bool installDefaultContent(Workspace &workspace, QString *error)
         return false;
     }
     return true;
+}
+
+int adoptShippedScorecard(Workspace &workspace, const QString &user, QString *error)
+{
+    QStringList problems;
+    const std::optional<Scorecard> shipped = Scorecard::fromJson(defaultScorecardJson(), &problems);
+    if (!shipped) {
+        *error = QStringLiteral("the shipped scorecard resource is not valid: %1")
+                     .arg(problems.join(QStringLiteral("; ")));
+        return -1;
+    }
+    ScorecardRepository scorecards(workspace);
+    const std::optional<StoredScorecard> active = scorecards.active(shipped->key);
+    if (active && active->scorecard.toJson() == shipped->toJson())
+        return 0;
+    const qint64 versionId = scorecards.saveNewVersion(
+        *shipped, user, QStringLiteral("the scorecard shipped with this release"), error);
+    if (versionId < 0 || !scorecards.activate(versionId, error))
+        return -1;
+    const std::optional<StoredScorecard> stored = scorecards.version(versionId);
+    return stored ? stored->version : -1;
 }
 
 } // namespace qaw

@@ -137,6 +137,29 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QLatin1String("unknown detector type")));
     }
+
+    // Runs after scorecardRoundTrip, which left an edited version 2 active.
+    void adoptTheShippedScorecard()
+    {
+        Result r = qaw({QStringLiteral("scorecard"), QStringLiteral("adopt-default"),
+                        QStringLiteral("--workspace"), m_workspace});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("now version 3, active")), qPrintable(r.out));
+        const QString path = m_dir.filePath(QStringLiteral("adopted.json"));
+        r = qaw({QStringLiteral("scorecard"), QStringLiteral("export"),
+                 QStringLiteral("--workspace"), m_workspace, QStringLiteral("--file"), path});
+        QCOMPARE(r.exitCode, 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject card = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(card.value(QStringLiteral("pass_mark")).toInt(), 80);
+        QVERIFY(card.contains(QStringLiteral("concepts")));
+        // Asked again, nothing changes.
+        r = qaw({QStringLiteral("scorecard"), QStringLiteral("adopt-default"),
+                 QStringLiteral("--workspace"), m_workspace});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("already")), qPrintable(r.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScoreCommands)

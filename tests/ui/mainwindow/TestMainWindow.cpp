@@ -5,6 +5,7 @@
 #include "demo/DemoWorkspace.h"
 #include "dialogs/WorkspaceUpgrade.h"
 #include "itemmodels/InteractionTableModel.h"
+#include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
 #include "views/InteractionsView.h"
 
@@ -180,6 +181,41 @@ private slots:
         f.window->openInitialWorkspace(QString());
         QVERIFY(f.window->workspace());
         QCOMPARE(f.window->workspace()->path(), m_workspace);
+    }
+
+    void usesTheShippedScorecardWhenAsked()
+    {
+        // A workspace whose active scorecard is no longer the shipped one.
+        const QString path = m_dir.filePath(QStringLiteral("edited.qaw"));
+        QVERIFY(QFile::copy(m_workspace, path));
+        {
+            Workspace ws;
+            QVERIFY(ws.open(path, Workspace::OpenMode::OpenExisting));
+            auto stored = ScorecardRepository(ws).active();
+            QVERIFY(stored);
+            stored->scorecard.passMark = 55;
+            QString error;
+            const qint64 id = ScorecardRepository(ws).saveNewVersion(stored->scorecard,
+                                                                     QStringLiteral("test"),
+                                                                     QStringLiteral("edited"), &error);
+            QVERIFY2(id > 0 && ScorecardRepository(ws).activate(id, &error), qPrintable(error));
+        }
+        Fixture f = makeWindow();
+        QVERIFY(f.window->openWorkspace(path));
+        auto *adopt = f.window->findChild<QAction *>(QStringLiteral("actionAdoptShippedScorecard"));
+        QVERIFY(adopt && adopt->isEnabled());
+        f.prompts->answer = false; // "No" changes nothing
+        adopt->trigger();
+        QCOMPARE(ScorecardRepository(*f.window->workspace()).active()->scorecard.passMark, 55.0);
+        f.prompts->answer = true;
+        adopt->trigger();
+        QVERIFY2(f.prompts->errors.isEmpty(), qPrintable(f.prompts->errors.join(QLatin1Char(' '))));
+        const auto active = ScorecardRepository(*f.window->workspace()).active();
+        QCOMPARE(active->version, 3);
+        QCOMPARE(active->scorecard.passMark, 80.0);
+        adopt->trigger(); // already the shipped one: said so, nothing saved
+        QCOMPARE(f.prompts->infos.size(), 1);
+        QCOMPARE(ScorecardRepository(*f.window->workspace()).active()->version, 3);
     }
 
     void everyActionHasAnObjectName()
