@@ -69,10 +69,29 @@ std::unique_ptr<ConceptMatcher> ConceptMatcher::compile(const ConceptLibrary &li
         m->indexFirstWords(&c);
         m->m_concepts.push_back(std::move(c));
     }
+    m->m_interned.clear();
+    m->m_expanded.clear();
     if (errors->size() > errorsBefore)
         return nullptr;
     m->m_agentSignature = m->indexOf(library.agentSignature);
     return m;
+}
+
+const std::vector<int> &ConceptMatcher::internOnce(PhraseLexicon &lexicon, const QString &words)
+{
+    auto it = m_interned.find(words);
+    if (it == m_interned.end())
+        it = m_interned.insert(words, lexicon.intern(words));
+    return *it;
+}
+
+const QStringList &ConceptMatcher::expandedOnce(const ConceptLibrary &library,
+                                                const QString &className)
+{
+    auto it = m_expanded.find(className);
+    if (it == m_expanded.end())
+        it = m_expanded.insert(className, library.expandedClass(className));
+    return *it;
 }
 
 bool ConceptMatcher::addPattern(const ConceptLibrary &library, const QString &text, int gap,
@@ -116,15 +135,15 @@ bool ConceptMatcher::addPattern(const ConceptLibrary &library, const QString &te
         }
         QStringList alternatives;
         if (p.kind == ConceptPatternElement::Kind::Class)
-            alternatives = library.expandedClass(p.className);
+            alternatives = expandedOnce(library, p.className);
         for (const QString &w : p.words) {
             if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1Char('}')))
-                alternatives << library.expandedClass(w.mid(1, w.size() - 2));
+                alternatives << expandedOnce(library, w.mid(1, w.size() - 2));
             else
                 alternatives << w;
         }
         for (const QString &alternative : alternatives) {
-            const std::vector<int> ids = lexicon.intern(alternative);
+            const std::vector<int> &ids = internOnce(lexicon, alternative);
             if (ids.empty())
                 continue;
             e.altStart.push_back(int(m_ids.size()));

@@ -3,6 +3,7 @@
 #include "domain/ConceptLibrary.h"
 #include "scoring/PhraseLexicon.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <memory>
@@ -98,6 +99,10 @@ private:
     bool addPattern(const ConceptLibrary &library, const QString &text, int gap,
                     PhraseLexicon &lexicon, QString *error);
     void indexFirstWords(Compiled *concept) const;
+    //! lexicon.intern(\a words), each text once per compile: classes of a hundred
+    //! members stand in dozens of patterns.
+    const std::vector<int> &internOnce(PhraseLexicon &lexicon, const QString &words);
+    const QStringList &expandedOnce(const ConceptLibrary &library, const QString &className);
     bool mayMatch(const Pattern &pattern, const TokenisedText &text) const;
     //! Whether the pattern's elements from \a element on match from token \a from, with
     //! up to \a gap words skipped first; the last token used in \a last.
@@ -119,6 +124,9 @@ private:
     std::vector<int> m_notNegation;      //!< words after which "no"/"not" negates nothing
     std::vector<int> m_notNegationAfter; //!< words before which "no" negates nothing ("yeah")
     int m_agentSignature = -1;
+    // Compile time only (emptied when compile() ends).
+    QHash<QString, std::vector<int>> m_interned;
+    QHash<QString, QStringList> m_expanded;
 };
 
 } // namespace qaw

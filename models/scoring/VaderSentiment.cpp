@@ -342,12 +342,17 @@ struct Sentence
     QStringList w;           //!< as written
     QStringList lw;          //!< lower-case
     std::vector<double> lex; //!< lexicon valence, NaN when not in the lexicon
-    std::vector<char> negation;
+    //! Asked only of the three words before a rated word, so looked up when first asked:
+    //! -1 not yet known.
+    mutable std::vector<qint8> negation;
 };
 
 bool negationAt(const Sentence &s, int i)
 {
-    return s.negation[size_t(i)] != 0;
+    qint8 &known = s.negation[size_t(i)];
+    if (known < 0)
+        known = isNegation(s.w[i]) ? 1 : 0;
+    return known != 0;
 }
 
 const QStringList &wordsOf(const Sentence &s)
@@ -426,7 +431,6 @@ double VaderSentiment::compound(const QString &text) const
 
     s.lw.reserve(w.size());
     s.lex.reserve(size_t(w.size()));
-    s.negation.reserve(size_t(w.size()));
     bool anyRated = false;
     for (const QString &word : w) {
         s.lw.append(word.isLower() ? word : word.toLower());
@@ -437,8 +441,7 @@ double VaderSentiment::compound(const QString &text) const
     // No rated word: every sentiment is 0, and so is the sum that emphasis would scale.
     if (!anyRated)
         return 0;
-    for (const QString &word : w)
-        s.negation.push_back(isNegation(word) ? 1 : 0);
+    s.negation.assign(size_t(w.size()), qint8(-1));
     std::vector<double> sentiments;
     sentiments.reserve(size_t(w.size()));
     for (int i = 0; i < w.size(); ++i) {

@@ -121,6 +121,15 @@ private slots:
         row("hold_thank", "Sorry about the wait.", true);
         row("hold_thank", "Thank you so much for your patience.", true);
         row("hold_thank", "The refund is on its way.", false);
+        // Clear next steps (criterion "ownership"): what happens next, who acts, when.
+        row("ownership", "You'll get a confirmation email within the hour.", true);
+        row("ownership", "An engineer will call you tomorrow to book a slot.", true);
+        row("ownership", "Leave it with me, I'll get it sorted.", true);
+        row("ownership", "If it doesn't arrive by Friday, just give us a call.", true);
+        row("ownership", "The refund has been sent to your card.", true);
+        row("ownership", "The parcel left the depot this morning.", false);
+        row("ownership", "You ordered it two days ago.", false);
+        row("ownership", "I don't know what to tell you.", false);
         // Resolution, from the customer's words alone (no resolved field, no repeat info).
         row("resolution", "Yes that's fixed it now, thanks.", true);
         row("resolution", "Brilliant, that sorted it.", true);
