@@ -199,12 +199,25 @@ double punctuationEmphasis(const QString &text)
     return amplifier;
 }
 
-bool hasPunctuation(const QString &text, int from)
+bool hasPunctuation(const QString &text, int from, int to)
 {
-    for (int i = from; i < text.size(); ++i)
+    for (int i = from; i < to; ++i)
         if (isPunctuation(text[i]))
             return true;
     return false;
+}
+
+// QString::isLower() for the usual all-ASCII word, without the library call.
+bool isLowerCase(const QString &word)
+{
+    for (QChar c : word) {
+        const char16_t u = c.unicode();
+        if (u >= 128)
+            return word.isLower();
+        if (u >= 'A' && u <= 'Z')
+            return false;
+    }
+    return true;
 }
 
 // The tokens point into \a text (QString::fromRawData): no copy per word, so they must
@@ -308,26 +321,32 @@ QStringList VaderSentiment::words(const QString &text) const
     QStringList out;
     const QStringList tokens = splitOnSpace(text);
     out.reserve(tokens.size());
+    // Affixes and bare words point into the text too (fromRawData): no copy per word.
+    auto part = [](const QString &token, qsizetype from, qsizetype size) {
+        return QString::fromRawData(token.constData() + from, size);
+    };
     for (const QString &token : tokens) {
-        if (token.size() <= 1)
+        const qsizetype size = token.size();
+        if (size <= 1)
             continue;
         if (!isPunctuation(token.front()) && !isPunctuation(token.back())) {
             out.append(token); // the usual case: no affix to look at
             continue;
         }
-        int lead = 0;
-        while (lead < token.size() && isPunctuation(token[lead]))
+        qsizetype lead = 0;
+        while (lead < size && isPunctuation(token[lead]))
             ++lead;
-        int trail = 0;
-        while (trail < token.size() - lead && isPunctuation(token[token.size() - 1 - trail]))
+        qsizetype trail = 0;
+        while (trail < size - lead && isPunctuation(token[size - 1 - trail]))
             ++trail;
-        if (lead > 0 && trail == 0 && token.size() - lead > 1 &&
-            punctuationAffixes().count(token.left(lead)) && !hasPunctuation(token, lead))
-            out.append(token.mid(lead));
-        else if (trail > 0 && lead == 0 && token.size() - trail > 1 &&
-                 punctuationAffixes().count(token.right(trail)) &&
-                 !hasPunctuation(token.left(token.size() - trail), 0))
-            out.append(token.left(token.size() - trail));
+        if (lead > 0 && trail == 0 && size - lead > 1 &&
+            punctuationAffixes().count(part(token, 0, lead)) &&
+            !hasPunctuation(token, int(lead), int(size)))
+            out.append(part(token, lead, size - lead));
+        else if (trail > 0 && lead == 0 && size - trail > 1 &&
+                 punctuationAffixes().count(part(token, size - trail, trail)) &&
+                 !hasPunctuation(token, 0, int(size - trail)))
+            out.append(part(token, 0, size - trail));
         else
             out.append(token);
     }
@@ -433,7 +452,7 @@ double VaderSentiment::compound(const QString &text) const
     s.lex.reserve(size_t(w.size()));
     bool anyRated = false;
     for (const QString &word : w) {
-        s.lw.append(word.isLower() ? word : word.toLower());
+        s.lw.append(isLowerCase(word) ? word : word.toLower());
         const auto it = m_lexicon.find(s.lw.back());
         s.lex.push_back(it == m_lexicon.end() ? std::nan("") : it->second);
         anyRated = anyRated || it != m_lexicon.end();
