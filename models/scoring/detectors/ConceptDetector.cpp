@@ -5,6 +5,7 @@
 #include "scoring/detectors/TextSearch.h"
 
 #include <QJsonArray>
+#include <QStringBuilder>
 
 namespace qaw {
 namespace {
@@ -60,24 +61,24 @@ private:
         }
     }
 
+    // Rationales are written for every interaction: built in one allocation
+    // (QStringBuilder), not by arg(), which parses its pattern each time.
     QString describeHit(const ScoringContext &context, const ConceptHit &hit) const
     {
-        return QStringLiteral("\"%1\" (%2, turn %3)")
-            .arg(quoteHit(context, hit),
-                 hit.concept >= 0 ? context.concepts()->id(hit.concept) : QStringLiteral("phrase"))
-            .arg(hit.turn + 1);
+        return u'"' % quoteHit(context, hit) % u"\" ("
+               % (hit.concept >= 0 ? context.concepts()->id(hit.concept) : QStringLiteral("phrase"))
+               % u", turn " % QString::number(hit.turn + 1) % u')';
     }
 
     DetectorOutcome required(const ScoringContext &context, const ConceptFindings &found) const
     {
         if (!found.clear.empty())
             return DetectorOutcome::pass(
-                QStringLiteral("Found %1 in %2.").arg(describeHit(context, found.clear.front()),
-                                                      where()),
+                u"Found " % describeHit(context, found.clear.front()) % u" in " % where() % u'.',
                 evidenceOf(context, found.clear));
         if (!found.weak.empty()) {
-            const QString why = QStringLiteral("Only weak evidence in %1: %2; needs review.")
-                                    .arg(where(), describeHit(context, found.weak.front()));
+            const QString why = u"Only weak evidence in " % where() % u": "
+                                % describeHit(context, found.weak.front()) % u"; needs review.";
             return (weakCounts ? DetectorOutcome::pass(why, evidenceOf(context, found.weak))
                                : DetectorOutcome::fail(why, evidenceOf(context, found.weak)))
                 .withConfidence(Confidence::Weak);

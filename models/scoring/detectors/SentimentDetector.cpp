@@ -2,6 +2,8 @@
 #include "scoring/detectors/DetectorFactory.h"
 #include "scoring/detectors/TurnFilter.h"
 
+#include <QStringBuilder>
+
 #include <algorithm>
 
 namespace qaw {
@@ -101,10 +103,10 @@ private:
             fraction = std::max(fraction, 0.75);
         return DetectorOutcome::graded(
             fraction,
-            QStringLiteral("%1 sentiment went from %2 (first %3 turn(s)) to %4 (last %3), a "
-                           "change of %5.")
-                .arg(speakerName(speaker), twoDecimals(start), QString::number(k),
-                     twoDecimals(end), twoDecimals(delta)),
+            // Written for every interaction: one allocation (QStringBuilder), no pattern.
+            speakerName(speaker) % u" sentiment went from " % twoDecimals(start) % u" (first "
+                % QString::number(k) % u" turn(s)) to " % twoDecimals(end) % u" (last "
+                % QString::number(k) % u"), a change of " % twoDecimals(delta) % u'.',
             std::move(evidence));
     }
 };
