@@ -1,5 +1,6 @@
 #include "coaching/FlagRule.h"
 
+#include <QJsonArray>
 #include <QObject>
 
 namespace qaw {
@@ -20,6 +21,7 @@ const KindInfo kKinds[] = {
     {FlagRuleKind::NegativeSentiment, "negative_sentiment",
      "Customer sentiment negative at the end"},
     {FlagRuleKind::BelowTeam, "below_team", "Agent far below the team on a criterion"},
+    {FlagRuleKind::AgentPattern, "agent_pattern", "Agent patterns (agent against team)"},
 };
 
 double number(const QJsonObject &o, const char *key, double fallback)
@@ -99,8 +101,25 @@ QJsonObject FlagRule::defaultParams(FlagRuleKind kind)
                 {QStringLiteral("points"), 20},
                 {QStringLiteral("days"), 30},
                 {QStringLiteral("min_n"), 10}};
+    case FlagRuleKind::AgentPattern:
+        return {{QStringLiteral("weeks"), 4},
+                {QStringLiteral("min_gap"), 10},
+                {QStringLiteral("fdr"), 0.05},
+                {QStringLiteral("min_n"), 10}};
     }
     return {};
+}
+
+PatternSettings FlagRule::patternSettings() const
+{
+    PatternSettings s;
+    s.weeks = int(number(params, "weeks", s.weeks));
+    s.minGapPoints = number(params, "min_gap", s.minGapPoints);
+    s.falseDiscoveryRate = number(params, "fdr", s.falseDiscoveryRate);
+    s.minN = int(number(params, "min_n", s.minN));
+    for (const QJsonValue &v : params.value(QLatin1String("criteria")).toArray())
+        s.criteria << v.toString();
+    return s;
 }
 
 std::vector<FlagRule> FlagRule::defaults()
@@ -113,12 +132,21 @@ std::vector<FlagRule> FlagRule::defaults()
         r.params = params;
         return r;
     };
+    // Interaction items only for single events that matter on their own, judged on
+    // calibrated criteria; everything else a supervisor coaches on is an agent pattern.
+    auto calibrated = [&](FlagRule r) {
+        r.calibratedOnly = true;
+        return r;
+    };
     return {
-        make(QObject::tr("Total below 60"), FlagRuleKind::TotalBelow, 2,
-             defaultParams(FlagRuleKind::TotalBelow)),
-        make(QObject::tr("Any auto-fail"), FlagRuleKind::AnyAutoFail, 3, {}),
-        make(QObject::tr("Verification failed"), FlagRuleKind::CriterionFailed, 4,
-             defaultParams(FlagRuleKind::CriterionFailed)),
+        make(QObject::tr("Agent patterns"), FlagRuleKind::AgentPattern, 3,
+             defaultParams(FlagRuleKind::AgentPattern)),
+        calibrated(make(QObject::tr("Compliance breach"), FlagRuleKind::AnyAutoFail, 4, {})),
+        calibrated(make(QObject::tr("Rude or dismissive to the customer"),
+                        FlagRuleKind::CriterionFailed, 4,
+                        {{QStringLiteral("criterion"), QStringLiteral("professional_tone")}})),
+        calibrated(make(QObject::tr("Very low total"), FlagRuleKind::TotalBelow, 2,
+                        {{QStringLiteral("threshold"), 40}})),
     };
 }
 
@@ -171,6 +199,16 @@ QString FlagRule::describe() const
             .arg(number(params, "days", 30))
             .arg(number(params, "points", 20))
             .arg(number(params, "min_n", 10));
+    case FlagRuleKind::AgentPattern:
+        return QObject::tr("Finds agents who fail a criterion more often than the rest of "
+                           "their team over the last %1 weeks: a gap of at least %2 points "
+                           "that holds after controlling the false discovery rate at %3 over "
+                           "every agent and criterion (at least %4 confident verdicts each). "
+                           "One item per agent and criterion, updated in place.")
+            .arg(number(params, "weeks", 4))
+            .arg(number(params, "min_gap", 10))
+            .arg(number(params, "fdr", 0.05))
+            .arg(number(params, "min_n", 10));
     }
     return {};
 }
@@ -193,6 +231,15 @@ QStringList FlagRule::validate() const
     if ((kind == FlagRuleKind::RollingAverage || kind == FlagRuleKind::BelowTeam) &&
         params.contains(QLatin1String("days")) && number(params, "days", 1) < 1)
         problems << QObject::tr("days must be at least 1.");
+    if (kind == FlagRuleKind::AgentPattern) {
+        const PatternSettings p = patternSettings();
+        if (p.weeks < 1 || p.weeks > 26)
+            problems << QObject::tr("weeks must be between 1 and 26.");
+        if (p.falseDiscoveryRate <= 0 || p.falseDiscoveryRate >= 1)
+            problems << QObject::tr("fdr must be between 0 and 1 (for example 0.05).");
+        if (p.minN < 1)
+            problems << QObject::tr("min_n must be at least 1.");
+    }
     return problems;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "coaching/AgentPatterns.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -16,6 +18,8 @@ enum class FlagRuleKind {
     RollingAverage,    //!< {"threshold": 70, "last_n": 20} or {"threshold": 70, "days": 30}
     NegativeSentiment, //!< {"criterion": "customer_sentiment", "max_value": 2}
     BelowTeam,         //!< {"criterion": "empathy", "points": 20, "days": 30, "min_n": 10}
+    AgentPattern,      //!< {"weeks": 4, "min_gap": 10, "fdr": 0.05, "min_n": 10}: every
+                       //!< criterion (or "criteria": [...]); see coaching/AgentPatterns.h
 };
 
 //! Severity 1 (low) to 4 (critical); the priority of the items a rule makes grows with it.
@@ -49,6 +53,8 @@ struct FlagRule
     static QJsonObject defaultParams(FlagRuleKind kind);
     //! The rules a workspace gets when it has none.
     static std::vector<FlagRule> defaults();
+    //! The pattern rule's parameters as settings (defaults for what is missing).
+    PatternSettings patternSettings() const;
 };
 
 } // namespace qaw

@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace qaw {
 namespace {
@@ -43,23 +44,16 @@ double Flagger::priority(int severity, qint64 startedAtMs, qint64 nowMs)
 
 FlagRunResult Flagger::run(const QString &user)
 {
-    FlagRunResult total;
     QString error;
     FlagRuleStore store(m_workspace);
     QSqlDatabase db = m_workspace.database();
     const bool ownTransaction = beginWriteTransaction(db);
     store.installDefaultsIfNone(&error);
-    for (const FlagRule &rule : store.enabled()) {
-        const FlagRunResult r = runRule(rule);
-        if (!r.ok) {
-            if (ownTransaction)
-                db.rollback();
-            return r;
-        }
-        total.rulesRun += r.rulesRun;
-        total.hits += r.hits;
-        total.itemsCreated += r.itemsCreated;
-        total.skipped += r.skipped;
+    FlagRunResult total = file(store.enabled(), user);
+    if (!total.ok) {
+        if (ownTransaction)
+            db.rollback();
+        return total;
     }
     m_workspace.audit(user, QStringLiteral("flag_run"), -1, QStringLiteral("items_created"),
                       QString(), QString::number(total.itemsCreated));
@@ -73,58 +67,66 @@ FlagRunResult Flagger::run(const QString &user)
 
 FlagRunResult Flagger::runRule(const FlagRule &rule)
 {
+    return file({rule}, QStringLiteral("flagger"));
+}
+
+FlagRunResult Flagger::file(const std::vector<FlagRule> &rules, const QString &user)
+{
     FlagRunResult result;
-    QString heldBack;
-    const std::vector<Hit> hits = matches(rule, &heldBack);
-    if (!heldBack.isEmpty()) {
-        result.skipped << QStringLiteral("%1: %2").arg(rule.name, heldBack);
+    const qint64 now = m_nowMs >= 0 ? m_nowMs : nowMs();
+    std::map<qint64, InteractionCandidate> byInteraction;
+    std::map<qint64, int> severityOf;
+    std::optional<PatternPlan> plan;
+    for (const FlagRule &rule : rules) {
+        if (rule.kind == FlagRuleKind::AgentPattern) {
+            plan = patternPlan(rule);
+            ++result.rulesRun;
+            for (const AgentPattern &p : plan->patterns)
+                result.hits += p.flagged ? 1 : 0;
+            continue;
+        }
+        QString heldBack;
+        const std::vector<Hit> hits = matches(rule, &heldBack);
+        if (!heldBack.isEmpty()) {
+            result.skipped << QStringLiteral("%1: %2").arg(rule.name, heldBack);
+            continue;
+        }
+        ++result.rulesRun;
+        result.hits += int(hits.size());
+        for (const Hit &h : hits) {
+            InteractionCandidate &c = byInteraction[h.interactionId];
+            c.interactionId = h.interactionId;
+            c.agentId = h.agentId;
+            c.startedAtMs = h.startedAtMs;
+            c.reasons << h.reason;
+            for (const QString &id : h.criteria.isEmpty() && !rule.criterion().isEmpty()
+                                         ? QStringList{rule.criterion()}
+                                         : h.criteria)
+                if (!c.criteria.contains(id))
+                    c.criteria << id;
+            c.priority = std::max(c.priority, priority(rule.severity, h.startedAtMs, now));
+            if (rule.severity > severityOf[h.interactionId] || c.ruleId < 0) {
+                severityOf[h.interactionId] = rule.severity;
+                c.ruleId = rule.id;
+            }
+        }
+    }
+    std::vector<InteractionCandidate> candidates;
+    candidates.reserve(byInteraction.size());
+    for (auto &entry : byInteraction)
+        candidates.push_back(std::move(entry.second));
+    CoachingItemWriter writer(m_workspace, m_scales, now, user);
+    WriteCounts counts;
+    if (!writer.write(candidates, plan ? &*plan : nullptr, &counts, &result.error)) {
+        result.ok = false;
         return result;
     }
-    result.rulesRun = 1;
-    result.hits = int(hits.size());
-    const qint64 now = m_nowMs >= 0 ? m_nowMs : nowMs();
-    // Closed items (verified, dismissed) are never reopened by a re-run: a supervisor's
-    // decision stands. Read them once per rule rather than once per hit.
-    QSet<qint64> closed;
-    QSqlQuery closedItems(m_workspace.database());
-    closedItems.prepare(
-        QStringLiteral("SELECT interaction_id FROM coaching_items WHERE rule_id = ? "
-                       "AND status IN ('verified','dismissed')"));
-    closedItems.addBindValue(rule.id);
-    if (closedItems.exec())
-        while (closedItems.next())
-            closed.insert(closedItems.value(0).toLongLong());
-    QSqlQuery insert(m_workspace.database());
-    // The partial unique index coaching_items_open allows one open item per interaction
-    // and rule; a hit that already has one adds nothing.
-    insert.prepare(QStringLiteral(
-        "INSERT INTO coaching_items(interaction_id, rule_id, agent_id, status, reason, "
-        "priority, created_at, updated_at) VALUES(?, ?, ?, 'new', ?, ?, ?, ?) "
-        "ON CONFLICT(interaction_id, rule_id) WHERE status NOT IN ('verified','dismissed') "
-        "DO NOTHING"));
-    QSqlQuery mark(m_workspace.database());
-    mark.prepare(QStringLiteral("UPDATE interactions SET flagged = 1 WHERE id = ?"));
-    for (const Hit &h : hits) {
-        if (closed.contains(h.interactionId))
-            continue;
-        insert.addBindValue(h.interactionId);
-        insert.addBindValue(rule.id);
-        insert.addBindValue(h.agentId);
-        insert.addBindValue(h.reason);
-        insert.addBindValue(priority(rule.severity, h.startedAtMs, now));
-        insert.addBindValue(now);
-        insert.addBindValue(now);
-        if (!insert.exec()) {
-            result.ok = false;
-            result.error = insert.lastError().text();
-            return result;
-        }
-        if (insert.numRowsAffected() > 0) {
-            ++result.itemsCreated;
-            mark.addBindValue(h.interactionId);
-            mark.exec();
-        }
-    }
+    result.itemsCreated = counts.itemsCreated + counts.patternsOpened;
+    result.itemsMerged = counts.itemsMerged;
+    result.patternsOpened = counts.patternsOpened;
+    result.patternsUpdated = counts.patternsUpdated;
+    result.patternsClosed = counts.patternsClosed;
+    result.overBudget = counts.overBudget;
     return result;
 }
 
@@ -157,6 +159,9 @@ std::vector<Flagger::Hit> Flagger::matches(const FlagRule &rule, QString *heldBa
         return rollingAverage(rule);
     case FlagRuleKind::BelowTeam:
         return belowTeam(rule);
+    case FlagRuleKind::AgentPattern:
+        // Patterns are not per-interaction hits: file() asks patternPlan() for them.
+        return {};
     }
     return {};
 }
@@ -174,7 +179,8 @@ std::vector<Flagger::Hit> Flagger::totalBelow(const FlagRule &rule)
             hits.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(),
                             q.value(2).toLongLong(),
                             QObject::tr("Total %1 is below %2.")
-                                .arg(fmt(q.value(3).toDouble()), fmt(threshold))});
+                                .arg(fmt(q.value(3).toDouble()), fmt(threshold)),
+                            {}});
     return hits;
 }
 
@@ -191,10 +197,14 @@ std::vector<Flagger::Hit> Flagger::anyAutoFail(const FlagRule &rule)
             continue;
         for (const Hit &h : criterionFailed(rule, id, m_scales.failBelow(id), false)) {
             auto it = byInteraction.find(h.interactionId);
-            if (it == byInteraction.end())
-                byInteraction.emplace(h.interactionId, h);
-            else
+            if (it == byInteraction.end()) {
+                Hit withCriterion = h;
+                withCriterion.criteria = QStringList{id};
+                byInteraction.emplace(h.interactionId, withCriterion);
+            } else {
                 it->second.reason += QLatin1Char(' ') + h.reason;
+                it->second.criteria << id;
+            }
         }
     }
     if (!rule.calibratedOnly) {
@@ -205,7 +215,8 @@ std::vector<Flagger::Hit> Flagger::anyAutoFail(const FlagRule &rule)
                 byInteraction.emplace(q.value(0).toLongLong(),
                                       Hit{q.value(0).toLongLong(), q.value(1).toLongLong(),
                                           q.value(2).toLongLong(),
-                                          QObject::tr("The evaluation is auto-failed.")});
+                                          QObject::tr("The evaluation is auto-failed."),
+                                          {}});
     }
     std::vector<Hit> hits;
     for (auto &entry : byInteraction) {
@@ -246,8 +257,8 @@ std::vector<Flagger::Hit> Flagger::criterionFailed(const FlagRule &rule, const Q
         const QString rationale = q.value(5).toString();
         if (!rationale.isEmpty())
             reason += QLatin1Char(' ') + rationale;
-        hits.push_back(
-            {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), reason});
+        hits.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                        reason, QStringList{criterion}});
     }
     return hits;
 }

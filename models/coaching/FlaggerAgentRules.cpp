@@ -71,7 +71,7 @@ std::vector<Flagger::Hit> Flagger::rollingAverage(const FlagRule &rule)
                             (total == w.weakestTotal && started > w.weakest.startedAtMs);
         if (weaker) {
             w.weakestTotal = total;
-            w.weakest = {q.value(1).toLongLong(), q.value(0).toLongLong(), started, {}};
+            w.weakest = {q.value(1).toLongLong(), q.value(0).toLongLong(), started, {}, {}};
         }
     }
     std::vector<Hit> hits;
@@ -126,7 +126,7 @@ std::vector<Flagger::Hit> Flagger::belowTeam(const FlagRule &rule)
         }
         const qint64 started = q.value(3).toLongLong();
         if (fail && (!latestFail.count(agent) || latestFail[agent].startedAtMs < started))
-            latestFail[agent] = {q.value(2).toLongLong(), agent, started, {}};
+            latestFail[agent] = {q.value(2).toLongLong(), agent, started, {}, {}};
     }
     std::vector<Hit> hits;
     for (const auto &[agent, own] : byAgent) {
@@ -153,6 +153,48 @@ std::vector<Flagger::Hit> Flagger::belowTeam(const FlagRule &rule)
         hits.push_back(h);
     }
     return hits;
+}
+
+PatternPlan Flagger::patternPlan(const FlagRule &rule)
+{
+    PatternPlan plan;
+    plan.ruleId = rule.id;
+    plan.severity = rule.severity;
+    plan.settings = rule.patternSettings();
+    plan.window = patternWindow(latestScoredStart(), plan.settings.weeks);
+    QStringList criteria = m_scales.ids();
+    if (!plan.settings.criteria.isEmpty())
+        criteria = plan.settings.criteria;
+    // Confident verdicts only: weak ones are questions for a reviewer, not evidence.
+    QSqlQuery q(m_workspace.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT i.id, i.agent_id, coalesce(i.team_id, -1), i.started_at, cs.criterion_id, "
+        "cs.value, cs.max FROM interactions i CROSS JOIN automated_scores cs "
+        "ON cs.evaluation_id = i.auto_evaluation_id WHERE i.started_at >= ? AND "
+        "i.started_at <= ? AND cs.na = 0 AND cs.value IS NOT NULL AND "
+        "coalesce(cs.confidence, 'clear') = 'clear'"));
+    q.addBindValue(plan.window.previousStartMs);
+    q.addBindValue(plan.window.endMs);
+    std::map<QString, std::vector<PatternVerdict>> byCriterion;
+    if (q.exec())
+        while (q.next()) {
+            const QString criterion = q.value(4).toString();
+            if (!criteria.contains(criterion))
+                continue;
+            byCriterion[criterion].push_back(
+                {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                 q.value(3).toLongLong(),
+                 m_scales.isFail(criterion, q.value(5).toDouble(), q.value(6).toDouble())});
+        }
+    for (const auto &[criterion, verdicts] : byCriterion) {
+        std::vector<AgentPattern> found =
+            analysePatterns(criterion, verdicts, plan.window, plan.settings);
+        plan.patterns.insert(plan.patterns.end(), std::make_move_iterator(found.begin()),
+                             std::make_move_iterator(found.end()));
+    }
+    flagPatterns(plan.patterns, plan.settings);
+    return plan;
 }
 
 } // namespace qaw

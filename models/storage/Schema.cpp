@@ -410,13 +410,56 @@ const char *const kVersion13[] = {
     "FROM evaluations e CROSS JOIN packed_scores(e.scores) s",
 };
 
+// Version 14: a coaching queue a supervisor can finish. An item is either about one
+// interaction (all the reasons it was flagged for, merged) or a pattern of an agent on a
+// criterion (kept up to date in place; `pattern` holds its figures as JSON). Items carry
+// the Monday of their week for the weekly budget; what a week's budget could not take
+// is counted in coaching_overflow, never dropped silently. Open items that shared an
+// interaction are merged into the one with the highest priority.
+const char *const kVersion14[] = {
+    "ALTER TABLE coaching_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'interaction' "
+    "CHECK(kind IN ('interaction','pattern'))",
+    "ALTER TABLE coaching_items ADD COLUMN criteria TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE coaching_items ADD COLUMN pattern TEXT",
+    "ALTER TABLE coaching_items ADD COLUMN week INTEGER",
+    "UPDATE coaching_items SET week = (SELECT ((i.started_at / 86400000 + 3) / 7 * 7 - 3) "
+    "* 86400000 FROM interactions i WHERE i.id = coaching_items.interaction_id)",
+    "CREATE TEMP TABLE merge_keepers AS SELECT interaction_id, (SELECT o.id FROM "
+    "coaching_items o WHERE o.interaction_id = c.interaction_id AND o.status NOT IN "
+    "('verified','dismissed') ORDER BY o.priority DESC, o.id LIMIT 1) AS keeper "
+    "FROM coaching_items c WHERE c.status NOT IN ('verified','dismissed') "
+    "GROUP BY interaction_id HAVING count(*) > 1",
+    "UPDATE coaching_items SET reason = (SELECT group_concat(reason, ' ') FROM (SELECT "
+    "o.reason FROM coaching_items o WHERE o.interaction_id = coaching_items.interaction_id "
+    "AND o.status NOT IN ('verified','dismissed') ORDER BY o.priority DESC, o.id)) "
+    "WHERE id IN (SELECT keeper FROM merge_keepers)",
+    "UPDATE coaching_items SET status = 'dismissed', dismissed_reason = 'merged into item ' "
+    "|| (SELECT keeper FROM merge_keepers k WHERE k.interaction_id = "
+    "coaching_items.interaction_id) WHERE status NOT IN ('verified','dismissed') AND "
+    "interaction_id IN (SELECT interaction_id FROM merge_keepers) AND id NOT IN "
+    "(SELECT keeper FROM merge_keepers)",
+    "DROP TABLE merge_keepers",
+    "DROP INDEX coaching_items_open",
+    "CREATE UNIQUE INDEX coaching_items_open ON coaching_items(interaction_id) "
+    "WHERE kind = 'interaction' AND status NOT IN ('verified','dismissed')",
+    "CREATE UNIQUE INDEX coaching_patterns_open ON coaching_items(agent_id, criteria) "
+    "WHERE kind = 'pattern' AND status NOT IN ('verified','dismissed')",
+    "CREATE INDEX coaching_items_week ON coaching_items(agent_id, week)",
+    "CREATE TABLE coaching_overflow(agent_id INTEGER NOT NULL REFERENCES agents(id), "
+    "week INTEGER NOT NULL, interactions INTEGER NOT NULL, PRIMARY KEY(agent_id, week))",
+    "INSERT INTO flag_rules(name, kind, params, severity, calibrated_only, enabled) "
+    "SELECT 'Agent patterns', 'agent_pattern', "
+    "'{\"weeks\":4,\"min_gap\":10,\"fdr\":0.05,\"min_n\":10}', 3, 0, 1 "
+    "WHERE EXISTS (SELECT 1 FROM flag_rules)",
+};
+
 const Migration kMigrations[] = {domainSchema(),         migrationOf(kVersion2),
                                  migrationOf(kVersion3), migrationOf(kVersion4),
                                  migrationOf(kVersion5), migrationOf(kVersion6),
                                  migrationOf(kVersion7), migrationOf(kVersion8),
                                  migrationOf(kVersion9), migrationOf(kVersion10),
                                  migrationOf(kVersion11), migrationOf(kVersion12),
-                                 migrationOf(kVersion13)};
+                                 migrationOf(kVersion13), migrationOf(kVersion14)};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCurrentVersion,
               "one migration per schema version");
 

@@ -7,7 +7,7 @@ namespace qaw::schema {
 
 //! The schema version this build writes. Older workspaces are migrated on open;
 //! newer ones are refused, never touched.
-constexpr int kCurrentVersion = 13;
+constexpr int kCurrentVersion = 14;
 
 //! Marks a SQLite file as a QA Workbench workspace (PRAGMA application_id), "QAWB".
 constexpr int kApplicationId = 0x51415742;

@@ -1,3 +1,4 @@
+#include "coaching/CalibratedCriteria.h"
 #include "models/coaching/CoachingFixture.h"
 
 #include <QFileInfo>
@@ -64,8 +65,11 @@ private slots:
             f->score(f->interaction(ben, team, f->at(session.addDays(1 + k))),
                      {{"empathy", k < 24 ? 1.0 : 0.0}});
         }
-        // Something for the default rules to flag: an unverified caller (auto-fail).
+        // Something for the default rules to flag: an unverified caller (auto-fail), on a
+        // criterion calibration has shown to be trustworthy.
         f->score(f->interaction(anna, team, f->at(session)), {{"verification", 0.0}});
+        QVERIFY(f->ws.setSetting(QLatin1String(kCalibratedCriteriaSetting),
+                                 QStringLiteral("[\"verification\"]")));
     }
 
     void flagTwiceAddsNothingTheSecondTime()

@@ -3,6 +3,7 @@
 // A workspace with hand-made teams, agents, interactions and automated evaluations, for
 // the coaching tests. Rows go in directly or through EvaluationStore, as the scorer
 // would write them.
+#include "coaching/CoachingBudget.h"
 #include "domain/Evaluation.h"
 #include "domain/Scorecard.h"
 #include "storage/EvaluationStore.h"
@@ -46,7 +47,9 @@ public:
             return false;
         versionId = stored->versionId;
         card = stored->scorecard;
-        return true;
+        // Most tests here are about one rule's matches; TestCoachingBudget and the
+        // budget cases of TestFlagger set the weekly budget they test.
+        return ws.setSetting(QLatin1String(kWeeklyBudgetSetting), QStringLiteral("1000"));
     }
 
     qint64 exec(const QString &sql, const QVariantList &values)

@@ -47,9 +47,13 @@ private slots:
                           obj({{"threshold", 96}}), 1);
         empathyRule = addRule(QStringLiteral("Empathy"), FlagRuleKind::CriterionFailed,
                               obj({{"criterion", QStringLiteral("empathy")}}), 3);
-        // Anna: two calls failing empathy (both rules fire); Ben: one failing greeting.
+        // Anna: two calls failing empathy (both rules fire: one item each, reasons merged
+        // under the more severe rule) and two failing closing (low total only); Ben: one
+        // failing greeting.
         for (int k = 0; k < 2; ++k)
             f->score(f->interaction(anna, billing, f->at(QDate(2026, 3, 2 + k))), {{"empathy", 0}});
+        for (int k = 0; k < 2; ++k)
+            f->score(f->interaction(anna, billing, f->at(QDate(2026, 3, 4 + k))), {{"closing", 0}});
         f->score(f->interaction(ben, orders, f->at(QDate(2026, 3, 3))), {{"greeting", 0}});
         Flagger flagger(f->ws);
         flagger.setNow(f->at(QDate(2026, 3, 10)).toMSecsSinceEpoch());

@@ -236,6 +236,9 @@ private slots:
     {
         for (int k = 0; k < 3; ++k)
             f->score(f->interaction(anna, teamId, f->at(day)), {{"verification", 0}});
+        // The default rules file interaction items only on calibrated criteria.
+        QVERIFY(f->ws.setSetting(QLatin1String(kCalibratedCriteriaSetting),
+                                 QStringLiteral("[\"verification\"]")));
         Flagger flagger(f->ws);
         const FlagRunResult first = flagger.run();
         QVERIFY(first.ok);
@@ -258,8 +261,8 @@ private slots:
         Flagger(f->ws).run();
         const auto rules = FlagRuleStore(f->ws).all();
         QCOMPARE(rules.size(), FlagRule::defaults().size());
-        QCOMPARE(rules[0].kind, FlagRuleKind::TotalBelow);
-        QCOMPARE(rules[0].params.value(QStringLiteral("threshold")).toDouble(), 60.0);
+        QCOMPARE(rules[0].kind, FlagRuleKind::AgentPattern);
+        QCOMPARE(rules[0].params.value(QStringLiteral("weeks")).toDouble(), 4.0);
         Flagger(f->ws).run();
         QCOMPARE(FlagRuleStore(f->ws).all().size(), FlagRule::defaults().size());
     }

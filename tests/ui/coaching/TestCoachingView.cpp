@@ -7,6 +7,7 @@
 #include "coaching/EffectivenessPanel.h"
 #include "coaching/FlagRuleDialog.h"
 #include "coaching/FlagRuleStore.h"
+#include "coaching/CalibratedCriteria.h"
 #include "coaching/Flagger.h"
 #include "coaching/MeetingPrepPanel.h"
 #include "coaching/RecordSessionDialog.h"
@@ -83,6 +84,9 @@ private slots:
                      {{"empathy", EvidenceSpan{0, 0, 8, -1}}});
             f->score(f->interaction(ben, team, f->at(QDate(2026, 3, 2 + k))), {});
         }
+        // The default rules file interaction items on calibrated criteria only.
+        QVERIFY(f->ws.setSetting(QLatin1String(kCalibratedCriteriaSetting),
+                                 QStringLiteral("[\"verification\",\"empathy\"]")));
         QVERIFY(Flagger(f->ws).run().ok);
         prompts.errors.clear();
     }

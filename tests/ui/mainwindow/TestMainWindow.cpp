@@ -2,6 +2,8 @@
 #include "Prompts.h"
 
 #include "OldWorkspace.h"
+#include "coaching/CalibratedCriteria.h"
+#include "coaching/Flagger.h"
 #include "demo/DemoWorkspace.h"
 #include "dialogs/WorkspaceUpgrade.h"
 #include "itemmodels/InteractionTableModel.h"
@@ -78,6 +80,12 @@ private slots:
         options.interactions = 600;
         QString error;
         QVERIFY2(buildDemoWorkspace(ws, options, &error), qPrintable(error));
+        // 600 interactions over six months are too few for agent patterns (ten verdicts
+        // per agent in four weeks), and the demo's reviews do not calibrate verification;
+        // calibrating it gives the Coaching view its compliance items.
+        QVERIFY(ws.setSetting(QLatin1String(kCalibratedCriteriaSetting),
+                              QStringLiteral("[\"verification\"]")));
+        QVERIFY(Flagger(ws).run().itemsCreated > 0);
     }
 
     void opensWorkspaceAndSwitchesThroughTheFourWorkspaces()
