@@ -9,6 +9,8 @@
 #include "storage/Workspace.h"
 
 #include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -48,6 +50,51 @@ std::optional<AgentInfo> agentArgument(const Workspace &ws, const QCommandLinePa
     if (!agent)
         printErr(QStringLiteral("%1: no agent '%2' in %3").arg(command, key, ws.path()));
     return agent;
+}
+
+//! A pattern item's figure, or null for an interaction item.
+QJsonValue patternValue(const CoachingQueueRow &r, const char *key)
+{
+    return r.isPattern ? r.pattern.value(QLatin1String(key)) : QJsonValue();
+}
+
+QJsonValue weekText(qint64 weekStartMs)
+{
+    if (weekStartMs <= 0)
+        return QJsonValue();
+    return QDateTime::fromMSecsSinceEpoch(weekStartMs, QTimeZone::utc()).date().toString(Qt::ISODate);
+}
+
+QJsonObject itemJson(const CoachingQueueRow &r, const QDate &today)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("interaction"), r.interaction},
+        {QStringLiteral("agent_id"), r.agentExternalId},
+        {QStringLiteral("agent_name"), r.agent},
+        {QStringLiteral("team"), r.team},
+        {QStringLiteral("rule"), r.rule},
+        {QStringLiteral("status"), coachingStatus::name(r.status)},
+        {QStringLiteral("priority"), r.priority},
+        {QStringLiteral("owner"), r.owner},
+        {QStringLiteral("due_date"),
+         r.due.isValid() ? QJsonValue(r.due.toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("overdue"), r.isOverdue(today)},
+        {QStringLiteral("total"), r.total ? QJsonValue(*r.total) : QJsonValue()},
+        {QStringLiteral("reason"), r.reason},
+        {QStringLiteral("dismissed_reason"), r.dismissedReason},
+        {QStringLiteral("kind"), r.isPattern ? QStringLiteral("pattern")
+                                             : QStringLiteral("interaction")},
+        {QStringLiteral("criteria"), QJsonArray::fromStringList(r.criteria)},
+        {QStringLiteral("interactions"), QJsonArray::fromStringList(r.interactions())},
+        {QStringLiteral("week"), weekText(r.weekStartMs)},
+        {QStringLiteral("over_budget"), r.overBudget},
+        {QStringLiteral("rate"), patternValue(r, "rate")},
+        {QStringLiteral("team_rate"), patternValue(r, "team_rate")},
+        {QStringLiteral("ci_low"), patternValue(r, "ci_low")},
+        {QStringLiteral("ci_high"), patternValue(r, "ci_high")},
+        {QStringLiteral("n"), patternValue(r, "n")},
+    };
 }
 
 int runList(const QStringList &args)
@@ -91,23 +138,7 @@ int runList(const QStringList &args)
     if (parser.value(QStringLiteral("format")) == QLatin1String("json")) {
         QJsonArray items;
         for (const CoachingQueueRow &r : rows)
-            items.append(QJsonObject{
-                {QStringLiteral("id"), r.id},
-                {QStringLiteral("interaction"), r.interaction},
-                {QStringLiteral("agent_id"), r.agentExternalId},
-                {QStringLiteral("agent_name"), r.agent},
-                {QStringLiteral("team"), r.team},
-                {QStringLiteral("rule"), r.rule},
-                {QStringLiteral("status"), coachingStatus::name(r.status)},
-                {QStringLiteral("priority"), r.priority},
-                {QStringLiteral("owner"), r.owner},
-                {QStringLiteral("due_date"),
-                 r.due.isValid() ? QJsonValue(r.due.toString(Qt::ISODate)) : QJsonValue()},
-                {QStringLiteral("overdue"), r.isOverdue(today)},
-                {QStringLiteral("total"), r.total ? QJsonValue(*r.total) : QJsonValue()},
-                {QStringLiteral("reason"), r.reason},
-                {QStringLiteral("dismissed_reason"), r.dismissedReason},
-            });
+            items.append(itemJson(r, today));
         printJson(items);
         return Ok;
     }

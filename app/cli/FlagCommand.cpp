@@ -45,13 +45,26 @@ int runFlag(const QStringList &args)
             QJsonObject{{QStringLiteral("rules_run"), r.rulesRun},
                         {QStringLiteral("matches"), r.hits},
                         {QStringLiteral("items_created"), r.itemsCreated},
+                        {QStringLiteral("items_merged"), r.itemsMerged},
+                        {QStringLiteral("patterns_opened"), r.patternsOpened},
+                        {QStringLiteral("patterns_updated"), r.patternsUpdated},
+                        {QStringLiteral("patterns_closed"), r.patternsClosed},
+                        {QStringLiteral("over_budget"), r.overBudget},
                         {QStringLiteral("held_back"), QJsonArray::fromStringList(r.skipped)}});
         return Ok;
     }
-    printOut(QStringLiteral("Ran %1 rule(s): %2 match(es), %3 new coaching item(s).")
+    printOut(QStringLiteral("Ran %1 rule(s): %2 match(es), %3 new coaching item(s) (%4 of them "
+                            "agent patterns); %5 reason(s) joined an open item; patterns "
+                            "updated %6, closed %7; %8 over the weekly budget (counted, not "
+                            "filed).")
                  .arg(r.rulesRun)
                  .arg(r.hits)
-                 .arg(r.itemsCreated));
+                 .arg(r.itemsCreated)
+                 .arg(r.patternsOpened)
+                 .arg(r.itemsMerged)
+                 .arg(r.patternsUpdated)
+                 .arg(r.patternsClosed)
+                 .arg(r.overBudget));
     for (const QString &s : r.skipped)
         printOut(QStringLiteral("Held back: %1").arg(s));
     return Ok;

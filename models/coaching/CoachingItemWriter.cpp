@@ -1,6 +1,7 @@
 #include "coaching/CoachingItemWriter.h"
 
 #include "coaching/CriterionScales.h"
+#include "coaching/FlagRule.h"
 #include "storage/Workspace.h"
 
 #include <QJsonArray>
@@ -212,8 +213,12 @@ bool CoachingItemWriter::insertInteraction(const InteractionCandidate &c)
 
 double CoachingItemWriter::patternPriority(const AgentPattern &p, const PatternPlan &plan) const
 {
-    // Severity orders the queue; within it, the wider gap comes first.
-    return std::round((plan.severity + std::clamp(p.gapPoints() / 100, 0.0, 0.999)) * 1000) /
+    // A pattern is what a supervisor coaches on, so it ranks above every single event
+    // (whose priority stays below kMaxSeverity + 1) and takes the week's budget first;
+    // among patterns, the rule's severity and then the wider gap come first.
+    return std::round((kMaxSeverity + plan.severity +
+                       std::clamp(p.gapPoints() / 100, 0.0, 0.999)) *
+                      1000) /
            1000;
 }
 

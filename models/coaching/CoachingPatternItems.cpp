@@ -165,8 +165,9 @@ bool CoachingItemWriter::closePattern(qint64 itemId, const AgentPattern *p,
                 .arg(plan.window.weeks);
     QSqlQuery q(m_workspace.database());
     q.prepare(QStringLiteral("UPDATE coaching_items SET status = 'verified', notes = "
-                             "CASE WHEN notes = '' THEN ?1 ELSE notes || char(10) || ?1 END, "
-                             "updated_at = ?2 WHERE id = ?3"));
+                             "CASE WHEN notes = '' THEN ? ELSE notes || char(10) || ? END, "
+                             "updated_at = ? WHERE id = ?"));
+    q.addBindValue(note);
     q.addBindValue(note);
     q.addBindValue(m_nowMs);
     q.addBindValue(itemId);

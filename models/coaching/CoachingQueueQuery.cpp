@@ -2,11 +2,23 @@
 
 #include "storage/Workspace.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariant>
 
 namespace qaw {
+
+QStringList CoachingQueueRow::interactions() const
+{
+    if (!isPattern)
+        return {interaction};
+    QStringList out;
+    for (const QJsonValue &v : pattern.value(QLatin1String("examples")).toArray())
+        out << v.toObject().value(QLatin1String("external_id")).toString();
+    return out;
+}
 
 int CoachingQueueRow::ageDays(const QDate &today) const
 {
@@ -27,8 +39,10 @@ std::vector<CoachingQueueRow> queryCoachingQueue(const Workspace &workspace,
         "SELECT c.id, c.interaction_id, c.agent_id, c.status, c.priority, "
         "CASE WHEN a.name <> '' THEN a.name ELSE a.external_id END, coalesce(t.name, ''), "
         "coalesce(r.name, ''), i.external_id, c.owner, c.reason, i.started_at, i.auto_total, "
-        "c.due_date, c.created_at, a.external_id, c.rule_id, c.dismissed_reason "
+        "c.due_date, c.created_at, a.external_id, c.rule_id, c.dismissed_reason, c.kind, "
+        "c.criteria, c.pattern, c.week, coalesce(o.interactions, 0) "
         "FROM coaching_items c "
+        "LEFT JOIN coaching_overflow o ON o.agent_id = c.agent_id AND o.week = c.week "
         "JOIN interactions i ON i.id = c.interaction_id JOIN agents a ON a.id = c.agent_id "
         "LEFT JOIN teams t ON t.id = a.team_id LEFT JOIN flag_rules r ON r.id = c.rule_id "
         "WHERE (? < 0 OR c.agent_id = ?) AND (? < 0 OR a.team_id = ?) "
@@ -74,6 +88,12 @@ std::vector<CoachingQueueRow> queryCoachingQueue(const Workspace &workspace,
         r.agentExternalId = q.value(15).toString();
         r.ruleId = q.value(16).isNull() ? -1 : q.value(16).toLongLong();
         r.dismissedReason = q.value(17).toString();
+        r.isPattern = q.value(18).toString() == QLatin1String("pattern");
+        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(19).toByteArray()).array())
+            r.criteria << v.toString();
+        r.pattern = QJsonDocument::fromJson(q.value(20).toByteArray()).object();
+        r.weekStartMs = q.value(21).toLongLong();
+        r.overBudget = q.value(22).toInt();
         rows.push_back(r);
     }
     return rows;

@@ -4,6 +4,8 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -39,6 +41,14 @@ struct CoachingQueueRow
     std::optional<double> total;
     QDate due;
     qint64 createdAtMs = 0;
+    bool isPattern = false;
+    QStringList criteria;  //!< the criteria the item is about
+    QJsonObject pattern;   //!< a pattern item's figures (coaching/CoachingPatternItems.cpp)
+    qint64 weekStartMs = 0;
+    int overBudget = 0;    //!< flagged interactions of the agent-week the budget left out
+
+    //! The interactions the item is about: its own, or a pattern item's examples.
+    QStringList interactions() const;
 
     bool isOverdue(const QDate &today) const
     {
