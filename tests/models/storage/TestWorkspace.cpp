@@ -172,6 +172,58 @@ private slots:
         }
     }
 
+    void version14MergesOpenCoachingItemsOfOneInteraction()
+    {
+        const QString file = path(QStringLiteral("v13-coaching.qaw"));
+        writeAtVersion(
+            file, 13,
+            QStringLiteral(
+                "INSERT INTO agents(id, external_id, name) VALUES(1, 'a1', 'Dana');"
+                "INSERT INTO interactions(id, source, external_id, channel, started_at, "
+                "agent_id) VALUES(1, 'j', 'c1', 'voice', 1772445600000, 1), "
+                "(2, 'j', 'c2', 'voice', 1772445600000, 1);"
+                "INSERT INTO flag_rules(id, name, kind) VALUES(1, 'Low', 'total_below'), "
+                "(2, 'Auto', 'any_auto_fail'), (3, 'Verification', 'criterion_failed');"
+                "INSERT INTO coaching_items(id, interaction_id, rule_id, agent_id, status, "
+                "reason, priority, created_at, updated_at) VALUES"
+                "(1, 1, 1, 1, 'new', 'Total 0 is below 60.', 2.5, 0, 0),"
+                "(2, 1, 2, 1, 'in_review', 'Auto-fail.', 3.5, 0, 0),"
+                "(3, 1, 3, 1, 'new', 'Verification failed.', 4.5, 0, 0),"
+                "(4, 2, 1, 1, 'new', 'Total 10 is below 60.', 2.5, 0, 0),"
+                "(5, 2, 2, 1, 'dismissed', 'Old.', 3.5, 0, 0)"));
+        Workspace ws;
+        QVERIFY2(ws.open(file, Workspace::OpenMode::OpenExisting), qPrintable(ws.errorMessage()));
+        QSqlQuery q(ws.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT id, reason, week FROM coaching_items WHERE "
+                                      "interaction_id = 1 AND status NOT IN "
+                                      "('verified','dismissed')")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 3); // the highest priority keeps its place
+        QCOMPARE(q.value(1).toString(), QStringLiteral("Verification failed. Auto-fail. "
+                                                       "Total 0 is below 60."));
+        // 2026-03-02 (a Monday) 10:00 UTC: its week starts at midnight.
+        QCOMPARE(q.value(2).toLongLong(), 1772409600000);
+        QVERIFY(!q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT id, status, dismissed_reason FROM coaching_items "
+                                      "WHERE id IN (1, 2, 4, 5) ORDER BY id")));
+        const QStringList expected = {QStringLiteral("1 dismissed merged into item 3"),
+                                      QStringLiteral("2 dismissed merged into item 3"),
+                                      QStringLiteral("4 new "), QStringLiteral("5 dismissed ")};
+        for (const QString &row : expected) {
+            QVERIFY(q.next());
+            QCOMPARE(QStringLiteral("%1 %2 %3").arg(q.value(0).toString(), q.value(1).toString(),
+                                                    q.value(2).toString()),
+                     row);
+        }
+        // One open item per interaction from now on, and the pattern rule is there.
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO coaching_items(interaction_id, rule_id, "
+                                       "agent_id, created_at, updated_at) VALUES(2, 2, 1, 0, 0)")));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM flag_rules WHERE kind = "
+                                      "'agent_pattern'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
     void failedMigrationLeavesNothingBehind()
     {
         const QString file = path(QStringLiteral("clash.qaw"));
