@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <QFont>
+#include <QJsonArray>
 #include <QObject>
 #include <QPageLayout>
 #include <QPageSize>
@@ -134,6 +135,44 @@ QString CoachingPacket::criteriaSection() const
     return h;
 }
 
+QString CoachingPacket::patternsSection() const
+{
+    // What the meeting is about comes first: where the agent differs from their team.
+    QString h = h2(QObject::tr("What to coach on: patterns against the team (%1)")
+                       .arg(m_prep.patterns.size()));
+    if (m_prep.patterns.empty())
+        return h + QObject::tr("<p>No criterion where the agent fails clearly more often than "
+                               "the rest of the team in the last weeks.</p>");
+    h += tableStart({QObject::tr("Criterion"), QObject::tr("Agent"), QObject::tr("Team"),
+                     QObject::tr("Weekly (oldest first)"), QObject::tr("Examples")});
+    auto pct = [](const QJsonValue &v) {
+        return v.isDouble() ? QString::number(v.toDouble() * 100, 'f', 0) + QLatin1Char('%')
+                            : QStringLiteral("–");
+    };
+    for (const CoachingQueueRow &r : m_prep.patterns) {
+        const QJsonObject &p = r.pattern;
+        QStringList weekly;
+        for (const QJsonValue &w : p.value(QLatin1String("weekly")).toArray()) {
+            const QJsonObject o = w.toObject();
+            const double n = o.value(QLatin1String("n")).toDouble();
+            weekly << (n > 0 ? pct(o.value(QLatin1String("fails")).toDouble() / n)
+                             : QStringLiteral("–"));
+        }
+        h += QStringLiteral("<tr><td><b>%1</b></td><td>fails %2 (%3 of %4; %5-%6)</td>"
+                            "<td>%7 (n = %8)</td><td>%9</td><td>%10</td></tr>")
+                 .arg(esc(p.value(QLatin1String("name")).toString(r.criteria.value(0))),
+                      pct(p.value(QLatin1String("rate"))),
+                      QString::number(p.value(QLatin1String("fails")).toInt()),
+                      QString::number(p.value(QLatin1String("n")).toInt()),
+                      pct(p.value(QLatin1String("ci_low"))), pct(p.value(QLatin1String("ci_high"))),
+                      pct(p.value(QLatin1String("team_rate"))),
+                      QString::number(p.value(QLatin1String("team_n")).toInt()),
+                      weekly.join(QStringLiteral(" · ")))
+                 .arg(esc(r.interactions().join(QStringLiteral(", "))));
+    }
+    return h + QStringLiteral("</table>");
+}
+
 QString CoachingPacket::itemsSection() const
 {
     QString h = h2(QObject::tr("Open flagged interactions (%1)").arg(m_prep.openItems.size()));
@@ -238,7 +277,8 @@ QString CoachingPacket::html() const
                   m_prep.from.toString(Qt::ISODate), m_prep.to.toString(Qt::ISODate),
                   QDate::currentDate().toString(Qt::ISODate));
     h +=
-        trendSection() + criteriaSection() + itemsSection() + examplesSection() + sessionsSection();
+        patternsSection() + trendSection() + criteriaSection() + itemsSection() + examplesSection() +
+        sessionsSection();
     h += h2(QObject::tr("Agreed today"));
     h += QObject::tr("<p>Focus criteria: ______________________________________________</p>"
                      "<p>Commitments: ______________________________________________</p>"

@@ -36,6 +36,7 @@ public:
 private:
     QString trendSection() const;
     QString criteriaSection() const;
+    QString patternsSection() const;
     QString itemsSection() const;
     QString examplesSection() const;
     QString sessionsSection() const;

@@ -60,6 +60,7 @@ QJsonObject CoachingItemWriter::patternJson(const AgentPattern &p, const Pattern
     }
     return QJsonObject{
         {QStringLiteral("criterion"), p.criterion},
+        {QStringLiteral("name"), m_scales.name(p.criterion)},
         {QStringLiteral("n"), p.n},
         {QStringLiteral("fails"), p.fails},
         {QStringLiteral("rate"), p.rate()},

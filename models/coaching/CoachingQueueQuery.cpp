@@ -99,4 +99,27 @@ std::vector<CoachingQueueRow> queryCoachingQueue(const Workspace &workspace,
     return rows;
 }
 
+std::vector<AgentQueueSummary> queryCoachingAgents(const Workspace &workspace)
+{
+    std::vector<AgentQueueSummary> out;
+    QSqlQuery q(workspace.database());
+    if (!q.exec(QStringLiteral(
+            "SELECT c.agent_id, CASE WHEN a.name <> '' THEN a.name ELSE a.external_id END, "
+            "coalesce(t.name, ''), sum(c.kind = 'pattern'), sum(c.kind = 'interaction'), "
+            "max(c.priority), (SELECT coalesce(sum(o.interactions), 0) FROM coaching_overflow o "
+            "WHERE o.agent_id = c.agent_id), group_concat(CASE WHEN c.kind = 'pattern' THEN "
+            "json_extract(c.pattern, '$.name') END, '|') "
+            "FROM coaching_items c JOIN agents a ON a.id = c.agent_id "
+            "LEFT JOIN teams t ON t.id = a.team_id "
+            "WHERE c.status NOT IN ('verified','dismissed') GROUP BY c.agent_id "
+            "ORDER BY max(c.priority) DESC, 2")))
+        return out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toInt(), q.value(4).toInt(), q.value(6).toInt(),
+                       q.value(5).toDouble(),
+                       q.value(7).toString().split(QLatin1Char('|'), Qt::SkipEmptyParts)});
+    return out;
+}
+
 } // namespace qaw

@@ -57,6 +57,21 @@ struct CoachingQueueRow
     int ageDays(const QDate &today) const;
 };
 
+//! One agent's share of the open queue, for the queue grouped by agent.
+struct AgentQueueSummary
+{
+    qint64 agentId = -1;
+    QString agent, team;
+    int patterns = 0;       //!< open pattern items
+    int interactions = 0;   //!< open interaction items
+    int overBudget = 0;     //!< flagged interactions the weekly budget left out, all weeks
+    double topPriority = 0;
+    QStringList topics;     //!< the criteria of the agent's open pattern items
+};
+
+//! Every agent with open items, the one with the most pressing item first.
+std::vector<AgentQueueSummary> queryCoachingAgents(const Workspace &workspace);
+
 //! The coaching items matching \a filter (ages counted to \a today), by priority.
 std::vector<CoachingQueueRow> queryCoachingQueue(const Workspace &workspace,
                                                  const CoachingQueueFilter &filter,

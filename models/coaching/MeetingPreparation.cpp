@@ -197,9 +197,14 @@ void MeetingPreparationBuilder::fillOpenItems(MeetingPreparation &p) const
     q.prepare(QStringLiteral("SELECT c.id, coalesce(r.name, ''), i.external_id, i.started_at "
                              "FROM coaching_items c JOIN interactions i ON i.id = c.interaction_id "
                              "LEFT JOIN flag_rules r ON r.id = c.rule_id WHERE c.agent_id = ? AND "
-                             "c.status NOT IN ('verified','dismissed') "
+                             "c.status NOT IN ('verified','dismissed') AND c.kind = 'interaction' "
                              "ORDER BY c.priority DESC, c.id"));
     q.addBindValue(p.agent.id);
+    CoachingQueueFilter filter;
+    filter.agentId = p.agent.id;
+    for (const CoachingQueueRow &row : queryCoachingQueue(m_workspace, filter, p.to))
+        if (row.isPattern)
+            p.patterns.push_back(row);
     if (!q.exec())
         return;
     CoachingItemStore items(m_workspace, {});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coaching/CoachingItemStore.h"
+#include "coaching/CoachingQueueQuery.h"
 #include "coaching/CoachingSessionStore.h"
 #include "coaching/EffectEstimator.h"
 #include "coaching/ProportionIntervals.h"
@@ -74,7 +75,8 @@ struct MeetingPreparation
     qint64 agentScored = 0;
     std::vector<CoachingTrendPoint> totalTrend;
     std::vector<CriterionStanding> weakest; //!< the weakest criteria against the team
-    std::vector<OpenItemRow> openItems;
+    std::vector<CoachingQueueRow> patterns; //!< open pattern items, by priority
+    std::vector<OpenItemRow> openItems;     //!< open interaction items
     std::vector<ExampleInteraction> examples; //!< 3 to 5 when the agent has them
     std::vector<CoachingSession> earlierSessions;
     std::vector<SessionEffect> effects;

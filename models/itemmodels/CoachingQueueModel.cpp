@@ -84,6 +84,8 @@ QVariant CoachingQueueModel::data(const QModelIndex &index, int role) const
         return r.interactionId;
     case AgentIdRole:
         return r.agentId;
+    case IsPatternRole:
+        return r.isPattern;
     case OverdueRole:
         return r.isOverdue(today());
     case StatusRole:
@@ -118,8 +120,11 @@ QVariant CoachingQueueModel::data(const QModelIndex &index, int role) const
         return r.team;
     case Rule:
         return r.rule;
+    case Topic:
+        return topic(r);
     case Interaction:
-        return r.interaction;
+        return r.isPattern ? tr("%n example(s)", nullptr, int(r.interactions().size()))
+                           : r.interaction;
     case Started:
         return r.started.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     case Total:
@@ -137,13 +142,26 @@ QVariant CoachingQueueModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString CoachingQueueModel::topic(const Row &r)
+{
+    if (!r.isPattern)
+        return r.criteria.join(QStringLiteral(", "));
+    auto pct = [&](const char *key) {
+        return QString::number(r.pattern.value(QLatin1String(key)).toDouble() * 100, 'f', 0);
+    };
+    return tr("%1: fails %2% (team %3%)")
+        .arg(r.pattern.value(QLatin1String("name")).toString(r.criteria.value(0)),
+             pct("rate"), pct("team_rate"));
+}
+
 QVariant CoachingQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    static const char *const names[] = {"Priority", "Status",      "Agent",   "Team",
-                                        "Rule",     "Interaction", "Started", "Total",
-                                        "Owner",    "Due",         "Age",     "Why"};
+    static const char *const names[] = {"Priority", "Status", "Agent",       "Team",
+                                        "Rule",     "Topic",  "Interaction", "Started",
+                                        "Total",    "Owner",  "Due",         "Age",
+                                        "Why"};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
@@ -180,6 +198,8 @@ void CoachingQueueModel::sortRows()
             return a.team.localeAwareCompare(b.team) < 0;
         case Rule:
             return a.rule.localeAwareCompare(b.rule) < 0;
+        case Topic:
+            return topic(a).localeAwareCompare(topic(b)) < 0;
         case Interaction:
             return a.interaction < b.interaction;
         case Started:

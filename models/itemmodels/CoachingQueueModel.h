@@ -26,6 +26,7 @@ public:
         Agent,
         Team,
         Rule,
+        Topic, //!< a pattern's criterion and rates, or an interaction item's criteria
         Interaction,
         Started,
         Total,
@@ -40,6 +41,7 @@ public:
     static constexpr int AgentIdRole = Qt::UserRole + 3;
     static constexpr int OverdueRole = Qt::UserRole + 4;
     static constexpr int StatusRole = Qt::UserRole + 5; //!< the stored status name
+    static constexpr int IsPatternRole = Qt::UserRole + 6;
 
     explicit CoachingQueueModel(QObject *parent = nullptr);
 
@@ -63,6 +65,7 @@ public:
 
 private:
     using Row = CoachingQueueRow;
+    static QString topic(const Row &r);
     QDate today() const;
     void sortRows();
 

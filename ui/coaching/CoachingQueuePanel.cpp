@@ -1,5 +1,7 @@
 #include "CoachingQueuePanel.h"
 
+#include "AgentPatternPage.h"
+#include "CoachingAgentList.h"
 #include "CoachingItemPanel.h"
 #include "FlagRuleDialog.h"
 #include "Prompts.h"
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -81,6 +84,13 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     m_summary->setObjectName(QStringLiteral("queueSummary"));
     m_item = new CoachingItemPanel(this);
     m_item->setObjectName(QStringLiteral("coachingItemPanel"));
+    m_agents = new CoachingAgentList(this);
+    m_agentPage = new AgentPatternPage(this);
+    m_agentPage->setObjectName(QStringLiteral("coachingAgentPage"));
+    m_detail = new QStackedWidget(this);
+    m_detail->setObjectName(QStringLiteral("coachingDetail"));
+    m_detail->addWidget(m_item);
+    m_detail->addWidget(m_agentPage);
 
     auto *filters = new QHBoxLayout;
     for (QWidget *w :
@@ -97,10 +107,13 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     leftLayout->addWidget(m_summary);
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("coachingQueueSplitter"));
+    splitter->addWidget(m_agents);
     splitter->addWidget(left);
-    splitter->addWidget(m_item);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({300, 700, 560});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
@@ -113,6 +126,9 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &CoachingQueuePanel::updateSummary);
     connect(m_item, &CoachingItemPanel::itemsChanged, this, &CoachingQueuePanel::refresh);
     connect(run, &QPushButton::clicked, this, &CoachingQueuePanel::runFlagger);
+    connect(m_agents, &CoachingAgentList::agentChosen, this, &CoachingQueuePanel::agentChosen);
+    connect(m_agentPage, &AgentPatternPage::prepareMeeting, this,
+            &CoachingQueuePanel::prepareMeeting);
     connect(rules, &QPushButton::clicked, this, [this] {
         if (!m_workspace)
             return;
@@ -132,7 +148,9 @@ void CoachingQueuePanel::setWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
     m_item->setWorkspace(workspace);
+    m_agentPage->setWorkspace(workspace);
     fillFilters();
+    m_agents->reload(workspace);
     m_model->setWorkspace(workspace);
     applyFilter();
 }
@@ -191,6 +209,7 @@ void CoachingQueuePanel::refresh()
         selected << m_model->itemId(i.row());
     const qint64 current = m_model->itemId(m_table->currentIndex().row());
     fillFilters();
+    m_agents->reload(m_workspace);
     m_model->reload();
     for (qint64 id : selected) {
         const int row = m_model->rowOfItem(id);
@@ -215,6 +234,19 @@ void CoachingQueuePanel::selectionChanged()
         current = ids.isEmpty() ? -1 : ids.first();
     m_item->setItems(current, ids);
     m_prepare->setEnabled(current >= 0);
+    if (!ids.isEmpty())
+        m_detail->setCurrentWidget(m_item);
+}
+
+void CoachingQueuePanel::agentChosen(qint64 agentId)
+{
+    m_agent->setCurrentIndex(std::max(0, m_agent->findData(agentId)));
+    applyFilter();
+    // An agent's page leads with what to coach on; the table below it holds the items.
+    if (agentId >= 0) {
+        m_agentPage->showAgent(agentId);
+        m_detail->setCurrentWidget(m_agentPage);
+    }
 }
 
 void CoachingQueuePanel::updateSummary()

@@ -6,17 +6,22 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 
 namespace qaw {
 
+class AgentPatternPage;
+class CoachingAgentList;
 class CoachingItemPanel;
 class CoachingQueueModel;
 class Prompts;
 class Workspace;
 
-//! The coaching queue: filters (agent, team, rule, status, owner, age), the sortable
-//! table with overdue items highlighted, and the detail and actions of the selection.
+//! The coaching queue: the agents with open items (the queue grouped by agent), filters
+//! (agent, team, rule, status, owner, age), the sortable table with overdue items
+//! highlighted, and on the right either the chosen agent's page (their patterns) or the
+//! detail and actions of the selected item.
 class CoachingQueuePanel : public QWidget
 {
     Q_OBJECT
@@ -30,6 +35,8 @@ public:
     CoachingQueueModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     CoachingItemPanel *itemPanel() const { return m_item; }
+    CoachingAgentList *agentList() const { return m_agents; }
+    AgentPatternPage *agentPage() const { return m_agentPage; }
     //! Runs the flag rules now (the "Run flag rules" button).
     void runFlagger();
 
@@ -41,12 +48,16 @@ private:
     void applyFilter();
     void selectionChanged();
     void updateSummary();
+    void agentChosen(qint64 agentId);
 
     Workspace *m_workspace = nullptr;
     Prompts *m_prompts = nullptr;
     CoachingQueueModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     CoachingItemPanel *m_item = nullptr;
+    CoachingAgentList *m_agents = nullptr;
+    AgentPatternPage *m_agentPage = nullptr;
+    QStackedWidget *m_detail = nullptr;
     QComboBox *m_agent = nullptr;
     QComboBox *m_team = nullptr;
     QComboBox *m_rule = nullptr;

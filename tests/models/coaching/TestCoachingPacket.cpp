@@ -2,6 +2,8 @@
 
 #include "coaching/CoachingPacket.h"
 #include "coaching/CoachingSessionStore.h"
+#include "coaching/FlagRuleStore.h"
+#include "coaching/Flagger.h"
 #include "coaching/MeetingPreparation.h"
 
 #include <QFileInfo>
@@ -80,6 +82,29 @@ private slots:
         QCOMPARE(prep->earlierSessions.size(), size_t(1));
         QVERIFY(prep->agentMeanTotal && prep->teamMeanTotal);
         QVERIFY(*prep->agentMeanTotal < *prep->teamMeanTotal);
+    }
+
+    void packetLeadsWithTheAgentsPatterns()
+    {
+        FlagRule rule;
+        rule.name = QStringLiteral("Patterns");
+        rule.kind = FlagRuleKind::AgentPattern;
+        rule.params = FlagRule::defaultParams(FlagRuleKind::AgentPattern);
+        rule.params.insert(QStringLiteral("min_n"), 3);
+        QString error;
+        QVERIFY(FlagRuleStore(f->ws).save(rule, QStringLiteral("test"), &error) > 0);
+        QVERIFY(Flagger(f->ws).run().patternsOpened > 0);
+        const auto prep = MeetingPreparationBuilder(f->ws).build(anna);
+        QVERIFY(prep);
+        QVERIFY(!prep->patterns.empty());
+        QCOMPARE(prep->patterns.front().criteria.value(0), QStringLiteral("professional_tone"));
+        for (const OpenItemRow &r : prep->openItems)
+            QVERIFY(r.ruleName != QStringLiteral("Patterns"));
+        const QString html = CoachingPacket(*prep).html();
+        const int patterns = html.indexOf(QStringLiteral("What to coach on"));
+        QVERIFY(patterns > 0);
+        QVERIFY(patterns < html.indexOf(QStringLiteral("Quality trend")));
+        QVERIFY(html.indexOf(QStringLiteral("Professional tone"), patterns) > patterns);
     }
 
     void pdfHoldsAgentCriteriaAndExamples()

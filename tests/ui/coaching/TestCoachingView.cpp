@@ -22,7 +22,9 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -156,6 +158,56 @@ private slots:
         status->setCurrentIndex(status->findData(QStringLiteral("dismissed")));
         emit status->activated(status->currentIndex());
         QCOMPARE(table->model()->rowCount(), int(items));
+    }
+
+    void queueGroupedByAgentWithTheAgentsPatterns()
+    {
+        // Few calls here: a pattern rule that compares three verdicts a side.
+        FlagRule rule;
+        rule.name = QStringLiteral("Patterns");
+        rule.kind = FlagRuleKind::AgentPattern;
+        rule.params = FlagRule::defaultParams(FlagRuleKind::AgentPattern);
+        rule.params.insert(QStringLiteral("min_n"), 3);
+        QString error;
+        QVERIFY(FlagRuleStore(f->ws).save(rule, QStringLiteral("test"), &error) > 0);
+        QVERIFY(Flagger(f->ws).run().patternsOpened > 0);
+        CoachingView view;
+        view.setPrompts(&prompts);
+        view.setWorkspace(&f->ws);
+        view.resize(1500, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *agents = child<QTreeWidget>(&view, "coachingAgents");
+        QVERIFY(agents);
+        // "All agents", then Anna (the only agent with open items).
+        QCOMPARE(agents->topLevelItemCount(), 2);
+        QTreeWidgetItem *annaRow = agents->topLevelItem(1);
+        QCOMPARE(annaRow->text(0), QStringLiteral("Anna"));
+        QVERIFY(annaRow->text(1).toInt() >= 1); // patterns
+        QCOMPARE(annaRow->text(2).toInt(), 4);  // one item per flagged interaction
+        agents->setCurrentItem(annaRow);
+        auto *detail = child<QStackedWidget>(&view, "coachingDetail");
+        QCOMPARE(detail->currentWidget()->objectName(), QStringLiteral("coachingAgentPage"));
+        auto *patterns = child<QTextBrowser>(&view, "agentPagePatterns");
+        // The empathy criterion's name in the default scorecard.
+        QVERIFY2(patterns->toPlainText().contains(QStringLiteral("Acknowledges the customer")),
+                 qPrintable(patterns->toPlainText()));
+        QVERIFY(child<QLabel>(&view, "agentPageTitle")->text().startsWith(QStringLiteral("Anna")));
+        // The table holds Anna's items, pattern items first.
+        auto *table = child<QTableView>(&view, "coachingQueueTable");
+        QCOMPARE(table->model()->rowCount(),
+                 int(f->scalar(QStringLiteral("SELECT count(*) FROM coaching_items"))));
+        QVERIFY(table->model()->index(0, 0).data(CoachingQueueModel::IsPatternRole).toBool());
+        // Choosing an item shows its detail; the agent's row brings the page back.
+        table->selectRow(1);
+        QCOMPARE(detail->currentWidget()->objectName(), QStringLiteral("coachingItemPanel"));
+        QSignalSpy prepare(view.findChild<CoachingQueuePanel *>(), &CoachingQueuePanel::prepareMeeting);
+        agents->setCurrentItem(agents->topLevelItem(0));
+        agents->setCurrentItem(annaRow);
+        QCOMPARE(detail->currentWidget()->objectName(), QStringLiteral("coachingAgentPage"));
+        QTest::mouseClick(child<QPushButton>(&view, "agentPagePrepareMeeting"), Qt::LeftButton);
+        QCOMPARE(prepare.count(), 1);
+        QCOMPARE(prepare.first().first().toLongLong(), anna);
     }
 
     void overdueHighlighted()
