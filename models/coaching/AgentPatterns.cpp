@@ -69,7 +69,7 @@ AgentPattern patternOf(const QString &criterion, qint64 agentId, const AgentTall
     std::vector<std::pair<qint64, qint64>> fails = own.fails;
     std::sort(fails.begin(), fails.end(), std::greater<>());
     for (const auto &f : fails)
-        p.failedInteractions.push_back(f.second);
+        p.failedInteractions.push_back({f.second, f.first});
     return p;
 }
 

@@ -49,6 +49,13 @@ struct WeeklyRate
     qint64 fails = 0;
 };
 
+//! One failed verdict of a pattern: an example the supervisor can open.
+struct PatternFail
+{
+    qint64 interactionId = -1;
+    qint64 startedAtMs = 0;
+};
+
 //! An agent's fail rate on one criterion against the rest of their team's.
 struct AgentPattern
 {
@@ -62,7 +69,7 @@ struct AgentPattern
     double qValue = 1;              //!< p adjusted for every comparison of the run
     std::vector<WeeklyRate> weekly; //!< one per week of the window, oldest first
     std::optional<double> previousRate; //!< the agent's rate in the window before
-    std::vector<qint64> failedInteractions; //!< the agent's fails, latest first
+    std::vector<PatternFail> failedInteractions; //!< the agent's fails, latest first
     bool flagged = false;
 
     double rate() const { return n > 0 ? double(fails) / double(n) : 0; }

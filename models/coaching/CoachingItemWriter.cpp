@@ -77,7 +77,8 @@ bool CoachingItemWriter::loadOpenItems()
         ++m_openPerWeek[{agent, q.value(7).toLongLong()}];
         const QStringList criteria = criteriaFrom(q.value(4).toString());
         if (pattern && !criteria.isEmpty())
-            m_openPatterns[{agent, criteria.first()}] = q.value(0).toLongLong();
+            m_openPatterns[{agent, criteria.first()}] = {q.value(0).toLongLong(),
+                                                         q.value(7).toLongLong()};
         else if (!pattern)
             m_openByInteraction[interaction] = {q.value(0).toLongLong(), q.value(5).toString(),
                                                 criteria, q.value(6).toDouble()};
@@ -92,71 +93,126 @@ bool CoachingItemWriter::write(const std::vector<InteractionCandidate> &interact
         *error = m_error;
         return false;
     }
-    // Candidates for a new item, interaction and pattern alike, share each agent-week's
-    // budget; index < interactions.size() is an interaction, the rest patterns.
-    std::vector<BudgetCandidate> candidates;
     std::vector<const InteractionCandidate *> newInteractions;
     for (const InteractionCandidate &c : interactions) {
         if (m_closedInteractions.contains(c.interactionId))
             continue;
         const auto open = m_openByInteraction.find(c.interactionId);
-        if (open != m_openByInteraction.end()) {
-            if (!merge(c, open->second)) {
-                *error = m_error;
-                return false;
-            }
+        if (open == m_openByInteraction.end()) {
+            newInteractions.push_back(&c);
+        } else if (merge(c, open->second)) {
             ++counts->itemsMerged;
-            continue;
-        }
-        newInteractions.push_back(&c);
-        candidates.push_back({c.agentId, weekStartMs(c.startedAtMs), c.priority});
-    }
-    std::vector<const AgentPattern *> newPatterns;
-    if (patterns) {
-        const qint64 week = weekStartMs(patterns->window.endMs);
-        for (const AgentPattern &p : patterns->patterns)
-            if (p.flagged && !m_openPatterns.count({p.agentId, p.criterion})) {
-                newPatterns.push_back(&p);
-                candidates.push_back({p.agentId, week, patternPriority(p, *patterns)});
-            }
-    }
-    const BudgetDecision decision =
-        applyWeeklyBudget(candidates, m_openPerWeek, weeklyBudget(m_workspace));
-    bool ok = true;
-    std::vector<size_t> accepted = decision.accepted;
-    // Interaction items first: pattern examples leave out interactions with an item.
-    std::sort(accepted.begin(), accepted.end());
-    for (size_t index : accepted) {
-        if (index < newInteractions.size()) {
-            ok = ok && insertInteraction(*newInteractions[index]);
-            counts->itemsCreated += ok ? 1 : 0;
         } else {
-            ok = ok && openPattern(*newPatterns[index - newInteractions.size()], *patterns);
-            counts->patternsOpened += ok ? 1 : 0;
+            *error = m_error;
+            return false;
         }
     }
-    if (ok && patterns) {
-        for (const auto &[key, itemId] : m_openPatterns) {
-            const auto found = std::find_if(
-                patterns->patterns.begin(), patterns->patterns.end(), [&](const AgentPattern &p) {
-                    return p.agentId == key.first && p.criterion == key.second;
-                });
-            const AgentPattern *p = found != patterns->patterns.end() ? &*found : nullptr;
-            if (p && p->stillAGap(patterns->settings)) {
-                ok = ok && updatePattern(itemId, *p, *patterns);
-                counts->patternsUpdated += ok ? 1 : 0;
-            } else {
-                ok = ok && closePattern(itemId, p, *patterns);
-                counts->patternsClosed += ok ? 1 : 0;
-            }
-        }
+    // Patterns first: they are what a supervisor coaches on and rank above single
+    // events. Their examples leave out every interaction flagged on its own.
+    for (const InteractionCandidate *c : newInteractions)
+        m_flaggedAlone.insert(c->interactionId);
+    std::vector<PatternChoice> kept, fresh, accepted;
+    std::vector<std::pair<qint64, const AgentPattern *>> closing;
+    std::vector<BudgetCandidate> candidates;
+    std::map<AgentWeek, int> overBudget;
+    const int budget = weeklyBudget(m_workspace);
+    if (patterns) {
+        planPatterns(*patterns, &kept, &fresh, &closing);
+        for (const PatternChoice &c : fresh)
+            candidates.push_back({c.pattern->agentId, c.weekStartMs(),
+                                  patternPriority(*c.pattern, *patterns)});
+        const BudgetDecision d = applyWeeklyBudget(candidates, m_openPerWeek, budget);
+        takeBudget(d, candidates, &overBudget);
+        for (size_t index : d.accepted)
+            accepted.push_back(fresh[index]);
     }
-    for (const auto &entry : decision.overBudget)
+    std::vector<BudgetCandidate> interactionCandidates;
+    for (const InteractionCandidate *c : newInteractions)
+        interactionCandidates.push_back({c->agentId, weekStartMs(c->startedAtMs), c->priority});
+    const BudgetDecision d = applyWeeklyBudget(interactionCandidates, m_openPerWeek, budget);
+    takeBudget(d, interactionCandidates, &overBudget);
+    candidates.insert(candidates.end(), interactionCandidates.begin(), interactionCandidates.end());
+
+    bool ok = true;
+    for (const auto &[itemId, p] : closing) {
+        ok = ok && closePattern(itemId, p, *patterns);
+        counts->patternsClosed += ok ? 1 : 0;
+    }
+    for (const PatternChoice &c : kept) {
+        ok = ok && writePattern(c, *patterns);
+        counts->patternsUpdated += ok ? 1 : 0;
+    }
+    for (const PatternChoice &c : accepted) {
+        ok = ok && writePattern(c, *patterns);
+        counts->patternsOpened += ok ? 1 : 0;
+    }
+    for (size_t index : d.accepted) {
+        ok = ok && insertInteraction(*newInteractions[index]);
+        counts->itemsCreated += ok ? 1 : 0;
+    }
+    for (const auto &entry : overBudget)
         counts->overBudget += entry.second;
-    ok = ok && saveOverflow(decision.overBudget, candidates);
+    ok = ok && saveOverflow(overBudget, candidates);
     if (!ok)
         *error = m_error;
     return ok;
+}
+
+void CoachingItemWriter::takeBudget(const BudgetDecision &d,
+                                    const std::vector<BudgetCandidate> &candidates,
+                                    std::map<AgentWeek, int> *overBudget)
+{
+    for (size_t index : d.accepted)
+        ++m_openPerWeek[{candidates[index].agentId, candidates[index].weekStartMs}];
+    for (const auto &[key, count] : d.overBudget)
+        (*overBudget)[key] += count;
+}
+
+void CoachingItemWriter::planPatterns(const PatternPlan &plan, std::vector<PatternChoice> *kept,
+                                      std::vector<PatternChoice> *fresh,
+                                      std::vector<std::pair<qint64, const AgentPattern *>> *closing)
+{
+    std::map<std::pair<qint64, QString>, const AgentPattern *> byKey;
+    for (const AgentPattern &p : plan.patterns)
+        byKey[{p.agentId, p.criterion}] = &p;
+    for (const auto &[key, open] : m_openPatterns) {
+        const auto found = byKey.find(key);
+        const AgentPattern *p = found != byKey.end() ? found->second : nullptr;
+        // The item moves to the week of its new example; its old week frees a place.
+        --m_openPerWeek[{key.first, open.weekStartMs}];
+        if (p && p->stillAGap(plan.settings)) {
+            kept->push_back(choose(*p, open.id, plan.settings.maxExamples));
+            ++m_openPerWeek[{key.first, kept->back().weekStartMs()}];
+        } else {
+            closing->emplace_back(open.id, p);
+        }
+    }
+    for (const AgentPattern &p : plan.patterns)
+        if (p.flagged && !m_openPatterns.count({p.agentId, p.criterion}))
+            fresh->push_back(choose(p, -1, plan.settings.maxExamples));
+}
+
+CoachingItemWriter::PatternChoice CoachingItemWriter::choose(const AgentPattern &p, qint64 itemId,
+                                                             int maxExamples)
+{
+    // The clearest examples: the agent's latest confident fails that are not already an
+    // interaction item of their own, so no interaction sits in two items.
+    PatternChoice c;
+    c.pattern = &p;
+    c.itemId = itemId;
+    for (const PatternFail &f : p.failedInteractions) {
+        if (int(c.examples.size()) >= maxExamples)
+            break;
+        if (m_openByInteraction.count(f.interactionId) || m_flaggedAlone.contains(f.interactionId))
+            continue;
+        // An interaction is the example of one pattern only, the first one to claim it.
+        if (m_examplesTaken.contains(f.interactionId))
+            continue;
+        m_examplesTaken.insert(f.interactionId);
+        c.examples.push_back(f);
+    }
+    c.anchor = !c.examples.empty() ? c.examples.front() : p.failedInteractions.front();
+    return c;
 }
 
 bool CoachingItemWriter::merge(const InteractionCandidate &c, const OpenItem &open)

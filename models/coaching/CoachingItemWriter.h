@@ -77,16 +77,34 @@ private:
         QStringList criteria;
         double priority = 0;
     };
+    struct OpenPattern
+    {
+        qint64 id = -1;
+        qint64 weekStartMs = 0;
+    };
+    //! A pattern item about to be written: its examples and the interaction it is filed on.
+    struct PatternChoice
+    {
+        const AgentPattern *pattern = nullptr;
+        qint64 itemId = -1; //!< -1: a new item
+        std::vector<PatternFail> examples;
+        PatternFail anchor;
+        qint64 weekStartMs() const { return qaw::weekStartMs(anchor.startedAtMs); }
+    };
     bool loadOpenItems();
     bool merge(const InteractionCandidate &c, const OpenItem &open);
+    PatternChoice choose(const AgentPattern &p, qint64 itemId, int maxExamples);
+    void planPatterns(const PatternPlan &plan, std::vector<PatternChoice> *kept,
+                      std::vector<PatternChoice> *fresh,
+                      std::vector<std::pair<qint64, const AgentPattern *>> *closing);
+    void takeBudget(const BudgetDecision &d, const std::vector<BudgetCandidate> &candidates,
+                    std::map<AgentWeek, int> *overBudget);
     bool insertInteraction(const InteractionCandidate &c);
-    bool openPattern(const AgentPattern &p, const PatternPlan &plan);
-    bool updatePattern(qint64 itemId, const AgentPattern &p, const PatternPlan &plan);
+    bool writePattern(const PatternChoice &c, const PatternPlan &plan);
     bool closePattern(qint64 itemId, const AgentPattern *p, const PatternPlan &plan);
     bool saveOverflow(const std::map<AgentWeek, int> &overBudget,
                       const std::vector<BudgetCandidate> &candidates);
-    QJsonObject patternJson(const AgentPattern &p, const PatternPlan &plan,
-                            QVector<qint64> *examples) const;
+    QJsonObject patternJson(const PatternChoice &c, const PatternPlan &plan) const;
     QString patternReason(const AgentPattern &p, const PatternPlan &plan) const;
     double patternPriority(const AgentPattern &p, const PatternPlan &plan) const;
     bool exec(QSqlQuery &q);
@@ -97,8 +115,10 @@ private:
     QString m_user;
     QString m_error;
     std::map<qint64, OpenItem> m_openByInteraction;
-    std::map<std::pair<qint64, QString>, qint64> m_openPatterns;
+    std::map<std::pair<qint64, QString>, OpenPattern> m_openPatterns;
     QSet<qint64> m_closedInteractions;
+    QSet<qint64> m_flaggedAlone;   //!< interactions this run files (or counts) on their own
+    QSet<qint64> m_examplesTaken; //!< examples of the patterns chosen so far
     std::map<AgentWeek, int> m_openPerWeek;
 };
 

@@ -37,27 +37,19 @@ QString externalId(Workspace &ws, qint64 interactionId)
 
 } // namespace
 
-QJsonObject CoachingItemWriter::patternJson(const AgentPattern &p, const PatternPlan &plan,
-                                            QVector<qint64> *examples) const
+QJsonObject CoachingItemWriter::patternJson(const PatternChoice &c, const PatternPlan &plan) const
 {
+    const AgentPattern &p = *c.pattern;
     QJsonArray weekly;
     for (const WeeklyRate &w : p.weekly)
         weekly.append(QJsonObject{{QStringLiteral("week"), isoDate(w.weekStartMs)},
                                   {QStringLiteral("n"), w.n},
                                   {QStringLiteral("fails"), w.fails}});
-    // The clearest examples: the agent's latest confident fails that are not already an
-    // interaction item of their own, so no interaction sits in two items.
     QJsonArray exampleIds;
-    for (qint64 id : p.failedInteractions) {
-        if (examples->size() >= plan.settings.maxExamples)
-            break;
-        if (m_openByInteraction.count(id))
-            continue;
-        examples->append(id);
-        exampleIds.append(QJsonObject{{QStringLiteral("id"), id},
-                                      {QStringLiteral("external_id"),
-                                       externalId(m_workspace, id)}});
-    }
+    for (const PatternFail &e : c.examples)
+        exampleIds.append(QJsonObject{
+            {QStringLiteral("id"), e.interactionId},
+            {QStringLiteral("external_id"), externalId(m_workspace, e.interactionId)}});
     return QJsonObject{
         {QStringLiteral("criterion"), p.criterion},
         {QStringLiteral("name"), m_scales.name(p.criterion)},
@@ -103,47 +95,40 @@ QString CoachingItemWriter::patternReason(const AgentPattern &p, const PatternPl
                .arg(trend);
 }
 
-bool CoachingItemWriter::openPattern(const AgentPattern &p, const PatternPlan &plan)
+bool CoachingItemWriter::writePattern(const PatternChoice &c, const PatternPlan &plan)
 {
-    QVector<qint64> examples;
-    const QJsonObject json = patternJson(p, plan, &examples);
-    // The item is filed on its first example (or, when every fail already has an item,
+    const AgentPattern &p = *c.pattern;
+    const QString json =
+        QString::fromUtf8(QJsonDocument(patternJson(c, plan)).toJson(QJsonDocument::Compact));
+    QSqlQuery q(m_workspace.database());
+    // The item is filed on its latest example (or, when every fail already has an item,
     // on the latest fail) so the queue has a concrete interaction to open.
-    const qint64 anchor = !examples.isEmpty() ? examples.first() : p.failedInteractions.front();
-    QSqlQuery q(m_workspace.database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO coaching_items(interaction_id, rule_id, agent_id, status, reason, "
-        "priority, kind, criteria, pattern, week, created_at, updated_at) "
-        "VALUES(?, ?, ?, 'new', ?, ?, 'pattern', ?, ?, ?, ?, ?)"));
-    q.addBindValue(anchor);
-    q.addBindValue(plan.ruleId);
-    q.addBindValue(p.agentId);
-    q.addBindValue(patternReason(p, plan));
-    q.addBindValue(patternPriority(p, plan));
-    q.addBindValue(QStringLiteral("[\"%1\"]").arg(p.criterion));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
-    q.addBindValue(weekStartMs(plan.window.endMs));
-    q.addBindValue(m_nowMs);
-    q.addBindValue(m_nowMs);
-    return exec(q);
-}
-
-bool CoachingItemWriter::updatePattern(qint64 itemId, const AgentPattern &p,
-                                       const PatternPlan &plan)
-{
-    QVector<qint64> examples;
-    const QJsonObject json = patternJson(p, plan, &examples);
-    const qint64 anchor = !examples.isEmpty() ? examples.first() : p.failedInteractions.front();
-    QSqlQuery q(m_workspace.database());
+    if (c.itemId < 0) {
+        q.prepare(QStringLiteral(
+            "INSERT INTO coaching_items(interaction_id, rule_id, agent_id, status, reason, "
+            "priority, kind, criteria, pattern, week, created_at, updated_at) "
+            "VALUES(?, ?, ?, 'new', ?, ?, 'pattern', ?, ?, ?, ?, ?)"));
+        q.addBindValue(c.anchor.interactionId);
+        q.addBindValue(plan.ruleId);
+        q.addBindValue(p.agentId);
+        q.addBindValue(patternReason(p, plan));
+        q.addBindValue(patternPriority(p, plan));
+        q.addBindValue(QStringLiteral("[\"%1\"]").arg(p.criterion));
+        q.addBindValue(json);
+        q.addBindValue(c.weekStartMs());
+        q.addBindValue(m_nowMs);
+        q.addBindValue(m_nowMs);
+        return exec(q);
+    }
     q.prepare(QStringLiteral("UPDATE coaching_items SET interaction_id = ?, reason = ?, "
                              "priority = ?, pattern = ?, week = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(anchor);
+    q.addBindValue(c.anchor.interactionId);
     q.addBindValue(patternReason(p, plan));
     q.addBindValue(patternPriority(p, plan));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
-    q.addBindValue(weekStartMs(plan.window.endMs));
+    q.addBindValue(json);
+    q.addBindValue(c.weekStartMs());
     q.addBindValue(m_nowMs);
-    q.addBindValue(itemId);
+    q.addBindValue(c.itemId);
     return exec(q);
 }
 
