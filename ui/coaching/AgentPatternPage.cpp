@@ -69,7 +69,11 @@ AgentPatternPage::AgentPatternPage(QWidget *parent) : QWidget(parent)
     m_trend->setObjectName(QStringLiteral("agentPageTrend"));
     m_trend->setMinimumHeight(200);
     m_trend->legend->setVisible(true);
-    m_trend->yAxis->setLabel(tr("Fail rate (%)"));
+    m_trend->yAxis->setLabel(tr("Fail rate (%); dashed: rest of team"));
+    QFont small = m_trend->legend->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_trend->legend->setFont(small);
+    m_trend->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(prepare);
@@ -118,8 +122,8 @@ void AgentPatternPage::showAgent(qint64 agentId)
         agentGraph->setPen(QPen(kSeriesColours[i], 2));
         agentGraph->setScatterStyle(QCPScatterStyle::ssDisc);
         QCPGraph *teamGraph = m_trend->addGraph();
-        teamGraph->setName(tr("team"));
         teamGraph->setPen(QPen(kSeriesColours[i], 1, Qt::DashLine));
+        teamGraph->removeFromLegend();
         for (int w = 0; w < weekly.size(); ++w) {
             const QJsonObject o = weekly.at(w).toObject();
             const double n = o.value(QLatin1String("n")).toDouble();

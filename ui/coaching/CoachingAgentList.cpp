@@ -17,8 +17,8 @@ CoachingAgentList::CoachingAgentList(QWidget *parent) : QTreeWidget(parent)
     setRootIsDecorated(false);
     setUniformRowHeights(true);
     setColumnCount(4);
-    setMinimumWidth(240);
-    setHeaderLabels({tr("Agent"), tr("Patterns"), tr("Items"), tr("Over budget")});
+    setMinimumWidth(320);
+    setHeaderLabels({tr("Agent"), tr("Patterns"), tr("Items"), tr("Over")});
     headerItem()->setToolTip(OverBudgetColumn,
                              tr("Flagged interactions the weekly budget left out: counted, "
                                 "not filed"));

@@ -113,7 +113,7 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
-    splitter->setSizes({300, 700, 560});
+    splitter->setSizes({340, 680, 540});
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
