@@ -1,5 +1,6 @@
 #include "FlagRuleDialog.h"
 
+#include "coaching/CoachingItemWriter.h"
 #include "coaching/FlagRuleStore.h"
 #include "storage/Workspace.h"
 
@@ -14,6 +15,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace qaw {
@@ -81,9 +83,25 @@ FlagRuleDialog::FlagRuleDialog(Workspace &workspace, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_list, 2);
     top->addLayout(right, 3);
+    // The queue-wide budget sits with the rules it limits; it is saved as it changes.
+    auto *budget = new QSpinBox(this);
+    budget->setObjectName(QStringLiteral("flagRuleWeeklyBudget"));
+    budget->setRange(1, 50);
+    budget->setValue(CoachingItemWriter::weeklyBudget(m_workspace));
+    budget->setSuffix(tr(" open items per agent and week"));
+    budget->setToolTip(tr("New items beyond it are counted on the agent, not filed; the most "
+                          "pressing (patterns first) are kept."));
+    auto *budgetRow = new QHBoxLayout;
+    budgetRow->addWidget(new QLabel(tr("Weekly budget:"), this));
+    budgetRow->addWidget(budget);
+    budgetRow->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(budgetRow);
     layout->addWidget(close);
+    connect(budget, &QSpinBox::valueChanged, this, [this](int value) {
+        m_workspace.setSetting(QLatin1String(kWeeklyBudgetSetting), QString::number(value));
+    });
     resize(760, 420);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int) {

@@ -255,6 +255,11 @@ private slots:
         FlagRuleDialog dialog(f->ws);
         const int before = dialog.ruleList()->count();
         QVERIFY(before >= 3);
+        // The weekly budget is saved as it changes (the fixture sets 1000).
+        auto *budget = child<QSpinBox>(&dialog, "flagRuleWeeklyBudget");
+        QCOMPARE(budget->value(), 50); // shown within its range
+        budget->setValue(4);
+        QCOMPARE(f->ws.setting(QLatin1String(kWeeklyBudgetSetting)), QStringLiteral("4"));
         QTest::mouseClick(child<QPushButton>(&dialog, "flagRuleNew"), Qt::LeftButton);
         child<QLineEdit>(&dialog, "flagRuleName")->setText(QStringLiteral("Empathy missing"));
         auto *kind = child<QComboBox>(&dialog, "flagRuleKind");
