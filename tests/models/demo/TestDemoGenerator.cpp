@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+
 using namespace qaw;
 
 namespace {
@@ -118,6 +120,43 @@ private slots:
         }
         QVERIFY2(lowest < 0.6 && highest > 0.9,
                  qPrintable(QStringLiteral("%1 %2").arg(lowest).arg(highest)));
+    }
+
+    void coachingQueueHoldsTheBehaviourProfilesWithinTheBudget()
+    {
+        // The demo's agents whose greeting or empathy stays poor to the end (the coached
+        // improvers are good by then).
+        std::map<QString, QStringList> weak;
+        const DemoGenerator generator(DemoOptions().seed, 4000);
+        for (const DemoAgentProfile &a : generator.agents()) {
+            if (a.coachingDate.isValid())
+                continue;
+            if (a.greeting < 0.5)
+                weak[a.id] << QStringLiteral("greeting");
+            if (a.empathy < 0.5)
+                weak[a.id] << QStringLiteral("empathy");
+        }
+        int weakPairs = 0;
+        for (const auto &entry : weak)
+            weakPairs += int(entry.second.size());
+        QSqlQuery q(m_ws->database());
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT a.external_id, json_extract(c.criteria, '$[0]') FROM coaching_items c "
+            "JOIN agents a ON a.id = c.agent_id WHERE c.kind = 'pattern' AND json_extract("
+            "c.criteria, '$[0]') IN ('greeting', 'empathy')")));
+        int named = 0;
+        while (q.next()) {
+            const QString agent = q.value(0).toString();
+            QVERIFY2(weak.count(agent) && weak[agent].contains(q.value(1).toString()),
+                     qPrintable(agent + QLatin1Char(' ') + q.value(1).toString()));
+            ++named;
+        }
+        QVERIFY2(named >= weakPairs * 3 / 4, qPrintable(QStringLiteral("%1 of %2").arg(named).arg(weakPairs)));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM coaching_items WHERE status NOT IN "
+            "('verified','dismissed') GROUP BY agent_id, week)")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toInt() <= 3);
     }
 
     void improversImproveAfterCoaching()
