@@ -4,6 +4,7 @@
 // the coaching tests. Rows go in directly or through EvaluationStore, as the scorer
 // would write them.
 #include "coaching/CoachingBudget.h"
+#include "coaching/FlagRuleStore.h"
 #include "domain/Evaluation.h"
 #include "domain/Scorecard.h"
 #include "storage/EvaluationStore.h"
@@ -134,6 +135,19 @@ public:
         if (e.id < 0)
             qWarning("evaluation not saved: %s", qPrintable(store.lastError()));
         return e;
+    }
+
+    //! Adds an agent-pattern rule comparing at least \a minN verdicts a side, for the
+    //! small hand-made workspaces of the tests.
+    bool addPatternRule(int minN)
+    {
+        FlagRule rule;
+        rule.name = QStringLiteral("Patterns");
+        rule.kind = FlagRuleKind::AgentPattern;
+        rule.params = FlagRule::defaultParams(FlagRuleKind::AgentPattern);
+        rule.params.insert(QStringLiteral("min_n"), minN);
+        QString error;
+        return FlagRuleStore(ws).save(rule, QStringLiteral("test"), &error) > 0;
     }
 
     static QDateTime at(const QDate &day, int hour = 10)

@@ -86,13 +86,7 @@ private slots:
 
     void packetLeadsWithTheAgentsPatterns()
     {
-        FlagRule rule;
-        rule.name = QStringLiteral("Patterns");
-        rule.kind = FlagRuleKind::AgentPattern;
-        rule.params = FlagRule::defaultParams(FlagRuleKind::AgentPattern);
-        rule.params.insert(QStringLiteral("min_n"), 3);
-        QString error;
-        QVERIFY(FlagRuleStore(f->ws).save(rule, QStringLiteral("test"), &error) > 0);
+        QVERIFY(f->addPatternRule(3));
         QVERIFY(Flagger(f->ws).run().patternsOpened > 0);
         const auto prep = MeetingPreparationBuilder(f->ws).build(anna);
         QVERIFY(prep);

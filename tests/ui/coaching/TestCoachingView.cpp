@@ -163,13 +163,7 @@ private slots:
     void queueGroupedByAgentWithTheAgentsPatterns()
     {
         // Few calls here: a pattern rule that compares three verdicts a side.
-        FlagRule rule;
-        rule.name = QStringLiteral("Patterns");
-        rule.kind = FlagRuleKind::AgentPattern;
-        rule.params = FlagRule::defaultParams(FlagRuleKind::AgentPattern);
-        rule.params.insert(QStringLiteral("min_n"), 3);
-        QString error;
-        QVERIFY(FlagRuleStore(f->ws).save(rule, QStringLiteral("test"), &error) > 0);
+        QVERIFY(f->addPatternRule(3));
         QVERIFY(Flagger(f->ws).run().patternsOpened > 0);
         CoachingView view;
         view.setPrompts(&prompts);
