@@ -22,6 +22,9 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
 
 namespace qaw {
 namespace {
@@ -61,8 +64,8 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     m_owner->setClearButtonEnabled(true);
     m_owner->setMaximumWidth(190);
 
-    auto *run = new QPushButton(tr("Run flag rules"), this);
-    run->setObjectName(QStringLiteral("queueRunFlagger"));
+    m_run = new QPushButton(tr("Run flag rules"), this);
+    m_run->setObjectName(QStringLiteral("queueRunFlagger"));
     auto *rules = new QPushButton(tr("Flag rules…"), this);
     rules->setObjectName(QStringLiteral("queueEditRules"));
     m_prepare = new QPushButton(tr("Prepare meeting"), this);
@@ -99,7 +102,7 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
     filters->addStretch();
     filters->addWidget(m_prepare);
     filters->addWidget(rules);
-    filters->addWidget(run);
+    filters->addWidget(m_run);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -125,7 +128,9 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
             &CoachingQueuePanel::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CoachingQueuePanel::updateSummary);
     connect(m_item, &CoachingItemPanel::itemsChanged, this, &CoachingQueuePanel::refresh);
-    connect(run, &QPushButton::clicked, this, &CoachingQueuePanel::runFlagger);
+    connect(m_run, &QPushButton::clicked, this, &CoachingQueuePanel::runFlagger);
+    connect(&m_flagWatcher, &QFutureWatcher<FlagRunResult>::finished, this,
+            &CoachingQueuePanel::flaggerDone);
     connect(m_agents, &CoachingAgentList::agentChosen, this, &CoachingQueuePanel::agentChosen);
     connect(m_agentPage, &AgentPatternPage::prepareMeeting, this,
             &CoachingQueuePanel::prepareMeeting);
@@ -146,6 +151,9 @@ CoachingQueuePanel::CoachingQueuePanel(QWidget *parent) : QWidget(parent)
 
 void CoachingQueuePanel::setWorkspace(Workspace *workspace)
 {
+    // The worker writes through its own connection to the old workspace: it ends first.
+    if (m_flagWatcher.isRunning())
+        m_flagWatcher.waitForFinished();
     m_workspace = workspace;
     m_item->setWorkspace(workspace);
     m_agentPage->setWorkspace(workspace);
@@ -262,10 +270,30 @@ void CoachingQueuePanel::updateSummary()
 
 void CoachingQueuePanel::runFlagger()
 {
-    if (!m_workspace)
+    if (!m_workspace || m_flagWatcher.isRunning())
         return;
-    const FlagRunResult r = Flagger(*m_workspace).run(currentUserName());
+    m_run->setEnabled(false);
+    m_summary->setText(tr("Running the flag rules…"));
+    Workspace *ws = m_workspace;
+    const QString user = currentUserName();
+    m_flagWatcher.setFuture(QtConcurrent::run([ws, user]() {
+        std::unique_ptr<Workspace> connection = ws->openAnotherConnection();
+        if (!connection->isOpen()) {
+            FlagRunResult failed;
+            failed.ok = false;
+            failed.error = connection->errorMessage();
+            return failed;
+        }
+        return Flagger(*connection).run(user);
+    }));
+}
+
+void CoachingQueuePanel::flaggerDone()
+{
+    const FlagRunResult r = m_flagWatcher.result();
+    m_run->setEnabled(true);
     refresh();
+    emit flaggerFinished(r);
     if (!m_prompts)
         return;
     if (!r.ok)
@@ -273,9 +301,12 @@ void CoachingQueuePanel::runFlagger()
     else
         m_prompts->information(
             this, tr("Run flag rules"),
-            tr("%1 rules ran: %2 new coaching items.%3")
+            tr("%1 rules ran: %2 new coaching items (%3 agent patterns); %4 over the weekly "
+               "budget, counted on the agents.%5")
                 .arg(r.rulesRun)
                 .arg(r.itemsCreated)
+                .arg(r.patternsOpened)
+                .arg(r.overBudget)
                 .arg(r.skipped.isEmpty()
                          ? QString()
                          : tr("\nHeld back: %1").arg(r.skipped.join(QStringLiteral("; ")))));

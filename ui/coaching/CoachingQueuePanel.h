@@ -1,5 +1,8 @@
 #pragma once
 
+#include "coaching/Flagger.h"
+
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -37,11 +40,14 @@ public:
     CoachingItemPanel *itemPanel() const { return m_item; }
     CoachingAgentList *agentList() const { return m_agents; }
     AgentPatternPage *agentPage() const { return m_agentPage; }
-    //! Runs the flag rules now (the "Run flag rules" button).
+    //! Runs the flag rules on a worker (the "Run flag rules" button); the queue reloads
+    //! and the outcome is shown when it ends (flaggerFinished).
     void runFlagger();
+    bool isFlagging() const { return m_flagWatcher.isRunning(); }
 
 signals:
     void prepareMeeting(qint64 agentId);
+    void flaggerFinished(const FlagRunResult &result);
 
 private:
     void fillFilters();
@@ -49,6 +55,7 @@ private:
     void selectionChanged();
     void updateSummary();
     void agentChosen(qint64 agentId);
+    void flaggerDone();
 
     Workspace *m_workspace = nullptr;
     Prompts *m_prompts = nullptr;
@@ -66,6 +73,8 @@ private:
     QLineEdit *m_owner = nullptr;
     QLabel *m_summary = nullptr;
     QPushButton *m_prepare = nullptr;
+    QPushButton *m_run = nullptr;
+    QFutureWatcher<FlagRunResult> m_flagWatcher;
 };
 
 } // namespace qaw

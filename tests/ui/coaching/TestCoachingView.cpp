@@ -204,6 +204,28 @@ private slots:
         QCOMPARE(prepare.first().first().toLongLong(), anna);
     }
 
+    void runFlagRulesWorksOnAWorkerAndReloads()
+    {
+        CoachingView view;
+        view.setPrompts(&prompts);
+        view.setWorkspace(&f->ws);
+        auto *panel = view.findChild<CoachingQueuePanel *>();
+        auto *table = child<QTableView>(&view, "coachingQueueTable");
+        const int before = table->model()->rowCount();
+        // A new breach while the view is open: the run files it without blocking the view.
+        f->score(f->interaction(anna, f->scalar(QStringLiteral("SELECT team_id FROM agents "
+                                                                 "WHERE id = ?"),
+                                                  {anna}),
+                                f->at(QDate(2026, 3, 6))),
+                 {{"verification", 0}});
+        auto *run = child<QPushButton>(&view, "queueRunFlagger");
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(!run->isEnabled());
+        QTRY_VERIFY(!panel->isFlagging() && run->isEnabled());
+        QCOMPARE(table->model()->rowCount(), before + 1);
+        QVERIFY(prompts.errors.isEmpty());
+    }
+
     void overdueHighlighted()
     {
         f->exec(QStringLiteral("UPDATE coaching_items SET due_date = '2020-01-01' WHERE id = "
