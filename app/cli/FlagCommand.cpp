@@ -50,13 +50,14 @@ int runFlag(const QStringList &args)
                         {QStringLiteral("patterns_updated"), r.patternsUpdated},
                         {QStringLiteral("patterns_closed"), r.patternsClosed},
                         {QStringLiteral("over_budget"), r.overBudget},
+                        {QStringLiteral("before_horizon"), r.beforeHorizon},
                         {QStringLiteral("held_back"), QJsonArray::fromStringList(r.skipped)}});
         return Ok;
     }
     printOut(QStringLiteral("Ran %1 rule(s): %2 match(es), %3 new coaching item(s) (%4 of them "
                             "agent patterns); %5 reason(s) joined an open item; patterns "
-                            "updated %6, closed %7; %8 over the weekly budget (counted, not "
-                            "filed).")
+                            "updated %6, closed %7; %8 over the weekly budget and %9 before the "
+                            "horizon (counted, not filed).")
                  .arg(r.rulesRun)
                  .arg(r.hits)
                  .arg(r.itemsCreated)
@@ -64,7 +65,8 @@ int runFlag(const QStringList &args)
                  .arg(r.itemsMerged)
                  .arg(r.patternsUpdated)
                  .arg(r.patternsClosed)
-                 .arg(r.overBudget));
+                 .arg(r.overBudget)
+                 .arg(r.beforeHorizon));
     for (const QString &s : r.skipped)
         printOut(QStringLiteral("Held back: %1").arg(s));
     return Ok;

@@ -14,6 +14,11 @@ inline constexpr int kDefaultWeeklyBudget = 3;
 //! The workspace setting that overrides it.
 inline constexpr char kWeeklyBudgetSetting[] = "coaching/weekly_budget";
 
+//! How many weeks back (ending with the week of the latest scored interaction) single
+//! events become interaction items; 0: all of them. Older ones are counted, not filed.
+inline constexpr int kDefaultHorizonWeeks = 4;
+inline constexpr char kHorizonWeeksSetting[] = "coaching/horizon_weeks";
+
 //! An agent and the Monday (ms since the epoch, UTC) of a week.
 using AgentWeek = std::pair<qint64, qint64>;
 

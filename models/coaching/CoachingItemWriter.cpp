@@ -47,6 +47,13 @@ int CoachingItemWriter::weeklyBudget(const Workspace &workspace)
     return ok && v > 0 ? v : kDefaultWeeklyBudget;
 }
 
+int CoachingItemWriter::horizonWeeks(const Workspace &workspace)
+{
+    bool ok = false;
+    const int v = workspace.setting(QLatin1String(kHorizonWeeksSetting)).toInt(&ok);
+    return ok && v >= 0 ? v : kDefaultHorizonWeeks;
+}
+
 bool CoachingItemWriter::exec(QSqlQuery &q)
 {
     if (q.exec())

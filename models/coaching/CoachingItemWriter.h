@@ -68,6 +68,7 @@ public:
                WriteCounts *counts, QString *error);
 
     static int weeklyBudget(const Workspace &workspace);
+    static int horizonWeeks(const Workspace &workspace);
 
 private:
     struct OpenItem

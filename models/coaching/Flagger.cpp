@@ -111,10 +111,19 @@ FlagRunResult Flagger::file(const std::vector<FlagRule> &rules, const QString &u
             }
         }
     }
+    // Single events older than the horizon are history, not this week's coaching: they
+    // are counted, not filed.
+    const int horizonWeeks = CoachingItemWriter::horizonWeeks(m_workspace);
+    const qint64 horizonStart =
+        horizonWeeks > 0 ? patternWindow(latestScoredStart(), horizonWeeks).startMs : 0;
     std::vector<InteractionCandidate> candidates;
     candidates.reserve(byInteraction.size());
-    for (auto &entry : byInteraction)
-        candidates.push_back(std::move(entry.second));
+    for (auto &entry : byInteraction) {
+        if (entry.second.startedAtMs < horizonStart)
+            ++result.beforeHorizon;
+        else
+            candidates.push_back(std::move(entry.second));
+    }
     CoachingItemWriter writer(m_workspace, m_scales, now, user);
     WriteCounts counts;
     if (!writer.write(candidates, plan ? &*plan : nullptr, &counts, &result.error)) {

@@ -23,6 +23,7 @@ struct FlagRunResult
     int itemsMerged = 0;  //!< matches whose reason joined the interaction's open item
     int patternsOpened = 0, patternsUpdated = 0, patternsClosed = 0;
     int overBudget = 0;   //!< new items the weekly budget could not take (counted per week)
+    int beforeHorizon = 0; //!< matched interactions older than the queue's horizon
     QStringList skipped;  //!< rules held back, each with why (e.g. criterion not calibrated)
 };
 

@@ -91,9 +91,19 @@ FlagRuleDialog::FlagRuleDialog(Workspace &workspace, QWidget *parent)
     budget->setSuffix(tr(" open items per agent and week"));
     budget->setToolTip(tr("New items beyond it are counted on the agent, not filed; the most "
                           "pressing (patterns first) are kept."));
+    auto *horizon = new QSpinBox(this);
+    horizon->setObjectName(QStringLiteral("flagRuleHorizon"));
+    horizon->setRange(0, 52);
+    horizon->setValue(CoachingItemWriter::horizonWeeks(m_workspace));
+    horizon->setSpecialValueText(tr("all weeks"));
+    horizon->setSuffix(tr(" weeks"));
+    horizon->setToolTip(tr("Single events older than this (counted back from the latest "
+                           "scored interaction) are counted, not filed"));
     auto *budgetRow = new QHBoxLayout;
     budgetRow->addWidget(new QLabel(tr("Weekly budget:"), this));
     budgetRow->addWidget(budget);
+    budgetRow->addWidget(new QLabel(tr("Single events from the last"), this));
+    budgetRow->addWidget(horizon);
     budgetRow->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -101,6 +111,9 @@ FlagRuleDialog::FlagRuleDialog(Workspace &workspace, QWidget *parent)
     layout->addWidget(close);
     connect(budget, &QSpinBox::valueChanged, this, [this](int value) {
         m_workspace.setSetting(QLatin1String(kWeeklyBudgetSetting), QString::number(value));
+    });
+    connect(horizon, &QSpinBox::valueChanged, this, [this](int value) {
+        m_workspace.setSetting(QLatin1String(kHorizonWeeksSetting), QString::number(value));
     });
     resize(760, 420);
 

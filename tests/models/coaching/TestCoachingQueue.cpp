@@ -142,6 +142,23 @@ private slots:
         QCOMPARE(r.itemsCreated, rows[0].weekStartMs == week1 ? 1 : 0);
     }
 
+    void singleEventsOlderThanTheHorizonAreCountedNotFiled()
+    {
+        addRule(FlagRuleKind::CriterionFailed, obj({{"criterion", QStringLiteral("verification")}}),
+                4);
+        // The latest scored call is on 30 March; a four-week horizon starts on 9 March.
+        f->score(f->interaction(anna, team, f->at(QDate(2026, 3, 30))), {{"verification", 0}});
+        f->score(f->interaction(anna, team, f->at(QDate(2026, 3, 9))), {{"verification", 0}});
+        f->score(f->interaction(anna, team, f->at(QDate(2026, 3, 6))), {{"verification", 0}});
+        FlagRunResult r = flag(QDate(2026, 3, 31));
+        QCOMPARE(r.itemsCreated, 2);
+        QCOMPARE(r.beforeHorizon, 1);
+        QVERIFY(f->ws.setSetting(QLatin1String(kHorizonWeeksSetting), QStringLiteral("0")));
+        r = flag(QDate(2026, 3, 31));
+        QCOMPARE(r.itemsCreated, 1);
+        QCOMPARE(r.beforeHorizon, 0);
+    }
+
     void patternOpensUpdatesInPlaceAndCloses()
     {
         addRule(FlagRuleKind::AgentPattern, FlagRule::defaultParams(FlagRuleKind::AgentPattern), 3);

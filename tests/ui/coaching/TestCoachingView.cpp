@@ -276,6 +276,10 @@ private slots:
         QCOMPARE(budget->value(), 50); // shown within its range
         budget->setValue(4);
         QCOMPARE(f->ws.setting(QLatin1String(kWeeklyBudgetSetting)), QStringLiteral("4"));
+        auto *horizon = child<QSpinBox>(&dialog, "flagRuleHorizon");
+        QCOMPARE(horizon->value(), kDefaultHorizonWeeks);
+        horizon->setValue(0);
+        QCOMPARE(f->ws.setting(QLatin1String(kHorizonWeeksSetting)), QStringLiteral("0"));
         QTest::mouseClick(child<QPushButton>(&dialog, "flagRuleNew"), Qt::LeftButton);
         child<QLineEdit>(&dialog, "flagRuleName")->setText(QStringLiteral("Empathy missing"));
         auto *kind = child<QComboBox>(&dialog, "flagRuleKind");
