@@ -16,8 +16,6 @@
 namespace qaw {
 namespace {
 
-const QString kOpen = QStringLiteral("status NOT IN ('verified','dismissed')");
-
 QString criteriaJson(const QStringList &ids)
 {
     return QString::fromUtf8(
