@@ -167,6 +167,9 @@ private slots:
         row("Ag, man, don't be so dramatic, it's one late delivery.", true);
         row("Ma'am, I've got a whole queue of people. Can we speed this up?", true);
         row("If you carry on like this I will simply disconnect the call.", true);
+        row("Honestly, people like you are hopeless.", true);
+        row("If you'd read the email you'd know the price went up.", true);
+        row("If you could check your spam folder, you'd see the email.", false);
         row("If you could read me the numbers off the meter, I'll redo the bill.", false);
         row("You said the staff were rude and useless, I've noted that.", false);
         row("I know it's not what you were expecting, I'm sorry.", false);
