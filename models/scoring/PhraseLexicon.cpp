@@ -249,6 +249,14 @@ TokenisedText PhraseLexicon::tokenise(const QString &text) const
             if ((flags & TextToken::SentenceStart) != 0)
                 endSentence(hasQuestionMark(data + separatorStart, data + i));
             pending |= flags;
+            // Chat writes "order #" and "ticket #4411" for "order number": the sign
+            // reads as the word.
+            const QChar *sign = std::find(data + separatorStart, data + i, QLatin1Char('#'));
+            if (sign != data + i) {
+                const int number = idOfNormalised(QStringLiteral("number"));
+                if (number >= 0)
+                    add(number, int(sign - data), int(sign - data) + 1);
+            }
         }
         if (i == n)
             break;

@@ -105,6 +105,10 @@ private slots:
         row("verification", "Can you give me the last 4 digits of the card?", true);
         row("verification", "I'll need to verify your identity before we continue.", true);
         row("verification", "The parcel left the depot this morning.", false);
+        row("verification", "ok, need the order # pls", true); // '#' reads as "number"
+        row("verification", "Please can I know whom I am speaking with?", true);
+        row("verification", "sure, order number + the email u ordered with pls", true);
+        row("verification", "We'll post your new card to the address we hold.", false);
         // Closing.
         row("closing", "Anything more I can help with?", true);
         row("closing", "Is there something else I could help you with?", true);
@@ -147,6 +151,38 @@ private slots:
         const std::optional<double> value = valueFor(criterion, line);
         QVERIFY2(value.has_value(), "the criterion was N/A");
         QCOMPARE(*value, caught ? 1.0 : 0.0);
+    }
+
+    //! Professional tone is a 1-5 scale: 5 when no agent turn breaches it. The agent's
+    //! stance rather than the words: kind look-alikes must not read as breaches.
+    void professionalTone_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("breach");
+        auto row = [](const char *line, bool breach) {
+            QTest::newRow(line) << QString::fromUtf8(line) << breach;
+        };
+        row("I can't help you if you won't listen.", true);
+        row("If you'd read the letter you wouldn't be ringing us.", true);
+        row("Ag, man, don't be so dramatic, it's one late delivery.", true);
+        row("Ma'am, I've got a whole queue of people. Can we speed this up?", true);
+        row("If you carry on like this I will simply disconnect the call.", true);
+        row("Honestly, people like you are hopeless.", true);
+        row("If you'd read the email you'd know the price went up.", true);
+        row("If you could check your spam folder, you'd see the email.", false);
+        row("If you could read me the numbers off the meter, I'll redo the bill.", false);
+        row("You said the staff were rude and useless, I've noted that.", false);
+        row("I know it's not what you were expecting, I'm sorry.", false);
+        row("omg that's the worst, sorry the order got lost", false);
+    }
+
+    void professionalTone()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, breach);
+        const std::optional<double> value = valueFor(QStringLiteral("professional_tone"), line);
+        QVERIFY2(value.has_value(), "the criterion was N/A");
+        QCOMPARE(*value < 5.0, breach);
     }
 
     void evidencePointsAtTheWords()
