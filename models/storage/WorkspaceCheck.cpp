@@ -39,8 +39,8 @@ void foreignKeys(QSqlDatabase db, QStringList *problems)
     int found = 0;
     while (q.next()) {
         if (++found <= kMaxListed)
-            *problems << QStringLiteral("foreign key: %1 row %2 refers to a %3 row that does "
-                                        "not exist")
+            *problems << QStringLiteral("foreign key: %1 row %2 refers to a row of %3 that "
+                                        "does not exist")
                              .arg(q.value(0).toString(), q.value(1).toString(),
                                   q.value(2).toString());
     }
