@@ -6,6 +6,7 @@
 #include "views/InteractionsView.h"
 #include "views/TrendsView.h"
 
+#include "dialogs/BackupRunner.h"
 #include "dialogs/ImportDialog.h"
 #include "dialogs/ImportHistoryDialog.h"
 #include "dialogs/ImportRunner.h"
@@ -26,6 +27,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
+#include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
@@ -135,6 +138,8 @@ void MainWindow::createActions()
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importHistoryAction = file->addAction(tr("Import &History..."), this, [this] { showImportHistory(); });
     m_importHistoryAction->setObjectName(QStringLiteral("actionImportHistory"));
+    m_backupAction = file->addAction(tr("&Back Up Workspace..."), this, &MainWindow::backUpWorkspace);
+    m_backupAction->setObjectName(QStringLiteral("actionBackUp"));
     file->addSeparator();
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     QAction *demoAction =
@@ -226,6 +231,8 @@ void MainWindow::updateStatus()
 
 void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
 {
+    if (m_backup)
+        m_backup->waitForFinished(); // its worker reads through the current workspace
     for (int i = 0; i < m_tabs->count(); ++i)
         static_cast<WorkspaceView *>(m_tabs->widget(i))->setWorkspace(nullptr);
     m_workspace = std::move(workspace);
@@ -238,6 +245,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_scoreNewAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     m_scoreAllAction->setEnabled(m_workspace && !m_workspace->isReadOnly());
     m_importHistoryAction->setEnabled(m_workspace != nullptr);
+    m_backupAction->setEnabled(m_workspace != nullptr);
     setWindowTitle(m_workspace ? QFileInfo(m_workspace->path()).fileName() +
                                      (m_workspace->isReadOnly() ? tr(" (read-only)") : QString()) +
                                      QStringLiteral(" — QA Workbench")
@@ -510,6 +518,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowState(saveState());
     m_settings->sync();
     event->accept();
+}
+
+void MainWindow::backUpWorkspace()
+{
+    if (!m_workspace || (m_backup && m_backup->isRunning()))
+        return;
+    const QFileInfo source(m_workspace->path());
+    const QString suggested = source.dir().filePath(
+        QStringLiteral("%1-backup-%2.qaw")
+            .arg(source.completeBaseName(), QDate::currentDate().toString(Qt::ISODate)));
+    const QString path = m_prompts->saveFileName(this, tr("Back Up Workspace"), suggested,
+                                                 kWorkspaceFilter);
+    if (path.isEmpty())
+        return;
+    if (!m_backup) {
+        m_backup = new BackupRunner(*m_prompts, this);
+        connect(m_backup, &BackupRunner::finished, this, [this](const QString &target,
+                                                                const QString &error) {
+            if (error.isEmpty())
+                statusBar()->showMessage(tr("Backed up to %1").arg(target), 8000);
+        });
+    }
+    m_backup->start(*m_workspace, path);
 }
 
 } // namespace qaw

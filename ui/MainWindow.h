@@ -19,6 +19,7 @@ class QTabWidget;
 
 namespace qaw {
 
+class BackupRunner;
 class Workspace;
 class Prompts;
 class InteractionsView;
@@ -68,6 +69,7 @@ private:
     //! Scores new and changed interactions (everything when \a all), then refreshes.
     bool scoreWorkspace(bool all);
     void showImportHistory(qint64 batchId = -1);
+    void backUpWorkspace();
     void offerDemo();
 
     std::unique_ptr<AppSettings> m_settings;
@@ -86,6 +88,8 @@ private:
     QAction *m_scoreNewAction = nullptr;
     QAction *m_scoreAllAction = nullptr;
     QAction *m_importHistoryAction = nullptr;
+    QAction *m_backupAction = nullptr;
+    BackupRunner *m_backup = nullptr; // created at the first backup
     //! Scores one interaction without storing it (the scorecard editor's live preview).
     std::function<Evaluation(const Scorecard &, const StoredInteraction &)> m_previewScorer;
     QLabel *m_pathLabel = nullptr;

@@ -49,7 +49,7 @@ int runDemo(const QStringList &args)
     QString error;
     if (parser.isSet(jsonl)) {
         if (!writeDemoJsonl(parser.value(jsonl), options, &error)) {
-            printErr(QStringLiteral("qaw demo: cannot write %1: %2").arg(parser.value(jsonl), error));
+            printErr(QStringLiteral("qaw demo: %1").arg(error));
             return Failure;
         }
         return Ok;

@@ -3,6 +3,7 @@
 #include "evaluation/AccuracyEvaluation.h"
 #include "domain/InteractionJson.h"
 #include "evaluation/EvaluationComposer.h"
+#include "io/OutputFile.h"
 #include "scoring/ScorecardScorer.h"
 #include "storage/DefaultContent.h"
 
@@ -35,9 +36,9 @@ std::unique_ptr<ScorecardScorer> loadScorer(const QString &path)
 
 bool writeLabelled(const std::vector<LabelledInteraction> &interactions, const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        printErr(QStringLiteral("qaw evaluate: cannot write %1: %2").arg(path, file.errorString()));
+    OutputFile file(path);
+    if (!file.open()) {
+        printErr(QStringLiteral("qaw evaluate: %1").arg(file.errorString()));
         return false;
     }
     for (const LabelledInteraction &li : interactions) {
@@ -46,10 +47,11 @@ bool writeLabelled(const std::vector<LabelledInteraction> &interactions, const Q
         for (auto it = li.expected.begin(); it != li.expected.end(); ++it)
             expected.insert(it.key(), it.value());
         o.insert(QStringLiteral("expected"), expected);
-        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+        if (!file.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n'))
+            break;
     }
-    if (!file.flush()) {
-        printErr(QStringLiteral("qaw evaluate: cannot write %1: %2").arg(path, file.errorString()));
+    if (!file.commit()) {
+        printErr(QStringLiteral("qaw evaluate: %1").arg(file.errorString()));
         return false;
     }
     return true;

@@ -1,9 +1,8 @@
 #include "CliSupport.h"
 
+#include "io/OutputFile.h"
 #include "storage/EvaluationExport.h"
 #include "storage/Workspace.h"
-
-#include <QFile>
 
 namespace qaw::cli {
 namespace {
@@ -37,23 +36,20 @@ int runExport(const QStringList &args)
     auto ws = openWorkspace(parser);
     if (!ws)
         return Failure;
-    QFile file;
-    if (parser.isSet(out)) {
-        file.setFileName(parser.value(out));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            printErr(QStringLiteral("qaw export: cannot write %1: %2")
-                         .arg(file.fileName(), file.errorString()));
-            return Failure;
-        }
-    } else if (!file.open(stdout, QIODevice::WriteOnly)) {
-        printErr(QStringLiteral("qaw export: cannot write to standard output"));
+    // Standard output when there is no --out; a file is replaced only once all of it
+    // was written (OutputFile), so a full disk leaves the old export in place.
+    OutputFile file(parser.isSet(out) ? parser.value(out) : QString());
+    if (!file.open()) {
+        printErr(QStringLiteral("qaw export: %1").arg(file.errorString()));
         return Failure;
     }
     QString error;
-    const qint64 rows = exportEvaluations(*ws, file, format == QLatin1String("jsonl"), &error);
-    file.close();
-    if (rows < 0) {
-        printErr(QStringLiteral("qaw export: %1").arg(error));
+    const qint64 rows =
+        exportEvaluations(*ws, *file.device(), format == QLatin1String("jsonl"), &error);
+    if (rows < 0 || !file.commit()) {
+        printErr(QStringLiteral("qaw export: %1")
+                     .arg(rows < 0 ? QStringLiteral("%1 (writing %2)").arg(error, file.displayName())
+                                   : file.errorString()));
         return Failure;
     }
     printErr(QStringLiteral("%1 criterion score(s) exported").arg(rows));

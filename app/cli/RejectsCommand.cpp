@@ -1,9 +1,8 @@
 #include "CliSupport.h"
 
 #include "import/ImportBatches.h"
+#include "io/OutputFile.h"
 #include "storage/Workspace.h"
-
-#include <QFile>
 
 namespace qaw::cli {
 namespace {
@@ -38,19 +37,20 @@ int runRejects(const QStringList &args)
     if (!ws)
         return Failure;
     if (parser.isSet(QStringLiteral("out"))) {
-        QFile out(parser.value(QStringLiteral("out")));
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            printErr(QStringLiteral("qaw rejects: cannot write %1: %2")
-                         .arg(out.fileName(), out.errorString()));
+        OutputFile out(parser.value(QStringLiteral("out")));
+        if (!out.open()) {
+            printErr(QStringLiteral("qaw rejects: %1").arg(out.errorString()));
             return Failure;
         }
         QString error;
-        const qint64 rows = exportRejectsCsv(*ws, batch, &out, &error);
-        if (rows < 0) {
-            printErr(QStringLiteral("qaw rejects: %1").arg(error));
+        const qint64 rows = exportRejectsCsv(*ws, batch, out.device(), &error);
+        if (rows < 0 || !out.commit()) {
+            printErr(QStringLiteral("qaw rejects: %1")
+                         .arg(rows < 0 ? QStringLiteral("%1 (writing %2)").arg(error, out.displayName())
+                                       : out.errorString()));
             return Failure;
         }
-        printOut(QStringLiteral("%1 rejected record(s) written to %2").arg(rows).arg(out.fileName()));
+        printOut(QStringLiteral("%1 rejected record(s) written to %2").arg(rows).arg(out.displayName()));
         return Ok;
     }
     const qint64 total = countRejects(*ws, batch);

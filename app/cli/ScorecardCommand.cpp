@@ -1,5 +1,6 @@
 #include "CliSupport.h"
 
+#include "io/OutputFile.h"
 #include "scoring/ScorecardScorer.h"
 #include "storage/DefaultContent.h"
 #include "storage/ScorecardRepository.h"
@@ -20,15 +21,11 @@ int exportScorecard(Workspace &ws, const QString &key, const QString &path)
                                      .arg(key));
         return Failure;
     }
-    QFile file;
-    const bool opened = path.isEmpty() ? file.open(stdout, QIODevice::WriteOnly)
-                                       : (file.setFileName(path),
-                                          file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    if (!opened) {
-        printErr(QStringLiteral("qaw scorecard: cannot write %1: %2").arg(path, file.errorString()));
+    OutputFile file(path); // standard output when there is no --file
+    if (!file.open() || !file.write(stored->scorecard.toJson()) || !file.commit()) {
+        printErr(QStringLiteral("qaw scorecard: %1").arg(file.errorString()));
         return Failure;
     }
-    file.write(stored->scorecard.toJson());
     printErr(QStringLiteral("exported \"%1\" version %2")
                  .arg(stored->scorecard.name)
                  .arg(stored->version));

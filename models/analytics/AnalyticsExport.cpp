@@ -1,5 +1,7 @@
 #include "analytics/AnalyticsExport.h"
 
+#include "io/CsvWriter.h"
+
 #include <QJsonObject>
 #include <QStringList>
 
@@ -13,19 +15,11 @@ QJsonValue jsonNumber(double value)
     return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
 }
 
-QString csvText(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
+// Every cell through the shared writer: criterion names and ids come from scorecards
+// people edit, so they are quoted and neutralised like any other exported text.
 QString line(const QStringList &cells)
 {
-    return cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+    return CsvWriter::line(cells);
 }
 
 QString date(const QDate &d)
@@ -85,7 +79,7 @@ QString criterionCsv(const std::map<QString, std::vector<CriterionPoint>> &byCri
     for (const auto &[id, points] : byCriterion)
         for (const CriterionPoint &p : points)
             out +=
-                line({date(p.bucket), csvText(id), QString::number(p.n), QString::number(p.passed),
+                line({date(p.bucket), id, QString::number(p.n), QString::number(p.passed),
                       csvNumber(p.passRate), csvNumber(p.meanNormalised)});
     return out;
 }
@@ -121,7 +115,7 @@ QString driversCsv(const std::vector<DriverRow> &rows, Outcome outcome)
               QStringLiteral("significant"), QStringLiteral("too_few_to_say")});
     int rank = 0;
     for (const DriverRow &r : rows)
-        out += line({QString::number(++rank), csvText(r.criterionId), csvText(r.criterionName),
+        out += line({QString::number(++rank), r.criterionId, r.criterionName,
                      outcomeName(outcome), QString::number(r.nPass), QString::number(r.nFail),
                      csvNumber(r.outcomePass), csvNumber(r.outcomeFail), csvNumber(r.difference),
                      csvNumber(r.ciLow), csvNumber(r.ciHigh),
@@ -144,7 +138,7 @@ QString heatMapCsv(const std::vector<HeatCell> &cells)
         line({QStringLiteral("agent"), QStringLiteral("criterion_id"), QStringLiteral("n"),
               QStringLiteral("passed"), QStringLiteral("pass_rate")});
     for (const HeatCell &c : cells)
-        out += line({csvText(c.agentName), csvText(c.criterionId), QString::number(c.n),
+        out += line({c.agentName, c.criterionId, QString::number(c.n),
                      QString::number(c.passed), csvNumber(c.passRate)});
     return out;
 }

@@ -1,8 +1,11 @@
 // The ways a SessionReport leaves the program: JSON, CSV, plain text, HTML and PDF.
 #include "calibration/SessionReport.h"
 
+#include "io/CsvWriter.h"
+#include "io/OutputFile.h"
+
 #include <QDateTime>
-#include <QFile>
+#include <QBuffer>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QPageSize>
@@ -16,16 +19,6 @@ namespace {
 QJsonValue numberOrNull(const std::optional<double> &v)
 {
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 QString csvNumber(const std::optional<double> &v)
@@ -95,19 +88,18 @@ QJsonObject SessionReport::toJson() const
 
 QString SessionReport::toCsv() const
 {
-    QStringList lines{QStringLiteral("session,criterion,criterion_name,comparison,kind,"
-                                     "paired_items,statistic,statistic_name,value,ci95_lower,"
-                                     "ci95_upper,undefined_reason")};
+    QString out = QStringLiteral("session,criterion,criterion_name,comparison,kind,"
+                                 "paired_items,statistic,statistic_name,value,ci95_lower,"
+                                 "ci95_upper,undefined_reason\n");
     for (const CriterionAgreement &c : criteria)
         for (const RaterComparison &k : c.comparisons)
             for (const NamedStatistic &s : k.statistics)
-                lines << QStringList{QString::number(session.id), csvField(c.criterionId),
-                                     csvField(c.criterionName), csvField(k.label), k.kind,
-                                     QString::number(k.pairedItems), s.key, csvField(s.name),
-                                     csvNumber(s.value), csvNumber(s.ciLower),
-                                     csvNumber(s.ciUpper), csvField(s.undefinedReason)}
-                             .join(QLatin1Char(','));
-    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+                out += CsvWriter::line({QString::number(session.id), c.criterionId,
+                                        c.criterionName, k.label, k.kind,
+                                        QString::number(k.pairedItems), s.key, s.name,
+                                        csvNumber(s.value), csvNumber(s.ciLower),
+                                        csvNumber(s.ciUpper), s.undefinedReason});
+    return out;
 }
 
 QString SessionReport::toText() const
@@ -185,18 +177,25 @@ bool SessionReport::writePdf(const QString &path, QString *error) const
                                 "(a QGuiApplication)");
         return false;
     }
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setTitle(QStringLiteral("Calibration session: %1").arg(session.name));
-    writer.setCreator(QStringLiteral("QA Workbench"));
-    QTextDocument doc; // laid out on the writer's page by print()
-    doc.setHtml(toHtml());
-    doc.print(&writer);
-    if (!QFile(path).exists() || QFile(path).size() == 0) {
-        *error = QStringLiteral("the PDF %1 could not be written").arg(path);
+    // Drawn into memory first: QPdfWriter reports no write errors, so the bytes reach
+    // the file through OutputFile, whose writes and commit are checked.
+    QByteArray pdf;
+    {
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setTitle(QStringLiteral("Calibration session: %1").arg(session.name));
+        writer.setCreator(QStringLiteral("QA Workbench"));
+        QTextDocument doc; // laid out on the writer's page by print()
+        doc.setHtml(toHtml());
+        doc.print(&writer);
+    }
+    if (pdf.isEmpty()) {
+        *error = QStringLiteral("the PDF for %1 could not be drawn").arg(path);
         return false;
     }
-    return true;
+    return writeFileAtomically(path, pdf, error);
 }
 
 } // namespace qaw

@@ -1,6 +1,8 @@
 #include "coaching/CoachingPacket.h"
 
-#include <QFileInfo>
+#include "io/OutputFile.h"
+
+#include <QBuffer>
 #include <QFont>
 #include <QJsonArray>
 #include <QObject>
@@ -310,20 +312,24 @@ void CoachingPacket::print(QPagedPaintDevice *device) const
 
 bool CoachingPacket::writePdf(const QString &path, QString *error) const
 {
+    // Drawn into memory first: QPdfWriter reports no write errors, so the bytes reach
+    // the file through OutputFile, whose writes and commit are checked.
+    QByteArray pdf;
     {
-        QPdfWriter writer(path);
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
         writer.setTitle(QObject::tr("Coaching meeting: %1").arg(m_prep.agent.displayName()));
         writer.setCreator(QStringLiteral("QA Workbench"));
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
                                          QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
         print(&writer);
     }
-    const QFileInfo written(path);
-    if (!written.exists() || written.size() == 0) {
-        *error = QObject::tr("The packet could not be written to %1.").arg(path);
+    if (pdf.isEmpty()) {
+        *error = QObject::tr("The packet for %1 could not be drawn.").arg(path);
         return false;
     }
-    return true;
+    return writeFileAtomically(path, pdf, error);
 }
 
 } // namespace qaw

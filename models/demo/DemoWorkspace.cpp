@@ -3,6 +3,7 @@
 #include "demo/DemoGenerator.h"
 #include "demo/DemoReviews.h"
 #include "domain/InteractionJson.h"
+#include "io/OutputFile.h"
 #include "analytics/CriterionPassMarks.h"
 #include "analytics/CriterionSummary.h"
 #include "calibration/TrustGate.h"
@@ -11,7 +12,6 @@
 #include "storage/InteractionStore.h"
 #include "storage/Workspace.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -137,14 +137,19 @@ bool buildDemoWorkspace(Workspace &workspace, const DemoOptions &options, QStrin
 
 bool writeDemoJsonl(const QString &path, const DemoOptions &options, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    OutputFile file(path);
+    if (!file.open()) {
         *error = file.errorString();
         return false;
     }
     DemoGenerator generator(options.seed, options.interactions);
     generator.setUniqueTurns(options.uniqueTurns);
+    // A failed write sticks in OutputFile (later writes are refused), so commit() reports it.
     generator.generate([&file](const Interaction &in) { file.write(interactionToJsonLine(in)); });
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "import/ImportBatches.h"
 
+#include "io/CsvWriter.h"
 #include "storage/Workspace.h"
 
 #include <QIODevice>
@@ -67,16 +68,6 @@ qint64 countRejects(Workspace &workspace, qint64 batchId)
     return (q.exec() && q.next()) ? q.value(0).toLongLong() : 0;
 }
 
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
-        !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
 qint64 exportRejectsCsv(Workspace &workspace, qint64 batchId, QIODevice *out, QString *error)
 {
     QSqlQuery q(workspace.database());
@@ -90,19 +81,19 @@ qint64 exportRejectsCsv(Workspace &workspace, qint64 batchId, QIODevice *out, QS
         *error = q.lastError().text();
         return -1;
     }
+    // CRLF line ends as RFC 4180 says; the raw text is whatever the import refused, so
+    // CsvWriter's neutralising matters most here.
+    CsvWriter csv(*out, QLatin1String("\r\n"));
     qint64 rows = 0;
-    if (out->write("batch,file,record,reason,raw\r\n") < 0) {
-        *error = out->errorString();
+    if (!csv.writeRow({QStringLiteral("batch"), QStringLiteral("file"), QStringLiteral("record"),
+                       QStringLiteral("reason"), QStringLiteral("raw")})) {
+        *error = csv.errorString();
         return -1;
     }
     while (q.next()) {
-        const QString line = q.value(0).toString() + QLatin1Char(',') +
-                             csvField(q.value(1).toString()) + QLatin1Char(',') +
-                             q.value(2).toString() + QLatin1Char(',') +
-                             csvField(q.value(3).toString()) + QLatin1Char(',') +
-                             csvField(q.value(4).toString()) + QLatin1String("\r\n");
-        if (out->write(line.toUtf8()) < 0) {
-            *error = out->errorString();
+        if (!csv.writeRow({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toString(), q.value(4).toString()})) {
+            *error = csv.errorString();
             return -1;
         }
         ++rows;

@@ -50,8 +50,8 @@ std::vector<RejectedRecord> listRejects(Workspace &workspace, qint64 batchId = -
                                         int limit = 1000, int offset = 0);
 qint64 countRejects(Workspace &workspace, qint64 batchId = -1);
 
-//! Writes rejects as RFC 4180 CSV (batch, file, record, reason, raw), streaming from
-//! the database. Returns the number of rows written, or -1 with \a error.
+//! Writes rejects as RFC 4180 CSV (batch, file, record, reason, raw) through CsvWriter,
+//! streaming from the database; every write is checked. Returns the number of rows written, or -1 with \a error.
 qint64 exportRejectsCsv(Workspace &workspace, qint64 batchId, QIODevice *out, QString *error);
 
 //! Marks batches left 'running' by a process that stopped (crash, kill, power cut) as
@@ -59,8 +59,5 @@ qint64 exportRejectsCsv(Workspace &workspace, qint64 batchId, QIODevice *out, QS
 //! same file again completes them. Only call while holding the workspace's import lock
 //! (ImportLock), so that a running import in another process is never touched.
 int markInterruptedBatches(Workspace &workspace);
-
-//! Quotes a field for CSV output when it needs it.
-QString csvField(const QString &value);
 
 } // namespace qaw

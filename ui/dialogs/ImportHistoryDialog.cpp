@@ -3,11 +3,11 @@
 #include "Prompts.h"
 
 #include "import/ImportBatches.h"
+#include "io/OutputFile.h"
 #include "storage/Workspace.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -123,14 +123,17 @@ void ImportHistoryDialog::exportRejects()
                                                 tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QFile file(path);
+    OutputFile file(path);
     QString error;
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    if (!file.open()) {
         m_prompts.error(this, tr("Cannot export rejects"), file.errorString());
         return;
     }
-    if (exportRejectsCsv(m_workspace, batch, &file, &error) < 0)
-        m_prompts.error(this, tr("Cannot export rejects"), error);
+    if (exportRejectsCsv(m_workspace, batch, file.device(), &error) < 0)
+        m_prompts.error(this, tr("Cannot export rejects"),
+                        tr("Cannot write %1: %2").arg(path, error));
+    else if (!file.commit())
+        m_prompts.error(this, tr("Cannot export rejects"), file.errorString());
 }
 
 } // namespace qaw

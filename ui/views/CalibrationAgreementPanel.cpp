@@ -2,9 +2,9 @@
 
 #include "Prompts.h"
 #include "calibration/TrustGate.h"
+#include "io/OutputFile.h"
 #include "storage/Workspace.h"
 
-#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -127,13 +127,7 @@ bool CalibrationAgreementPanel::exportCsv(const QString &path, QString *error) c
         *error = tr("No session is selected.");
         return false;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(m_report->toCsv().toUtf8());
-    return true;
+    return writeFileAtomically(path, m_report->toCsv().toUtf8(), error);
 }
 
 bool CalibrationAgreementPanel::exportPdf(const QString &path, QString *error) const

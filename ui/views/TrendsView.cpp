@@ -6,14 +6,17 @@
 #include "views/trends/TrendsCharts.h"
 
 #include "analytics/AnalyticsExport.h"
+#include "io/OutputFile.h"
 #include "storage/Workspace.h"
 #include "storage/WorkspaceQueries.h"
 
 #include <QComboBox>
 #include <QDateEdit>
-#include <QFile>
+#include <QBuffer>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPageLayout>
+#include <QPdfWriter>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
@@ -48,6 +51,45 @@ QDateEdit *dateEdit(QWidget *parent, const char *name)
     d->setSpecialValueText(QObject::tr("any"));
     d->setDate(kNoLimit);
     return d;
+}
+
+// The chart drawn into memory, so the file is written (and checked) by OutputFile rather
+// than by QCustomPlot::savePdf/savePng, which truncate the target and report nothing
+// about a failed write.
+QByteArray plotPdf(QCustomPlot *plot, int width, int height)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setCreator(QStringLiteral("QA Workbench"));
+        // 72 dots per inch on a page measured in points: one plot pixel is one point,
+        // the page the size of the chart, as QCustomPlot::savePdf lays it out.
+        writer.setResolution(72);
+        writer.setPageLayout(QPageLayout(
+            QPageSize(QSizeF(width, height), QPageSize::Point, QString(), QPageSize::ExactMatch),
+            QPageLayout::Portrait, QMarginsF()));
+        QCPPainter painter;
+        if (!painter.begin(&writer))
+            return {};
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        plot->toPainter(&painter, width, height);
+        if (!painter.end())
+            return {};
+    }
+    return bytes;
+}
+
+QByteArray plotPng(QCustomPlot *plot, int width, int height)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!plot->toPixmap(width, height).save(&buffer, "PNG"))
+        return {};
+    return bytes;
 }
 
 } // namespace
@@ -440,19 +482,20 @@ void TrendsView::exportChart(const QString &kind)
                                                              : tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
-    bool ok = false;
+    QByteArray bytes;
     if (kind == QLatin1String("csv")) {
-        QFile file(path);
-        ok = file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) &&
-             file.write(currentCsv().toUtf8()) >= 0;
+        bytes = currentCsv().toUtf8();
     } else {
         QCustomPlot *plot = m_plots[chart];
         const int w = std::max(plot->width(), 900);
         const int h = std::max(plot->height(), 500);
-        ok = kind == QLatin1String("pdf") ? plot->savePdf(path, w, h) : plot->savePng(path, w, h);
+        bytes = kind == QLatin1String("pdf") ? plotPdf(plot, w, h) : plotPng(plot, w, h);
     }
-    if (!ok)
-        prompts->error(this, tr("Export failed"), tr("Could not write %1.").arg(path));
+    QString error;
+    if (bytes.isEmpty())
+        prompts->error(this, tr("Export failed"), tr("The chart for %1 could not be drawn.").arg(path));
+    else if (!writeFileAtomically(path, bytes, &error))
+        prompts->error(this, tr("Export failed"), error);
 }
 
 } // namespace qaw

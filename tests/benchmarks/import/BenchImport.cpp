@@ -8,6 +8,7 @@
 #include "import/ImportBatches.h"
 #include "import/Importer.h"
 #include "import/JsonlRecordReader.h"
+#include "io/CsvWriter.h"
 #include "storage/Workspace.h"
 
 #include <QCommandLineParser>
@@ -67,7 +68,7 @@ void say(const QString &text)
 
 QString csv(const QString &value)
 {
-    return csvField(value);
+    return CsvWriter::cell(value);
 }
 
 // The same interactions and turns as two plain CSV files, for the sqlite3 baseline.

@@ -107,10 +107,12 @@ private slots:
         QString error;
         QCOMPARE(exportEvaluations(ws, out, false, &error), qint64(8));
         const QList<QByteArray> lines = out.data().trimmed().split('\n');
-        QVERIFY(lines.front().endsWith(",rationale,confidence"));
+        QVERIFY(lines.front().endsWith(",rationale,confidence,comment"));
         QStringList column;
-        for (int i = 1; i < lines.size(); ++i)
-            column << QString::fromUtf8(lines[i].split(',').last());
+        for (int i = 1; i < lines.size(); ++i) {
+            const QList<QByteArray> cells = lines[i].split(',');
+            column << QString::fromUtf8(cells.at(cells.size() - 2));
+        }
         QCOMPARE(column, (QStringList{QStringLiteral("clear"), QStringLiteral("weak"),
                                       QStringLiteral("none"), QStringLiteral("none"),
                                       // a person's verdicts are clear
