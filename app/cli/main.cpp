@@ -2,6 +2,8 @@
 // the GUI does to data a scheduled job can do too.
 #include "CliSupport.h"
 
+#include "storage/WriterWait.h"
+
 #include <QCoreApplication>
 #include <QGuiApplication>
 
@@ -57,6 +59,11 @@ int main(int argc, char *argv[])
         qaw::cli::printOut(QStringLiteral("qaw %1").arg(QStringLiteral(QAW_VERSION)));
         return qaw::cli::Ok;
     }
+    // Scheduled jobs share the workspace with the GUI and each other: a wait for another
+    // writer's lock shows in the progress output instead of looking like a hang.
+    qaw::writerWait::setListener([](qint64 waitedMs) {
+        qaw::cli::printErr(QStringLiteral("qaw: %1").arg(qaw::writerWait::message(waitedMs)));
+    });
     const auto it = qaw::cli::commandRegistry().find(name);
     if (it == qaw::cli::commandRegistry().end()) {
         qaw::cli::printErr(QStringLiteral("qaw: unknown command '%1'").arg(name));

@@ -4,6 +4,7 @@
 #include "storage/PackedScoresTable.h"
 #include "storage/Schema.h"
 #include "storage/SqliteHandle.h"
+#include "storage/WriterWait.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -49,8 +50,17 @@ QString currentUserName()
     return user.isEmpty() ? QStringLiteral("reviewer") : user;
 }
 
+bool inTransaction(const QSqlDatabase &db)
+{
+    sqlite3 *handle = sqliteHandle(db);
+    return handle && sqlite3_get_autocommit(handle) == 0;
+}
+
 bool beginWriteTransaction(QSqlDatabase &db)
 {
+    if (inTransaction(db))
+        return false;
+    // The busy handler (WriterWait) queues this behind another connection's write.
     QSqlQuery q(db);
     return q.exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
@@ -116,15 +126,21 @@ bool Workspace::openConnection(bool readOnly)
     m_connectionName = nextConnectionName();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+    // The timeout covers opening; the waiting busy handler installed below replaces it.
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(writerWait::limitMs());
     if (readOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     db.setConnectOptions(options);
     if (!db.open())
         return false;
-    // automated_scores reads the packed scores through it.
     sqlite3 *handle = sqliteHandle(db);
-    return handle && registerPackedScores(handle) == SQLITE_OK;
+    if (!handle)
+        return false;
+    // Several processes may write the workspace at once (the GUI, scheduled imports,
+    // scoring, flagging): a writer waits for the other, and says so after a moment.
+    writerWait::install(handle);
+    // automated_scores reads the packed scores through it.
+    return registerPackedScores(handle) == SQLITE_OK;
 }
 
 void Workspace::configureConnection()

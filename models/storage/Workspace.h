@@ -110,9 +110,15 @@ private:
 //! deferred BEGIN that reads first and writes later fails at once with "database is
 //! locked" when another connection committed in between (SQLite's busy handler cannot
 //! help there); taking the lock first makes writers wait for each other instead.
-//! Returns false, like QSqlDatabase::transaction(), when a transaction is already open.
-//! End it with QSqlDatabase::commit() or rollback().
+//! Returns false, like QSqlDatabase::transaction(), when a transaction is already open
+//! (see inTransaction()), and when the lock could not be had within writerWait::limitMs()
+//! (the other writer held it all that time). End it with QSqlDatabase::commit() or
+//! rollback().
 bool beginWriteTransaction(QSqlDatabase &db);
+
+//! Whether \a db has a transaction open: a caller that joins its caller's transaction
+//! tells "already in one" from "could not begin" with it.
+bool inTransaction(const QSqlDatabase &db);
 
 QString currentUserName();
 qint64 nowMs();
