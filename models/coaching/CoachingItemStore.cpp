@@ -217,7 +217,13 @@ BulkResult CoachingItemStore::bulk(const QList<qint64> &ids, Action action)
 {
     BulkResult result;
     QSqlDatabase db = m_workspace.database();
-    const bool ownTransaction = beginWriteTransaction(db);
+    // Joins the caller's transaction if it has one; otherwise all or nothing.
+    const bool ownTransaction = !inTransaction(db);
+    if (ownTransaction && !beginWriteTransaction(db)) {
+        result.refused << QStringLiteral("another program kept the workspace busy; "
+                                         "nothing was changed");
+        return result;
+    }
     for (qint64 id : ids) {
         QString error;
         if (action(id, &error))

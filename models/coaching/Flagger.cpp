@@ -3,6 +3,7 @@
 #include "coaching/CalibratedCriteria.h"
 #include "coaching/FlagRuleStore.h"
 #include "storage/Workspace.h"
+#include "storage/WriterWait.h"
 
 #include <QObject>
 #include <QSet>
@@ -47,7 +48,16 @@ FlagRunResult Flagger::run(const QString &user)
     QString error;
     FlagRuleStore store(m_workspace);
     QSqlDatabase db = m_workspace.database();
-    const bool ownTransaction = beginWriteTransaction(db);
+    const bool ownTransaction = !inTransaction(db);
+    if (ownTransaction && !beginWriteTransaction(db)) {
+        // Never write outside a transaction: a run stopped half way would leave half a
+        // queue. The wait was writerWait::limitMs() long.
+        FlagRunResult busy;
+        busy.ok = false;
+        busy.error = QStringLiteral("another writer kept the workspace locked for %1 s")
+                         .arg(writerWait::limitMs() / 1000);
+        return busy;
+    }
     store.installDefaultsIfNone(&error);
     FlagRunResult total = file(store.enabled(), user);
     if (!total.ok) {

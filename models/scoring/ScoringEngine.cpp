@@ -6,6 +6,7 @@
 #include "storage/InteractionBatchReader.h"
 #include "storage/ScorecardRepository.h"
 #include "storage/Workspace.h"
+#include "storage/WriterWait.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -106,6 +107,22 @@ struct ScoringJob
     }
     void wait() { done.acquire(slices); }
 };
+
+// One chunk's evaluations in one write transaction, queued behind any other writer.
+bool writeChunk(QSqlDatabase &db, EvaluationBatchWriter &writer,
+                const std::vector<Evaluation> &evaluations, QString *error)
+{
+    if (!beginWriteTransaction(db)) {
+        *error = QStringLiteral("another writer kept the workspace locked for %1 s")
+                     .arg(writerWait::limitMs() / 1000);
+        return false;
+    }
+    if (writer.write(evaluations, nowMs()) && db.commit())
+        return true;
+    *error = writer.lastError().isEmpty() ? db.lastError().text() : writer.lastError();
+    db.rollback();
+    return false;
+}
 
 } // namespace
 
@@ -212,10 +229,7 @@ std::optional<ScoringSummary> ScoringEngine::run(const ScoringOptions &options, 
             continue; // finish the running tasks, write nothing more
         for (Evaluation &e : job->output)
             e.scorecardVersionId = stored->versionId;
-        beginWriteTransaction(db);
-        if (!writer.write(job->output, nowMs()) || !db.commit()) {
-            *error = writer.lastError().isEmpty() ? db.lastError().text() : writer.lastError();
-            db.rollback();
+        if (!writeChunk(db, writer, job->output, error)) {
             failed = true;
             break;
         }

@@ -35,7 +35,10 @@ bool installDefaultContent(Workspace &workspace, QString *error)
     const QByteArray json = parsed->toJson();
     const QJsonObject card = QJsonDocument::fromJson(json).object();
     QSqlDatabase db = workspace.database();
-    beginWriteTransaction(db);
+    if (!beginWriteTransaction(db)) {
+        *error = QStringLiteral("the workspace is busy: another writer kept it locked");
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO scorecards(key, name) VALUES(?, ?)"));
     q.addBindValue(card.value(QStringLiteral("key")).toString());

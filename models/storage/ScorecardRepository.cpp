@@ -50,7 +50,10 @@ qint64 ScorecardRepository::saveNewVersion(const Scorecard &card, const QString 
         return -1;
     }
     QSqlDatabase db = m_workspace.database();
-    beginWriteTransaction(db);
+    if (!beginWriteTransaction(db)) {
+        *error = QStringLiteral("the workspace is busy: another writer kept it locked");
+        return -1;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO scorecards(key, name) VALUES(?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET name = excluded.name"));
