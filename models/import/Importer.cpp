@@ -11,6 +11,7 @@
 #include "import/RecordPipeline.h"
 #include "storage/BulkWriteMode.h"
 #include "storage/Workspace.h"
+#include "storage/WriterWait.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -117,6 +118,26 @@ private:
 QString lockPath(const Workspace &workspace)
 {
     return workspace.path() + QStringLiteral(".import-lock");
+}
+
+// Another import into the same workspace (the GUI's, a scheduled one) goes first and this
+// one waits, saying so, as writers wait for SQLite's lock. No time limit: the lock frees
+// when its owner finishes, and QLockFile takes it over when the owner died. False on
+// cancel, or when the lock file cannot be created at all.
+bool lockForImport(QLockFile &lock, const std::atomic_bool *cancel)
+{
+    QElapsedTimer waited;
+    waited.start();
+    qint64 nextNoticeMs = writerWait::kNoticeAfterMs;
+    while (!lock.tryLock(200)) {
+        if (lock.error() != QLockFile::LockFailedError || (cancel && cancel->load()))
+            return false;
+        if (waited.elapsed() >= nextNoticeMs) {
+            writerWait::report(waited.elapsed());
+            nextNoticeMs = waited.elapsed() + writerWait::kNoticeEveryMs;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -361,7 +382,7 @@ ImportResult Importer::run(const QStringList &files, Workspace &workspace,
     // still marked running belongs to a process that is gone.
     QLockFile lock(lockPath(workspace));
     lock.setStaleLockTime(0);
-    if (!lock.tryLock(5000)) {
+    if (!lockForImport(lock, cancel)) {
         for (const QString &f : files) {
             FileImportResult r;
             r.file = f;
