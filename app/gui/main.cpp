@@ -1,10 +1,12 @@
 // qa-workbench [WORKSPACE]: opens the given workspace, else the last one, else offers
 // the demo workspace.
 #include "MainWindow.h"
+#include "storage/WriterWait.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QStatusBar>
 
 int main(int argc, char *argv[])
 {
@@ -30,11 +32,27 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     qaw::MainWindow window;
+    // A write of this window's workers that waits for another program (a scheduled qaw
+    // import, say) shows in the status bar. The listener runs on the waiting thread, so
+    // the bar is updated on the GUI thread's turn.
+    qaw::writerWait::setListener([&window](qint64 waitedMs) {
+        QMetaObject::invokeMethod(
+            &window,
+            [&window, waitedMs] {
+                window.statusBar()->showMessage(
+                    QApplication::translate("main", "Waiting for another writer (%1 s)...")
+                        .arg(waitedMs / 1000),
+                    qaw::writerWait::kNoticeEveryMs);
+            },
+            Qt::QueuedConnection);
+    });
     window.show();
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(demo))
         window.openDemoWorkspace();
     else
         window.openInitialWorkspace(positional.isEmpty() ? QString() : positional.first());
-    return app.exec();
+    const int code = app.exec();
+    qaw::writerWait::setListener({});
+    return code;
 }
