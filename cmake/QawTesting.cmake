@@ -24,7 +24,7 @@ function(qaw_add_test)
     FAIL_REGULAR_EXPRESSION "SKIP   : "
     LABELS "${labels}"
     TIMEOUT 300
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;LANG=C.UTF-8;QAW_QAW_EXE=$<TARGET_FILE:qaw>;QT_LOGGING_RULES=qt.qpa.*=false")
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;LANG=C.UTF-8;QAW_QAW_EXE=$<TARGET_FILE:qaw>;QAW_PACKED_SCORES_EXTENSION=$<TARGET_FILE:packed_scores>;QT_LOGGING_RULES=qt.qpa.*=false")
 endfunction()
 
 # qaw_add_benchmark(NAME name SOURCES ... LIBS ...)

@@ -9,8 +9,8 @@
 
 //! Skips the current test function unless \a program (a string literal) is on PATH;
 //! \a package (a string literal) is the Debian package that installs it.
-#define QAW_SKIP_IF_MISSING(program, package)                                                \
-    do {                                                                                     \
-        if (QStandardPaths::findExecutable(QStringLiteral(program)).isEmpty())                \
-            QSKIP("missing tool: " program " (Debian package " package ")");                 \
+#define QAW_SKIP_IF_MISSING(program, package)                                                      \
+    do {                                                                                           \
+        if (QStandardPaths::findExecutable(QStringLiteral(program)).isEmpty())                     \
+            QSKIP("missing tool: " program " (Debian package " package ")");                       \
     } while (false)
