@@ -96,9 +96,11 @@ private slots:
     {
         // One record per line of each automated evaluation's packed text, counted by plain
         // SQL that needs no extension.
-        const Run stored = shell(QStringLiteral(
-            "SELECT sum(length(scores) - length(replace(scores, char(10), '')) + (scores <> '')) "
-            "FROM evaluations WHERE evaluator_kind = 'auto'"), false);
+        const Run stored =
+            shell(QStringLiteral("SELECT sum(length(scores) - length(replace(scores, char(10), "
+                                 "'')) + (scores <> '')) "
+                                 "FROM evaluations WHERE evaluator_kind = 'auto'"),
+                  false);
         QCOMPARE(stored.exitCode, 0);
         QVERIFY2(stored.out.toInt() > 150, qPrintable(stored.out));
         const Run loaded = shell(QStringLiteral("SELECT count(*) FROM automated_scores"), true);
@@ -121,8 +123,8 @@ private slots:
     // Damaged text is an error in the shell too, never fewer rows.
     void malformedTextFailsTheQuery()
     {
-        const Run r = shell(QStringLiteral("SELECT count(*) FROM packed_scores('g' || char(9) || '0')"),
-                            true);
+        const Run r = shell(
+            QStringLiteral("SELECT count(*) FROM packed_scores('g' || char(9) || '0')"), true);
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(QStringLiteral("malformed")), qPrintable(r.err));
     }
