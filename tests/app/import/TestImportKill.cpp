@@ -39,7 +39,6 @@ qint64 value(Workspace &ws, const QString &sql)
     return (q.exec(sql) && q.next()) ? q.value(0).toLongLong() : -1;
 }
 
-
 } // namespace
 
 void TestImportKill::killMidImport()
