@@ -1,6 +1,6 @@
 #include "storage/Schema.h"
 
-#include "storage/PackedScoresTable.h"
+#include "PackedScoresTable.h"
 #include "storage/SchemaMigration.h"
 #include "storage/SqliteHandle.h"
 

@@ -1,7 +1,7 @@
 #include "storage/Workspace.h"
 
 #include "storage/DefaultContent.h"
-#include "storage/PackedScoresTable.h"
+#include "PackedScoresTable.h"
 #include "storage/Schema.h"
 #include "storage/SqliteHandle.h"
 #include "storage/WriterWait.h"

@@ -7,7 +7,12 @@
 set -euo pipefail
 root="${1:?usage: $0 SOURCE_DIR}"
 cd "$root"
-duplicates=$(find models ui app -name '*.h' -o -name '*.cpp' | sort | xargs awk '
+# The fixtures hold only some of the source folders.
+folders=()
+for folder in models ui app sqlite; do
+    [ -d "$folder" ] && folders+=("$folder")
+done
+duplicates=$(find "${folders[@]}" -name '*.h' -o -name '*.cpp' | sort | xargs awk '
     FNR == 1 { ns = ""; anonymous = 0 }
     /^namespace [A-Za-z_:]+ *\{/ { ns = $2 }
     /^namespace *\{/ { anonymous = 1 }

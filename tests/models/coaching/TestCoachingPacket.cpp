@@ -1,4 +1,5 @@
 #include "CoachingFixture.h"
+#include "MissingTool.h"
 
 #include "coaching/CoachingPacket.h"
 #include "coaching/CoachingSessionStore.h"
@@ -8,7 +9,6 @@
 
 #include <QFileInfo>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include <memory>
@@ -37,8 +37,7 @@ class TestCoachingPacket : public QObject
 private slots:
     void initTestCase()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QSKIP("pdftotext (poppler-utils) is not installed");
+        QAW_SKIP_IF_MISSING("pdftotext", "poppler-utils");
     }
 
     void init()

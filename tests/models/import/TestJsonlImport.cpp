@@ -9,8 +9,37 @@
 #include <QBuffer>
 #include <QTest>
 
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <thread>
+
 using namespace qaw;
 using namespace qaw::test;
+
+namespace {
+
+//! Root reads any file whatever its permission bits (the capabilities CAP_DAC_OVERRIDE
+//! and CAP_DAC_READ_SEARCH), and CI runs the tests as root. Takes both from the calling
+//! thread for good, effective and permitted (the permitted set is what access(2), behind
+//! QFileInfo::isReadable, consults for root): permission bits then apply to it as to any
+//! user. Capabilities belong to a thread, so the rest of the test keeps them. Changes
+//! nothing for other users.
+bool dropReadOverride()
+{
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct caps[_LINUX_CAPABILITY_U32S_3]{};
+    if (syscall(SYS_capget, &header, caps) != 0)
+        return false;
+    for (const int cap : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH}) {
+        caps[CAP_TO_INDEX(cap)].effective &= ~CAP_TO_MASK(cap);
+        caps[CAP_TO_INDEX(cap)].permitted &= ~CAP_TO_MASK(cap);
+    }
+    return syscall(SYS_capset, &header, caps) == 0;
+}
+
+} // namespace
 
 class TestJsonlImport : public QObject
 {
@@ -200,14 +229,25 @@ void TestJsonlImport::unreadableFiles()
 void TestJsonlImport::permissionDenied()
 {
     QTemporaryDir dir;
-    auto ws = newWorkspace(dir);
     const QString path = dir.filePath(QStringLiteral("locked.jsonl"));
     QVERIFY(writeFile(path, "{}\n"));
     QVERIFY(QFile::setPermissions(path, QFileDevice::WriteOwner));
-    QFile probe(path);
-    if (probe.open(QIODevice::ReadOnly))
-        QSKIP("this user reads files whatever their permissions (root)");
-    const ImportResult r = Importer().run({path}, *ws);
+    // On a thread of its own that cannot override permission bits; the workspace is
+    // opened there too, as a database connection belongs to the thread that opened it.
+    bool dropped = false;
+    bool probeRead = true;
+    ImportResult r;
+    std::thread asAnyUser([&] {
+        dropped = dropReadOverride();
+        QFile probe(path);
+        probeRead = probe.open(QIODevice::ReadOnly);
+        if (auto ws = newWorkspace(dir))
+            r = Importer().run({path}, *ws);
+    });
+    asAnyUser.join();
+    QVERIFY(dropped);
+    QVERIFY2(!probeRead, "a file without read permission was read");
+    QCOMPARE(r.files.size(), size_t(1));
     QCOMPARE(r.files.front().status, QStringLiteral("failed"));
     QVERIFY2(r.files.front().message.contains(QStringLiteral("permission denied")),
              qPrintable(r.files.front().message));

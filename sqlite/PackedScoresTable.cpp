@@ -1,8 +1,14 @@
-#include "storage/PackedScoresTable.h"
+#include "PackedScoresTable.h"
 
-#include "storage/PackedScores.h"
+#include "PackedScoresFormat.h"
 
-#include <sqlite3.h>
+// One source, two builds (sqlite/CMakeLists.txt): in the core library SQLITE_CORE is
+// defined and the calls below are SQLite's own functions; in the loadable extension they
+// go through the table of functions the host program hands to the extension when it
+// loads, so the extension works with whichever SQLite the host has (the sqlite3 shell,
+// DB Browser for SQLite) and links none itself.
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
 
 #include <string>
 #include <vector>
@@ -99,12 +105,12 @@ int filter(sqlite3_vtab_cursor *base, int idxNum, const char *, int argc, sqlite
     if (!text)
         return SQLITE_NOMEM;
     cursor->text.assign(text, size_t(sqlite3_value_bytes(argv[0])));
-    QString error;
+    std::string error;
     if (packed_scores::parse(cursor->text, &cursor->records, &error))
         return SQLITE_OK;
     cursor->records.clear();
     sqlite3_free(base->pVtab->zErrMsg);
-    base->pVtab->zErrMsg = sqlite3_mprintf("%s", error.toUtf8().constData());
+    base->pVtab->zErrMsg = sqlite3_mprintf("%s", error.c_str());
     return SQLITE_ERROR;
 }
 
@@ -163,12 +169,10 @@ int column(sqlite3_vtab_cursor *base, sqlite3_context *context, int column)
         sqlite3_result_text(context, r.evidence.data(), int(r.evidence.size()), SQLITE_TRANSIENT);
         break;
     case ConfidenceName:
-        if (r.confidence) {
-            const QByteArray name = confidenceName(*r.confidence).toLatin1();
-            sqlite3_result_text(context, name.constData(), int(name.size()), SQLITE_TRANSIENT);
-        } else {
+        if (const char *name = packed_scores::confidenceName(r.confidence))
+            sqlite3_result_text(context, name, -1, SQLITE_STATIC);
+        else
             sqlite3_result_null(context);
-        }
         break;
     default:
         sqlite3_result_text(context, cursor->text.data(), int(cursor->text.size()),
