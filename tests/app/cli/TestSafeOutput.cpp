@@ -1,7 +1,9 @@
 // Exports that cannot half-happen, CSV cells that cannot run as formulas, backups and
 // checks: through the qaw binary, as a scheduled job would use them.
+#include "import/CsvParser.h"
 #include "io/CsvWriter.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -37,36 +39,21 @@ class TestSafeOutput : public QObject
 
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
-    // RFC 4180 cells, enough for our own output.
+    // The header and the records, read by the importer's own RFC 4180 parser.
     static QList<QStringList> parseCsv(const QString &text)
     {
-        QList<QStringList> rows{{}};
-        QString cell;
-        bool quoted = false;
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            const QChar c = text.at(i);
-            if (quoted) {
-                if (c == QLatin1Char('"') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"'))
-                    cell += c, ++i;
-                else if (c == QLatin1Char('"'))
-                    quoted = false;
-                else
-                    cell += c;
-            } else if (c == QLatin1Char('"')) {
-                quoted = true;
-            } else if (c == QLatin1Char(',')) {
-                rows.back() << cell, cell.clear();
-            } else if (c == QLatin1Char('\n')) {
-                if (cell.endsWith(QLatin1Char('\r')))
-                    cell.chop(1);
-                rows.back() << cell, cell.clear();
-                rows << QStringList();
-            } else {
-                cell += c;
-            }
-        }
-        if (rows.back().isEmpty())
-            rows.removeLast();
+        QByteArray bytes = text.toUtf8();
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::ReadOnly);
+        qaw::CsvParser parser(&buffer, ',');
+        QList<QStringList> rows;
+        QString error;
+        if (!parser.readHeader(&error))
+            return rows;
+        rows << parser.header();
+        qaw::CsvRow row;
+        while (parser.next(row))
+            rows << row.fields;
         return rows;
     }
 
